@@ -21,6 +21,7 @@ from .errors import UnsupportedFeatureError
 __all__ = [
     "FORMATS",
     "ChatDialect",
+    "EFFORT_ORDER",
     "Effort",
     "Format",
     "Loss",
@@ -42,6 +43,8 @@ CHAT_DIALECTS: tuple[ChatDialect, ...] = get_args(ChatDialect)
 
 #: OpenAI reasoning effort levels (``reasoning_effort`` / ``reasoning.effort``).
 Effort = Literal["none", "minimal", "low", "medium", "high", "xhigh", "max"]
+#: The effort levels from least to most.
+EFFORT_ORDER: tuple[Effort, ...] = get_args(Effort)
 
 
 def check_format(name: object, *, argument: str = "format") -> Format:
@@ -85,10 +88,17 @@ class ReasoningPolicy:
     min_budget: int = 1024
 
     def budget_for(self, effort: Effort) -> int | None:
-        """The budget for ``effort``; ``None`` for ``"none"`` (thinking disabled)."""
+        """The budget for ``effort``; ``None`` for ``"none"`` (thinking disabled). A level the
+        table leaves out takes the budget of the nearest lower level it has (or the lowest)."""
         if effort == "none":
             return None
-        return self.effort_budgets[effort]
+        if effort in self.effort_budgets:
+            return self.effort_budgets[effort]
+        rank = EFFORT_ORDER.index(effort)
+        lower = [e for e in EFFORT_ORDER[:rank] if e in self.effort_budgets]
+        if lower:
+            return self.effort_budgets[lower[-1]]
+        return min(self.effort_budgets.values(), default=self.min_budget)
 
     def effort_for(self, budget: int) -> Effort:
         """The highest effort whose budget ``budget`` reaches."""

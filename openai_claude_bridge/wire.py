@@ -182,7 +182,7 @@ class OpenUnion:
         return core_schema.tagged_union_schema(
             choices,
             discriminate,
-            custom_error_type="union_tag_invalid",
+            custom_error_type="wire_union_tag",
             custom_error_message=f"unknown or missing {field!r}",
             custom_error_context={
                 "discriminator": field,
@@ -323,7 +323,7 @@ def _describe(error: Mapping[str, Any]) -> str:
     ctx = error.get("ctx") or {}
     if kind == "missing":
         return "required field is missing"
-    if kind in ("union_tag_invalid", "union_tag_not_found"):
+    if kind == "wire_union_tag":
         field = ctx.get("discriminator", "type")
         expected = ctx.get("expected_tags", "")
         got = error.get("input")
@@ -362,6 +362,12 @@ def _short(value: Any) -> str:
     return text if len(text) <= 60 else text[:57] + "..."
 
 
+def _is_under(path: str, parent: str) -> bool:
+    if path == parent or not path.startswith(parent):
+        return False
+    return not parent or path[len(parent)] in ".["
+
+
 def _invalid_input(
     exc: ValidationError, data: Any, prefix: str, event_index: int | None
 ) -> InvalidInputError:
@@ -373,6 +379,13 @@ def _invalid_input(
         message = _describe(error)
         if message not in messages:
             messages.append(message)
+    # A union member that failed at the value itself (``content`` is not a string) is noise when
+    # another member got further into it (``content[0].text`` is missing): keep the deeper ones.
+    by_path = {
+        where: messages
+        for where, messages in by_path.items()
+        if not any(_is_under(other, where) for other in by_path)
+    }
     # Report the deepest location first: it is the most specific one.
     first_path = max(by_path, key=lambda p: (p.count(".") + p.count("["), -list(by_path).index(p)))
     first = by_path[first_path]
