@@ -293,9 +293,10 @@ def json_path(parts: Iterable[str | int], prefix: str = "") -> str:
     return out
 
 
-def _data_path(loc: tuple[str | int, ...], data: Any) -> list[str | int]:
+def _data_path(loc: tuple[str | int, ...], data: Any, missing: bool) -> list[str | int]:
     """Map a pydantic error location onto the payload: drop the union member labels and
-    discriminator tags pydantic inserts, keep the keys and indices that exist in ``data``."""
+    discriminator tags pydantic inserts, keep the keys and indices that exist in ``data`` (and,
+    for a ``missing`` error, the absent key at the end)."""
     parts: list[str | int] = []
     current: Any = data
     last = len(loc) - 1
@@ -311,7 +312,7 @@ def _data_path(loc: tuple[str | int, ...], data: Any) -> list[str | int]:
         elif isinstance(current, (list, tuple)) and isinstance(item, int) and item < len(current):
             parts.append(item)
             current = current[item]
-        elif i == last and isinstance(item, (str, int)) and isinstance(current, Mapping):
+        elif missing and i == last and isinstance(current, Mapping):
             parts.append(item)  # a missing key
             current = None
         # otherwise: a label pydantic put there for a union member, e.g. 'str' or 'list[...]'
@@ -374,7 +375,8 @@ def _invalid_input(
     errors = exc.errors(include_url=False)
     by_path: dict[str, list[str]] = {}
     for error in errors:
-        where = json_path(_data_path(tuple(error["loc"]), data), prefix)
+        missing = error["type"] == "missing"
+        where = json_path(_data_path(tuple(error["loc"]), data, missing), prefix)
         messages = by_path.setdefault(where, [])
         message = _describe(error)
         if message not in messages:

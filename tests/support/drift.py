@@ -17,9 +17,7 @@ from typing_extensions import is_typeddict
 def _strip(tp: Any) -> Any:
     while True:
         origin = typing.get_origin(tp)
-        if origin is typing.Annotated:
-            tp = typing.get_args(tp)[0]
-        elif origin in (typing.Required, typing.NotRequired):
+        if origin in (typing.Annotated, typing.Required, typing.NotRequired):
             tp = typing.get_args(tp)[0]
         else:
             return tp

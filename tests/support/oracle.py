@@ -27,7 +27,8 @@ from typing_extensions import TypeAliasType, is_typeddict
 
 Errors = list[str]
 
-_SEQUENCE_ORIGINS = {list, tuple, Sequence, Iterable, typing.List, typing.Sequence, typing.Iterable}
+# typing.get_origin() gives the builtin / collections.abc class for typing.List etc.
+_SEQUENCE_ORIGINS = {list, tuple, Sequence, Iterable}
 
 
 def _unwrap(tp: Any) -> tuple[Any, str | None]:
@@ -49,17 +50,42 @@ def _unwrap(tp: Any) -> tuple[Any, str | None]:
             return tp, alias
 
 
+def _required_names(td: Any, hints: dict[str, Any]) -> set[str]:
+    """The required keys of a TypedDict, worked out from ``Required``/``NotRequired`` and each
+    defining class's totality. (``__required_keys__`` is wrong for the SDKs' TypedDicts: their
+    modules postpone annotations, so the ``Required[...]`` markers are strings when the class is
+    made.)"""
+    required: set[str] = set()
+    inherited: set[str] = set()
+    for base in getattr(td, "__orig_bases__", ()):
+        if is_typeddict(base):
+            required |= _required_names(base, hints)
+            inherited |= set(base.__annotations__)
+    total = getattr(td, "__total__", True)
+    # A TypedDict's __annotations__ holds its bases' keys too: its own are the rest.
+    for name in set(td.__annotations__) - inherited:
+        origin = typing.get_origin(hints[name])
+        if origin is typing.Annotated:
+            origin = typing.get_origin(typing.get_args(hints[name])[0])
+        if origin is typing.Required or (total and origin is not typing.NotRequired):
+            required.add(name)
+        else:
+            required.discard(name)
+    return required
+
+
 @functools.cache
 def _typeddict_keys(td: Any) -> tuple[dict[str, Any], frozenset[str]]:
     """Wire key -> annotation, and the set of required wire keys."""
     hints = typing.get_type_hints(td, include_extras=True)
+    required_names = _required_names(td, hints)
     keys: dict[str, Any] = {}
     required: set[str] = set()
     for name, ann in hints.items():
         _, alias = _unwrap(ann)
         wire = alias or name
         keys[wire] = ann
-        if name in td.__required_keys__:
+        if name in required_names:
             required.add(wire)
     return keys, frozenset(required)
 
@@ -140,7 +166,8 @@ def check(value: Any, tp: Any, path: str = "") -> Errors:
     if tp is str or tp is datetime.datetime or tp is datetime.date:
         return [] if isinstance(value, str) else [f"{where}: expected a string, got {value!r:.60}"]
     if tp is bool:
-        return [] if isinstance(value, bool) else [f"{where}: expected a boolean, got {value!r:.60}"]
+        ok = isinstance(value, bool)
+        return [] if ok else [f"{where}: expected a boolean, got {value!r:.60}"]
     if tp is int:
         ok = isinstance(value, int) and not isinstance(value, bool)
         return [] if ok else [f"{where}: expected an integer, got {value!r:.60}"]
@@ -153,7 +180,7 @@ def check(value: Any, tp: Any, path: str = "") -> Errors:
     if isinstance(tp, type) and issubclass(tp, BaseModel):
         keys, required = _model_keys(tp)
         return _check_object(value, keys, required, path, tp.__name__)
-    if origin in (dict, Mapping, typing.Dict) or tp is dict:
+    if origin in (dict, Mapping) or tp is dict:
         if not isinstance(value, Mapping):
             return [f"{where}: expected an object, got {value!r:.60}"]
         args = typing.get_args(tp)

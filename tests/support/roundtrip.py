@@ -72,9 +72,7 @@ def fixture_cases(fmt: str) -> list[Any]:
     for path in sorted(root.glob("*/*.json*")):
         type_name = path.parent.name
         for case_id, payload in _read_cases(path):
-            params.append(
-                pytest.param(type_name, case_id, payload, id=f"{type_name}/{case_id}")
-            )
+            params.append(pytest.param(type_name, case_id, payload, id=f"{type_name}/{case_id}"))
     return params
 
 

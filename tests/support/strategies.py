@@ -31,8 +31,9 @@ _json_scalars = (
 #: Free-form JSON (schemas, tool inputs, metadata values).
 json_values = st.recursive(
     _json_scalars,
-    lambda children: st.lists(children, max_size=3)
-    | st.dictionaries(st.text(max_size=8), children, max_size=3),
+    lambda children: (
+        st.lists(children, max_size=3) | st.dictionaries(st.text(max_size=8), children, max_size=3)
+    ),
     max_leaves=8,
 )
 
@@ -61,7 +62,9 @@ def _unknown_tag(known: set[str]) -> st.SearchStrategy[str]:
 
 
 def _model_payloads(
-    model: type[BaseModel], depth: int, tag_override: st.SearchStrategy[str] | None = None,
+    model: type[BaseModel],
+    depth: int,
+    tag_override: st.SearchStrategy[str] | None = None,
     tag_field: str | None = None,
 ) -> st.SearchStrategy[dict[str, Any]]:
     required: dict[str, st.SearchStrategy[Any]] = {}
@@ -133,13 +136,13 @@ def _for_type(tp: Any, depth: int) -> st.SearchStrategy[Any]:
         return st.sampled_from(typing.get_args(tp))
     if origin in (Union, types.UnionType):
         return st.one_of([_for_type(arg, depth) for arg in typing.get_args(tp)])
-    if origin in (list, typing.List) or tp is list:
+    if origin is list or tp is list:
         args = typing.get_args(tp)
         if depth >= MAX_DEPTH + 2:
             return st.just([])
         item = _for_type(args[0], depth) if args else json_values
         return st.lists(item, max_size=2 if depth > 1 else 3)
-    if origin in (dict, typing.Dict) or tp is dict:
+    if origin is dict or tp is dict:
         args = typing.get_args(tp)
         value = _for_type(args[1], depth) if args else json_values
         return st.dictionaries(st.text(max_size=8), value, max_size=3)

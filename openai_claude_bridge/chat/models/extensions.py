@@ -1,0 +1,90 @@
+"""Provider extensions of Chat Completions that are not in the official API.
+
+OpenAI-compatible servers report the model's reasoning in fields the official API lacks:
+
+* ``reasoning_content: str`` - DeepSeek, Qwen, vLLM, SGLang, Kimi, GLM, ...
+* ``reasoning: str`` - OpenRouter's plain-text reasoning.
+* ``reasoning_details: list[ReasoningDetail]`` - OpenRouter's structured reasoning, which carries
+  signatures and encrypted reasoning (so signed thinking survives a round trip).
+
+They are declared as optional fields on ``ChatCompletionAssistantMessageParam``,
+``ChatCompletionMessage`` and ``ChoiceDelta``. The official SDK does not know them: payloads using
+them are accepted here but are not valid for the official API.
+"""
+
+from typing import Annotated, Literal, Union
+
+from ...wire import OpenUnion, WireModel
+
+__all__ = [
+    "ReasoningDetail",
+    "ReasoningDetailEncrypted",
+    "ReasoningDetailSummary",
+    "ReasoningDetailText",
+    "UnknownReasoningDetail",
+]
+
+
+class ReasoningDetailSummary(WireModel):
+    """OpenRouter reasoning detail: a summary of the model's reasoning (provider extension)."""
+
+    type: Literal["reasoning.summary"] = "reasoning.summary"
+    summary: str
+    """The summary text."""
+    id: str | None = None
+    """The provider's id of the reasoning item this detail belongs to."""
+    format: str | None = None
+    """The provider format the detail came from, e.g. ``openai-responses-v1``."""
+    index: int | None = None
+    """The position of this detail among the message's details (streams merge by it)."""
+
+
+class ReasoningDetailEncrypted(WireModel):
+    """OpenRouter reasoning detail: encrypted or redacted reasoning (provider extension)."""
+
+    type: Literal["reasoning.encrypted"] = "reasoning.encrypted"
+    data: str
+    """The opaque encrypted payload, sent back unchanged."""
+    id: str | None = None
+    """The provider's id of the reasoning item this detail belongs to."""
+    format: str | None = None
+    """The provider format the detail came from, e.g. ``anthropic-claude-v1``."""
+    index: int | None = None
+    """The position of this detail among the message's details (streams merge by it)."""
+
+
+class ReasoningDetailText(WireModel):
+    """OpenRouter reasoning detail: reasoning text, possibly signed (provider extension).
+
+    Stream fragments may carry only the text or only the signature, so both are optional.
+    """
+
+    type: Literal["reasoning.text"] = "reasoning.text"
+    text: str | None = None
+    """The reasoning text."""
+    signature: str | None = None
+    """The provider's signature over the reasoning text (e.g. an Anthropic thinking signature)."""
+    id: str | None = None
+    """The provider's id of the reasoning item this detail belongs to."""
+    format: str | None = None
+    """The provider format the detail came from, e.g. ``anthropic-claude-v1``."""
+    index: int | None = None
+    """The position of this detail among the message's details (streams merge by it)."""
+
+
+class UnknownReasoningDetail(WireModel):
+    """A reasoning detail of a type this package does not know; dumped back unchanged."""
+
+    type: str
+
+
+#: One entry of OpenRouter's ``reasoning_details``, by ``type`` (provider extension).
+ReasoningDetail = Annotated[
+    Union[
+        ReasoningDetailSummary,
+        ReasoningDetailEncrypted,
+        ReasoningDetailText,
+        UnknownReasoningDetail,
+    ],
+    OpenUnion("type", fallback=UnknownReasoningDetail),
+]
