@@ -14,7 +14,9 @@ from .options import Format
 
 Kind = Literal["request", "response", "event"]
 
-_PIXEL = "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg=="
+_PIXEL = (  # a 1x1 PNG
+    "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg=="
+)
 _WEATHER_SCHEMA: dict[str, Any] = {
     "type": "object",
     "properties": {"city": {"type": "string"}},
@@ -127,7 +129,10 @@ SAMPLES: tuple[Sample, ...] = (
                 {
                     "role": "user",
                     "content": [
-                        {"type": "image_url", "image_url": {"url": f"data:image/png;base64,{_PIXEL}"}},
+                        {
+                            "type": "image_url",
+                            "image_url": {"url": f"data:image/png;base64,{_PIXEL}"},
+                        },
                         {"type": "text", "text": "What's the weather where this was taken?"},
                     ],
                 },
@@ -300,7 +305,7 @@ SAMPLES: tuple[Sample, ...] = (
             "top_p": 1.0,
             "usage": {
                 "input_tokens": 2006,
-                "input_tokens_details": {"cached_tokens": 1920},
+                "input_tokens_details": {"cached_tokens": 1920, "cache_write_tokens": 0},
                 "output_tokens": 21,
                 "output_tokens_details": {"reasoning_tokens": 12},
                 "total_tokens": 2027,

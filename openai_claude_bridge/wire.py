@@ -328,7 +328,9 @@ def _describe(error: Mapping[str, Any]) -> str:
         field = ctx.get("discriminator", "type")
         expected = ctx.get("expected_tags", "")
         got = error.get("input")
-        value = got.get(field, _MISSING) if isinstance(got, Mapping) else _MISSING
+        if not isinstance(got, Mapping):
+            return f"expected a JSON object, got {_json_type(got)}"
+        value = got.get(field, _MISSING)
         if value is _MISSING:
             return f"missing {field!r} (expected one of: {expected})"
         return f"unknown {field} {value!r} (expected one of: {expected})"
