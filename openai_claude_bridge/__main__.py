@@ -52,8 +52,6 @@ MAIN_TYPES: dict[str, dict[str, str]] = {
 
 
 def _resolve(fmt: str, type_name: str) -> Any:
-    if fmt == "responses" and type_name == "ErrorResponse":
-        fmt = "chat"  # the OpenAI HTTP error body is shared by all three OpenAI formats
     module = importlib.import_module(f"{__package__}.{fmt}")
     try:
         return getattr(module, type_name)
@@ -64,7 +62,9 @@ def _resolve(fmt: str, type_name: str) -> Any:
 def run_demo(out: TextIO) -> int:
     """Parse and re-dump every built-in sample; show a bad-input report. Returns the exit code."""
     failures = 0
-    out.write("Typed models of the four wire formats: parse -> to_wire must give the input back.\n\n")
+    out.write(
+        "Typed models of the four wire formats: parse -> to_wire must give the input back.\n\n"
+    )
     for sample in SAMPLES:
         tp = _resolve(sample.format, sample.type_name)
         model = from_wire(tp, sample.payload)
@@ -120,13 +120,17 @@ def build_parser() -> argparse.ArgumentParser:
     validate = commands.add_parser("validate", help="validate a payload against a format's models")
     validate.add_argument("--format", "--from", dest="format", choices=FORMATS, required=True)
     which = validate.add_mutually_exclusive_group()
-    which.add_argument("--kind", choices=("request", "response", "event", "error"), default="request")
+    which.add_argument(
+        "--kind", choices=("request", "response", "event", "error"), default="request"
+    )
     which.add_argument("--type", help="a model or union name of the format, e.g. TextBlockParam")
     validate.add_argument("file", nargs="?", help="input file (default: stdin)")
     return parser
 
 
-def main(argv: Sequence[str] | None = None, stdin: TextIO | None = None, out: TextIO | None = None) -> int:
+def main(
+    argv: Sequence[str] | None = None, stdin: TextIO | None = None, out: TextIO | None = None
+) -> int:
     args = build_parser().parse_args(argv)
     stdin = stdin or sys.stdin
     out = out or sys.stdout

@@ -83,7 +83,12 @@ def test_reasoning_policy_table() -> None:
     policy = ReasoningPolicy()
     assert policy.budget_for("none") is None
     assert [policy.budget_for(e) for e in ("minimal", "low", "medium", "high", "xhigh", "max")] == [
-        1024, 2048, 8192, 16384, 24576, 32768
+        1024,
+        2048,
+        8192,
+        16384,
+        24576,
+        32768,
     ]
     assert policy.effort_for(100) == "minimal"
     assert policy.effort_for(2048) == "low"

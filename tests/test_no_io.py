@@ -62,8 +62,18 @@ SCRIPT = textwrap.dedent(
     """
 )
 
-FORBIDDEN = ("ssl", "asyncio", "httpx", "httpcore", "openai", "anthropic", "requests", "urllib3",
-             "aiohttp", "threading_x")
+FORBIDDEN = (
+    "ssl",
+    "asyncio",
+    "httpx",
+    "httpcore",
+    "openai",
+    "anthropic",
+    "requests",
+    "urllib3",
+    "aiohttp",
+    "threading_x",
+)
 
 
 def test_import_and_use_does_no_io() -> None:

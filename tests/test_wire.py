@@ -117,8 +117,10 @@ def test_union_tags_lists_the_known_members() -> None:
             "required field is missing",
         ),
         (
-            {"messages": [{"role": "user", "content": [{"type": "text", "text": 3}]}],
-             "max_tokens": 1},
+            {
+                "messages": [{"role": "user", "content": [{"type": "text", "text": 3}]}],
+                "max_tokens": 1,
+            },
             "messages[0].content[0].text",
             "valid string",
         ),

@@ -3,9 +3,10 @@
 The request is :class:`CompletionCreateParams`; the response and every stream chunk are
 :class:`Completion` (``object: "text_completion"``; a stream ends with ``data: [DONE]``). Usage
 and stream options are the Chat Completions models, re-exported here; an error body is
-:class:`openai_claude_bridge.chat.ErrorResponse`.
+:class:`ErrorResponse` (the Chat Completions model, re-exported here).
 """
 
+from ..chat.models.errors import ErrorObject, ErrorResponse
 from .models import (
     ChatCompletionStreamOptionsParam,
     Completion,
@@ -26,6 +27,8 @@ __all__ = [
     "CompletionCreateParams",
     "CompletionTokensDetails",
     "CompletionUsage",
+    "ErrorObject",
+    "ErrorResponse",
     "FinishReason",
     "Logprobs",
     "Prompt",

@@ -88,10 +88,14 @@ def _models_in(value: Any, found: set[type[BaseModel]]) -> None:
 
 
 def _exported_models() -> set[type[WireModel]]:
+    """The models this format defines (the chat models it re-exports, such as the shared
+    ``ErrorResponse``, are tested with chat)."""
     return {
         obj
         for name in completions.__all__
-        if isinstance(obj := getattr(completions, name), type) and issubclass(obj, WireModel)
+        if isinstance(obj := getattr(completions, name), type)
+        and issubclass(obj, WireModel)
+        and not obj.__module__.startswith("openai_claude_bridge.chat.")
     }
 
 

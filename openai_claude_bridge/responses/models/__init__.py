@@ -6,6 +6,7 @@ function calls, reasoning, the input/output item unions), ``request``, ``respons
 ``stream_tools`` (stream events).
 """
 
+from ...chat.models.errors import ErrorObject, ErrorResponse
 from .calls import (
     AcknowledgedSafetyCheck,
     ActionFind,
@@ -426,6 +427,8 @@ __all__ = [
     "DragPath",
     "EasyInputMessage",
     "EasyInputMessageRole",
+    "ErrorObject",
+    "ErrorResponse",
     "FileDetail",
     "FileSearchCallStatus",
     "FileSearchFilter",

@@ -1,0 +1,104 @@
+"""The command line and the built-in demo samples."""
+
+from __future__ import annotations
+
+import io
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import anthropic.types
+import openai.types
+import openai.types.chat
+import openai.types.responses
+import pytest
+
+from openai_claude_bridge.__main__ import main
+from openai_claude_bridge._demo import SAMPLES
+from tests.support.oracle import assert_sdk_strict
+
+ROOT = Path(__file__).resolve().parent.parent
+
+SDK_TYPES = {
+    ("anthropic", "MessageCreateParams"): (anthropic.types.MessageCreateParams,),
+    ("anthropic", "Message"): (anthropic.types.Message,),
+    ("anthropic", "RawMessageStreamEvent"): (anthropic.types.RawMessageStreamEvent,),
+    ("chat", "CompletionCreateParams"): (openai.types.chat.CompletionCreateParams,),
+    ("chat", "ChatCompletion"): (openai.types.chat.ChatCompletion,),
+    ("chat", "ChatCompletionChunk"): (openai.types.chat.ChatCompletionChunk,),
+    ("responses", "ResponseCreateParams"): (openai.types.responses.ResponseCreateParams,),
+    ("responses", "Response"): (openai.types.responses.Response,),
+    ("responses", "ResponseStreamEvent"): (openai.types.responses.ResponseStreamEvent,),
+    ("completions", "CompletionCreateParams"): (openai.types.CompletionCreateParams,),
+    ("completions", "Completion"): (openai.types.Completion,),
+}
+
+
+@pytest.mark.parametrize("sample", SAMPLES, ids=lambda s: f"{s.format}-{s.kind}")
+def test_demo_samples_are_strictly_valid_for_the_sdks(sample) -> None:  # type: ignore[no-untyped-def]
+    assert_sdk_strict(sample.payload, *SDK_TYPES[(sample.format, sample.type_name)])
+
+
+def test_demo_runs_every_sample_exactly() -> None:
+    out = io.StringIO()
+    assert main(["demo"], out=out) == 0
+    text = out.getvalue()
+    assert text.count("exact") == len(SAMPLES)
+    assert "MISMATCH" not in text
+    assert "path='messages[0].content[1].text'" in text
+
+
+def test_demo_as_a_module_needs_no_arguments() -> None:
+    proc = subprocess.run(
+        [sys.executable, "-m", "openai_claude_bridge", "demo"],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        timeout=120,
+        check=False,
+    )
+    assert proc.returncode == 0, proc.stderr
+    assert "anthropic" in proc.stdout and "completions" in proc.stdout
+
+
+def test_validate_echoes_the_payload() -> None:
+    payload = SAMPLES[0].payload
+    out = io.StringIO()
+    code = main(
+        ["validate", "--format", "anthropic"], stdin=io.StringIO(json.dumps(payload)), out=out
+    )
+    assert code == 0
+    assert json.loads(out.getvalue()) == payload
+
+
+def test_validate_reads_event_lines() -> None:
+    events = [s.payload for s in SAMPLES if s.format == "responses" and s.kind == "event"] * 2
+    out = io.StringIO()
+    stdin = io.StringIO("\n".join(json.dumps(e) for e in events) + "\n")
+    assert main(["validate", "--format", "responses", "--kind", "event"], stdin=stdin, out=out) == 0
+    assert [json.loads(line) for line in out.getvalue().splitlines()] == events
+
+
+def test_validate_reports_bad_input_in_one_line(capsys: pytest.CaptureFixture[str]) -> None:
+    stdin = io.StringIO('{"model": "gpt-4o", "messages": [{"role": "robot"}]}')
+    assert main(["validate", "--format", "chat"], stdin=stdin, out=io.StringIO()) == 1
+    err = capsys.readouterr().err
+    assert err.startswith("error: messages[0]: ") and err.count("\n") == 1
+
+
+def test_validate_reports_non_json(capsys: pytest.CaptureFixture[str]) -> None:
+    stdin = io.StringIO("not json")
+    assert main(["validate", "--format", "completions"], stdin=stdin, out=io.StringIO()) == 1
+    assert "not valid JSON" in capsys.readouterr().err
+
+
+def test_validate_by_type_name(tmp_path: Path) -> None:
+    path = tmp_path / "block.json"
+    path.write_text('{"type": "text", "text": "hi"}', encoding="utf-8")
+    out = io.StringIO()
+    assert (
+        main(["validate", "--format", "anthropic", "--type", "TextBlockParam", str(path)], out=out)
+        == 0
+    )
+    assert json.loads(out.getvalue()) == {"type": "text", "text": "hi"}
