@@ -54,9 +54,10 @@ from typing_extensions import NotRequired, Required, TypedDict, is_typeddict
 
 from openai_claude_bridge import InvalidInputError, from_wire, to_wire
 from openai_claude_bridge import anthropic as ours
-from openai_claude_bridge.wire import OpenUnion, WireModel, union_members, union_tags
+from openai_claude_bridge.wire import OpenUnion, union_members, union_tags
 from tests.support.drift import literal_values, sdk_union_tags
-from tests.support.oracle import assert_sdk_strict
+from tests.support.models import exported_models, instances
+from tests.support.oracle import assert_sdk_strict, sdk_fields
 from tests.support.roundtrip import (
     assert_json_identical,
     assert_roundtrip,
@@ -151,27 +152,6 @@ def test_every_fixture_type_has_an_sdk_pairing() -> None:
     assert {c.values[0] for c in CASES} <= set(SDK_TYPES)
 
 
-def _instances(value: Any) -> typing.Iterator[BaseModel]:
-    if isinstance(value, BaseModel):
-        yield value
-        for name in type(value).model_fields:
-            yield from _instances(getattr(value, name))
-    elif isinstance(value, (list, tuple)):
-        for item in value:
-            yield from _instances(item)
-    elif isinstance(value, dict):
-        for item in value.values():
-            yield from _instances(item)
-
-
-def _exported_models() -> dict[str, type[WireModel]]:
-    return {
-        name: obj
-        for name in ours.__all__
-        if isinstance(obj := getattr(ours, name), type) and issubclass(obj, WireModel)
-    }
-
-
 #: Exported models no fixture needs to instantiate: shared bases of others.
 _ABSTRACT = {"ToolsetMemberConfigParam"}
 
@@ -180,10 +160,10 @@ def test_fixtures_instantiate_every_model() -> None:
     seen: set[type[BaseModel]] = set()
     for case in CASES:
         type_name, _, payload = case.values
-        seen.update(type(m) for m in _instances(from_wire(resolve_type(FMT, type_name), payload)))
+        seen.update(type(m) for m in instances(from_wire(resolve_type(FMT, type_name), payload)))
     missing = sorted(
         name
-        for name, cls in _exported_models().items()
+        for name, cls in exported_models(ours).items()
         if cls not in seen and name not in _ABSTRACT
     )
     assert missing == []
@@ -196,7 +176,7 @@ def test_non_lenient_fixtures_never_use_a_fallback() -> None:
             continue
         model = from_wire(resolve_type(FMT, type_name), payload)
         unknown = [
-            type(m).__name__ for m in _instances(model) if type(m).__name__.startswith("Unknown")
+            type(m).__name__ for m in instances(model) if type(m).__name__.startswith("Unknown")
         ]
         assert unknown == [], case_id
 
@@ -614,23 +594,6 @@ def test_tool_union_defaults_to_the_custom_tool() -> None:
 # --------------------------------------------------------------------------- field drift
 
 
-def _sdk_fields(cls: Any) -> tuple[set[str], set[str]]:
-    """(all wire field names, required wire field names) of an SDK TypedDict or model."""
-    if is_typeddict(cls):
-        hints = typing.get_type_hints(cls, include_extras=True)
-        required = set()
-        for key, ann in hints.items():
-            if typing.get_origin(ann) is typing.Required or (
-                key in cls.__required_keys__
-                and typing.get_origin(ann) is not typing.NotRequired
-                and cls.__total__
-            ):
-                required.add(key)
-        return set(hints), required
-    fields = {f.alias or n: f for n, f in cls.model_fields.items()}
-    return set(fields), {k for k, f in fields.items() if f.is_required()}
-
-
 def _sdk_class(name: str) -> Any:
     for module in (sdk, sdk_shared, sdk_beta):
         if hasattr(module, name):
@@ -686,9 +649,9 @@ def _counterparts(name: str) -> list[Any]:
     return found
 
 
-@pytest.mark.parametrize("name", sorted(_exported_models()))
+@pytest.mark.parametrize("name", sorted(exported_models(ours)))
 def test_model_fields_match_the_sdk(name: str) -> None:
-    cls = _exported_models()[name]
+    cls = exported_models(ours)[name]
     counterparts = _counterparts(name)
     if name.startswith("Unknown"):
         assert set(cls.model_fields) == {"type"}
@@ -697,7 +660,7 @@ def test_model_fields_match_the_sdk(name: str) -> None:
     our_fields = {f.alias or n for n, f in cls.model_fields.items()}
     sdk_all: set[str] = set()
     for counterpart in counterparts:
-        fields, _ = _sdk_fields(counterpart)
+        fields, _ = sdk_fields(counterpart)
         sdk_all |= fields - HEADERS
     missing = sdk_all - our_fields
     assert missing == set(), f"{name} lacks SDK fields {sorted(missing)}"
@@ -706,8 +669,8 @@ def test_model_fields_match_the_sdk(name: str) -> None:
     # never stricter than the SDK: a field we require, every counterpart requires
     our_required = {f.alias or n for n, f in cls.model_fields.items() if f.is_required()}
     for counterpart in counterparts:
-        _, required = _sdk_fields(counterpart)
-        assert our_required <= required | (our_required - _sdk_fields(counterpart)[0]), (
+        _, required = sdk_fields(counterpart)
+        assert our_required <= required | (our_required - sdk_fields(counterpart)[0]), (
             name,
             counterpart,
         )

@@ -50,13 +50,14 @@ from openai.types.completion_usage import CompletionUsage as SdkCompletionUsage
 from openai.types.completion_usage import PromptTokensDetails as SdkPromptTokensDetails
 from openai.types.shared import error_object
 from pydantic import BaseModel
-from typing_extensions import NotRequired, Required, TypedDict, is_typeddict
+from typing_extensions import Required, TypedDict
 
 from openai_claude_bridge import InvalidInputError, chat, from_wire, to_wire
 from openai_claude_bridge.wire import WireModel, union_members, union_tags
-from tests.support.drift import literal_values, sdk_union_tags
+from tests.support.drift import field_hint, literal_values, sdk_union_tags
 from tests.support.drift import union_members as sdk_union_members
-from tests.support.oracle import assert_sdk_strict, sdk_errors
+from tests.support.models import exported_models, instances, our_fields
+from tests.support.oracle import assert_sdk_strict, sdk_errors, sdk_fields
 from tests.support.roundtrip import (
     assert_json_identical,
     assert_roundtrip,
@@ -126,33 +127,12 @@ def test_lenient_fixtures_really_are_outside_the_sdk(key: str) -> None:
     assert any(sdk_errors(p, *SDK_TYPES[type_name]) for p in payloads), f"{key} passes the SDK"
 
 
-def _models_in(value: Any, found: set[type[BaseModel]]) -> None:
-    if isinstance(value, BaseModel):
-        found.add(type(value))
-        for name in type(value).model_fields:
-            _models_in(getattr(value, name), found)
-    elif isinstance(value, (list, tuple)):
-        for item in value:
-            _models_in(item, found)
-    elif isinstance(value, dict):
-        for item in value.values():
-            _models_in(item, found)
-
-
-def _exported_models(module: Any) -> set[type[WireModel]]:
-    return {
-        obj
-        for name in module.__all__
-        if isinstance(obj := getattr(module, name), type) and issubclass(obj, WireModel)
-    }
-
-
 def test_fixtures_cover_every_model() -> None:
     found: set[type[BaseModel]] = set()
     for param in CASES:
         type_name, _, payload = param.values
-        _models_in(from_wire(resolve_type(FMT, type_name), payload), found)
-    missing = sorted(m.__name__ for m in _exported_models(chat) - found)
+        found.update(type(m) for m in instances(from_wire(resolve_type(FMT, type_name), payload)))
+    missing = sorted(m.__name__ for m in set(exported_models(chat).values()) - found)
     assert missing == []
 
 
@@ -217,44 +197,6 @@ def test_reasoning_detail_union_has_the_openrouter_tags() -> None:
         "reasoning.encrypted",
         "reasoning.text",
     }
-
-
-def _typeddict_required(td: Any) -> set[str]:
-    """Required keys of an SDK TypedDict. ``__required_keys__`` is empty for them: the SDK
-    modules use ``from __future__ import annotations``, so ``Required[...]`` is a string when
-    the class is created. Read the evaluated hints instead, base classes first."""
-    hints = typing.get_type_hints(td, include_extras=True)
-    required: set[str] = set()
-    inherited: set[str] = set()
-    for base in getattr(td, "__orig_bases__", ()):
-        if is_typeddict(base):
-            required |= _typeddict_required(base)
-            inherited |= set(base.__annotations__)
-    for key in set(td.__annotations__) - inherited:
-        origin = typing.get_origin(hints[key])
-        if origin is Required or (td.__total__ and origin is not NotRequired):
-            required.add(key)
-    return required
-
-
-def _sdk_fields(cls: Any) -> tuple[set[str], set[str]]:
-    """(wire keys, required wire keys) of an SDK TypedDict or model."""
-    if is_typeddict(cls):
-        hints = typing.get_type_hints(cls, include_extras=True)
-        return set(hints), _typeddict_required(cls)
-    keys = {f.alias or n for n, f in cls.model_fields.items()}
-    required = {f.alias or n for n, f in cls.model_fields.items() if f.is_required()}
-    return keys, required
-
-
-def _our_fields(cls: type[WireModel]) -> tuple[set[str], set[str]]:
-    keys = {f.alias or n for n, f in cls.model_fields.items()}
-    required = {
-        f.alias or n
-        for n, f in cls.model_fields.items()
-        if f.is_required() or n in cls.__wire_tags__
-    }
-    return keys, required
 
 
 REASONING_EXTENSIONS = {"reasoning_content", "reasoning", "reasoning_details"}
@@ -365,9 +307,9 @@ NO_SDK_COUNTERPART = {
 def test_model_fields_match_the_sdk(
     ours: type[WireModel], theirs: tuple[Any, ...], extra: set[str], required_diff: set[str]
 ) -> None:
-    our_keys, our_required = _our_fields(ours)
+    our_keys, our_required = our_fields(ours)
     for cls in theirs:
-        sdk_keys, sdk_required = _sdk_fields(cls)
+        sdk_keys, sdk_required = sdk_fields(cls)
         assert sdk_keys - our_keys == set(), f"fields of {cls.__name__} we lack"
         assert our_keys - sdk_keys == extra, f"fields we add to {cls.__name__}"
         assert our_required ^ sdk_required == required_diff, f"required-ness vs {cls.__name__}"
@@ -375,14 +317,8 @@ def test_model_fields_match_the_sdk(
 
 def test_every_model_is_paired_with_the_sdk() -> None:
     paired = {p[0] for p in FIELD_PAIRS}
-    unknown = {m for m in _exported_models(chat) if m.__name__.startswith("Unknown")}
-    assert _exported_models(chat) - paired - unknown == NO_SDK_COUNTERPART
-
-
-def _hint(cls: Any, field: str) -> Any:
-    if is_typeddict(cls):
-        return typing.get_type_hints(cls, include_extras=True)[field]
-    return cls.model_fields[field].annotation
+    unknown = {m for m in set(exported_models(chat).values()) if m.__name__.startswith("Unknown")}
+    assert set(exported_models(chat).values()) - paired - unknown == NO_SDK_COUNTERPART
 
 
 #: (our Literal alias, SDK annotations carrying the same values).
@@ -390,24 +326,24 @@ LITERAL_PAIRS: list[tuple[str, Any, tuple[Any, ...]]] = [
     ("ChatCompletionRole", chat.ChatCompletionRole, (sdk.ChatCompletionRole,)),
     ("ChatCompletionModality", chat.ChatCompletionModality, (sdk.ChatCompletionModality,)),
     ("ReasoningEffort", chat.ReasoningEffort, (sdk_shared.ReasoningEffort, sdk.ChatCompletionReasoningEffort)),
-    ("ServiceTier", chat.ServiceTier, (_hint(ccp.CompletionCreateParamsBase, "service_tier"), _hint(sdk.ChatCompletion, "service_tier"), _hint(sdk.ChatCompletionChunk, "service_tier"))),
-    ("FinishReason", chat.FinishReason, (_hint(cc.Choice, "finish_reason"), _hint(ch.Choice, "finish_reason"))),
-    ("ChoiceDeltaRole", chat.ChoiceDeltaRole, (_hint(ch.ChoiceDelta, "role"),)),
-    ("ImageDetail", chat.ImageDetail, (_hint(chat_completion_content_part_image_param.ImageURL, "detail"),)),
-    ("InputAudioFormat", chat.InputAudioFormat, (_hint(chat_completion_content_part_input_audio_param.InputAudio, "format"),)),
-    ("AudioFormat", chat.AudioFormat, (_hint(sdk.ChatCompletionAudioParam, "format"),)),
-    ("Verbosity", chat.Verbosity, (_hint(ccp.CompletionCreateParamsBase, "verbosity"),)),
-    ("SearchContextSize", chat.SearchContextSize, (_hint(ccp.WebSearchOptions, "search_context_size"),)),
-    ("PromptCacheRetention", chat.PromptCacheRetention, (_hint(ccp.CompletionCreateParamsBase, "prompt_cache_retention"),)),
-    ("PromptCacheMode", chat.PromptCacheMode, (_hint(ccp.PromptCacheOptions, "mode"),)),
-    ("PromptCacheBreakpointTTL", chat.PromptCacheBreakpointTTL, (_hint(chat_completion_content_part_text_param.PromptCacheBreakpoint, "ttl"),)),
-    ("ModerationPolicyMode", chat.ModerationPolicyMode, (_hint(ccp.ModerationPolicyInput, "mode"), _hint(ccp.ModerationPolicyOutput, "mode"))),
-    ("ModerationAppliedInputType", chat.ModerationAppliedInputType, (typing.get_args(typing.get_args(_hint(cc.ModerationInputModerationResultsResult, "category_applied_input_types"))[1])[0],)),
+    ("ServiceTier", chat.ServiceTier, (field_hint(ccp.CompletionCreateParamsBase, "service_tier"), field_hint(sdk.ChatCompletion, "service_tier"), field_hint(sdk.ChatCompletionChunk, "service_tier"))),
+    ("FinishReason", chat.FinishReason, (field_hint(cc.Choice, "finish_reason"), field_hint(ch.Choice, "finish_reason"))),
+    ("ChoiceDeltaRole", chat.ChoiceDeltaRole, (field_hint(ch.ChoiceDelta, "role"),)),
+    ("ImageDetail", chat.ImageDetail, (field_hint(chat_completion_content_part_image_param.ImageURL, "detail"),)),
+    ("InputAudioFormat", chat.InputAudioFormat, (field_hint(chat_completion_content_part_input_audio_param.InputAudio, "format"),)),
+    ("AudioFormat", chat.AudioFormat, (field_hint(sdk.ChatCompletionAudioParam, "format"),)),
+    ("Verbosity", chat.Verbosity, (field_hint(ccp.CompletionCreateParamsBase, "verbosity"),)),
+    ("SearchContextSize", chat.SearchContextSize, (field_hint(ccp.WebSearchOptions, "search_context_size"),)),
+    ("PromptCacheRetention", chat.PromptCacheRetention, (field_hint(ccp.CompletionCreateParamsBase, "prompt_cache_retention"),)),
+    ("PromptCacheMode", chat.PromptCacheMode, (field_hint(ccp.PromptCacheOptions, "mode"),)),
+    ("PromptCacheBreakpointTTL", chat.PromptCacheBreakpointTTL, (field_hint(chat_completion_content_part_text_param.PromptCacheBreakpoint, "ttl"),)),
+    ("ModerationPolicyMode", chat.ModerationPolicyMode, (field_hint(ccp.ModerationPolicyInput, "mode"), field_hint(ccp.ModerationPolicyOutput, "mode"))),
+    ("ModerationAppliedInputType", chat.ModerationAppliedInputType, (typing.get_args(typing.get_args(field_hint(cc.ModerationInputModerationResultsResult, "category_applied_input_types"))[1])[0],)),
     ("ToolChoiceMode", chat.ToolChoiceMode, (sdk.ChatCompletionToolChoiceOptionParam,)),
-    ("AllowedToolsMode", chat.AllowedToolsMode, (_hint(sdk.ChatCompletionAllowedToolsParam, "mode"),)),
+    ("AllowedToolsMode", chat.AllowedToolsMode, (field_hint(sdk.ChatCompletionAllowedToolsParam, "mode"),)),
     ("FunctionCallMode", chat.FunctionCallMode, (ccp.FunctionCall,)),
-    ("GrammarSyntax", chat.GrammarSyntax, (_hint(chat_completion_custom_tool_param.CustomFormatGrammarGrammar, "syntax"),)),
-    ("MisalignmentErrorType", chat.MisalignmentErrorType, (_hint(error_object.Misalignment, "error_type"),)),
+    ("GrammarSyntax", chat.GrammarSyntax, (field_hint(chat_completion_custom_tool_param.CustomFormatGrammarGrammar, "syntax"),)),
+    ("MisalignmentErrorType", chat.MisalignmentErrorType, (field_hint(error_object.Misalignment, "error_type"),)),
 ]  # fmt: skip
 
 

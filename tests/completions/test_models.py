@@ -16,12 +16,12 @@ import pytest
 from hypothesis import given
 from openai.types import completion, completion_choice, completion_create_params
 from pydantic import BaseModel
-from typing_extensions import NotRequired, Required, is_typeddict
 
 from openai_claude_bridge import InvalidInputError, chat, completions, from_wire, to_wire
 from openai_claude_bridge.wire import WireModel
 from tests.support.drift import literal_values
-from tests.support.oracle import assert_sdk_strict, sdk_errors
+from tests.support.models import exported_models, instances, our_fields
+from tests.support.oracle import assert_sdk_strict, sdk_errors, sdk_fields
 from tests.support.roundtrip import (
     assert_json_identical,
     assert_roundtrip,
@@ -74,37 +74,12 @@ def test_lenient_fixtures_really_are_outside_the_sdk(key: str) -> None:
     assert any(sdk_errors(p, *SDK_TYPES[type_name]) for p in payloads), f"{key} passes the SDK"
 
 
-def _models_in(value: Any, found: set[type[BaseModel]]) -> None:
-    if isinstance(value, BaseModel):
-        found.add(type(value))
-        for name in type(value).model_fields:
-            _models_in(getattr(value, name), found)
-    elif isinstance(value, (list, tuple)):
-        for item in value:
-            _models_in(item, found)
-    elif isinstance(value, dict):
-        for item in value.values():
-            _models_in(item, found)
-
-
-def _exported_models() -> set[type[WireModel]]:
-    """The models this format defines (the chat models it re-exports, such as the shared
-    ``ErrorResponse``, are tested with chat)."""
-    return {
-        obj
-        for name in completions.__all__
-        if isinstance(obj := getattr(completions, name), type)
-        and issubclass(obj, WireModel)
-        and not obj.__module__.startswith("openai_claude_bridge.chat.")
-    }
-
-
 def test_fixtures_cover_every_model() -> None:
     found: set[type[BaseModel]] = set()
     for param in CASES:
         type_name, _, payload = param.values
-        _models_in(from_wire(resolve_type(FMT, type_name), payload), found)
-    assert sorted(m.__name__ for m in _exported_models() - found) == []
+        found.update(type(m) for m in instances(from_wire(resolve_type(FMT, type_name), payload)))
+    assert sorted(m.__name__ for m in set(exported_models(completions).values()) - found) == []
 
 
 def test_usage_and_stream_options_are_the_chat_models() -> None:
@@ -115,40 +90,6 @@ def test_usage_and_stream_options_are_the_chat_models() -> None:
 
 
 # --------------------------------------------------------------------------- drift
-
-
-def _typeddict_required(td: Any) -> set[str]:
-    """Required keys of an SDK TypedDict (``__required_keys__`` is empty: the SDK modules use
-    postponed annotations, so ``Required[...]`` is still a string at class creation)."""
-    hints = typing.get_type_hints(td, include_extras=True)
-    required: set[str] = set()
-    inherited: set[str] = set()
-    for base in getattr(td, "__orig_bases__", ()):
-        if is_typeddict(base):
-            required |= _typeddict_required(base)
-            inherited |= set(base.__annotations__)
-    for key in set(td.__annotations__) - inherited:
-        origin = typing.get_origin(hints[key])
-        if origin is Required or (td.__total__ and origin is not NotRequired):
-            required.add(key)
-    return required
-
-
-def _sdk_fields(cls: Any) -> tuple[set[str], set[str]]:
-    if is_typeddict(cls):
-        return set(typing.get_type_hints(cls)), _typeddict_required(cls)
-    keys = {f.alias or n for n, f in cls.model_fields.items()}
-    return keys, {f.alias or n for n, f in cls.model_fields.items() if f.is_required()}
-
-
-def _our_fields(cls: type[WireModel]) -> tuple[set[str], set[str]]:
-    keys = {f.alias or n for n, f in cls.model_fields.items()}
-    required = {
-        f.alias or n
-        for n, f in cls.model_fields.items()
-        if f.is_required() or n in cls.__wire_tags__
-    }
-    return keys, required
 
 
 FIELD_PAIRS: list[tuple[type[WireModel], Any]] = [
@@ -162,8 +103,8 @@ FIELD_PAIRS: list[tuple[type[WireModel], Any]] = [
 
 @pytest.mark.parametrize(("ours", "theirs"), FIELD_PAIRS, ids=lambda v: v.__name__)
 def test_model_fields_match_the_sdk(ours: type[WireModel], theirs: Any) -> None:
-    our_keys, our_required = _our_fields(ours)
-    sdk_keys, sdk_required = _sdk_fields(theirs)
+    our_keys, our_required = our_fields(ours)
+    sdk_keys, sdk_required = sdk_fields(theirs)
     assert our_keys == sdk_keys
     if theirs is completion_create_params.CompletionCreateParamsStreaming:
         sdk_required = sdk_required - {"stream"}  # one model covers both variants
@@ -171,7 +112,11 @@ def test_model_fields_match_the_sdk(ours: type[WireModel], theirs: Any) -> None:
 
 
 def test_every_model_is_paired_with_the_sdk() -> None:
-    own = {m for m in _exported_models() if m.__module__.startswith(completions.__name__)}
+    own = {
+        m
+        for m in set(exported_models(completions).values())
+        if m.__module__.startswith(completions.__name__)
+    }
     assert own == {p[0] for p in FIELD_PAIRS}
 
 

@@ -67,14 +67,14 @@ from openai.types.responses import (
 from openai.types.responses import response_create_params as rcp
 from openai.types.responses.mcp_tool_call_error import McpToolCallError as SdkMcpToolCallError
 from pydantic import BaseModel
-from typing_extensions import is_typeddict
 
 import openai_claude_bridge.responses as rs
 from openai_claude_bridge import InvalidInputError, from_wire, to_wire
 from openai_claude_bridge.wire import WireModel, union_members, union_tags
-from tests.support.drift import literal_values, sdk_union_tags
+from tests.support.drift import field_hint, literal_values, sdk_union_tags
 from tests.support.drift import union_members as sdk_union_members
-from tests.support.oracle import _typeddict_keys, assert_sdk_strict, sdk_errors
+from tests.support.models import exported_models, instances, our_fields
+from tests.support.oracle import assert_sdk_strict, sdk_errors, sdk_fields
 from tests.support.roundtrip import (
     assert_json_identical,
     assert_roundtrip,
@@ -126,37 +126,12 @@ def test_lenient_fixtures_really_are_outside_the_sdk(
     assert sdk_errors(payload, *SDK_TYPES[type_name]), f"{case_id} passes the SDK check"
 
 
-def _models_in(value: Any, found: set[type[BaseModel]]) -> None:
-    if isinstance(value, BaseModel):
-        found.add(type(value))
-        for name in type(value).model_fields:
-            _models_in(getattr(value, name), found)
-    elif isinstance(value, (list, tuple)):
-        for item in value:
-            _models_in(item, found)
-    elif isinstance(value, dict):
-        for item in value.values():
-            _models_in(item, found)
-
-
-def _exported_models() -> set[type[WireModel]]:
-    """The models this format defines (the chat models it re-exports, such as the shared
-    ``ErrorResponse``, are tested with chat)."""
-    return {
-        obj
-        for name in rs.__all__
-        if isinstance(obj := getattr(rs, name), type)
-        and issubclass(obj, WireModel)
-        and not obj.__module__.startswith("openai_claude_bridge.chat.")
-    }
-
-
 def test_fixtures_cover_every_model() -> None:
     found: set[type[BaseModel]] = set()
     for param in CASES:
         type_name, _, payload = param.values
-        _models_in(from_wire(resolve_type(FMT, type_name), payload), found)
-    missing = sorted(m.__name__ for m in _exported_models() - found)
+        found.update(type(m) for m in instances(from_wire(resolve_type(FMT, type_name), payload)))
+    missing = sorted(m.__name__ for m in set(exported_models(rs).values()) - found)
     assert missing == []
 
 
@@ -303,22 +278,6 @@ def test_union_sizes() -> None:
     assert len(sdk_union_members(sdk.ResponseStreamEvent)) == 59
     assert len(sdk_union_members(sdk.ResponseOutputItem)) == 28
     assert len(sdk_union_members(sdk.ResponseInputItemParam)) == 33
-
-
-def _sdk_fields(cls: Any) -> tuple[set[str], set[str]]:
-    """(wire keys, required wire keys) of an SDK TypedDict or model."""
-    if is_typeddict(cls):
-        td_keys, td_required = _typeddict_keys(cls)
-        return set(td_keys), set(td_required)
-    keys = {f.alias or n for n, f in cls.model_fields.items()}
-    required = {f.alias or n for n, f in cls.model_fields.items() if f.is_required()}
-    return keys, required
-
-
-def _our_fields(cls: type[WireModel]) -> tuple[set[str], set[str]]:
-    keys = {f.alias or n for n, f in cls.model_fields.items()}
-    required = {f.alias or n for n, f in cls.model_fields.items() if f.is_required()}
-    return keys, required
 
 
 ri, rii, ro = response_input_item, response_input_item_param, response_output_item
@@ -532,20 +491,22 @@ LOOSENED: dict[Any, set[str]] = {
 }
 
 #: Fields required here that some mirrored SDK shape lets be absent: tags that are always written.
-TIGHTENED: dict[Any, set[str]] = {}
+TIGHTENED: dict[Any, set[str]] = {
+    rs.ItemReference: {"type"},
+}
 
 
 def test_stream_events_mirror_the_sdk() -> None:
     """Each event class has exactly the fields of the SDK event of the same name."""
     for member in sdk_union_members(sdk.ResponseStreamEvent):
         ours = getattr(rs, member.__name__)
-        our_keys, our_required = _our_fields(ours)
-        sdk_keys, sdk_required = _sdk_fields(member)
+        our_keys, our_required = our_fields(ours)
+        sdk_keys, sdk_required = sdk_fields(member)
         assert our_keys == sdk_keys, member.__name__
         loosened = (
             {"logprobs"} if ours in (rs.ResponseTextDeltaEvent, rs.ResponseTextDoneEvent) else set()
         )
-        assert sdk_required - our_required == loosened | {"type"}, member.__name__
+        assert sdk_required - our_required == loosened, member.__name__
         assert our_required - sdk_required == set(), member.__name__
 
 
@@ -553,12 +514,12 @@ def test_stream_events_mirror_the_sdk() -> None:
     ("ours", "theirs"), list(MIRRORS.items()), ids=[m.__name__ for m in MIRRORS]
 )
 def test_model_fields_match_the_sdk(ours: type[WireModel], theirs: tuple[Any, ...]) -> None:
-    our_keys, our_required = _our_fields(ours)
+    our_keys, our_required = our_fields(ours)
     all_keys: set[str] = set()
     required_everywhere: set[str] | None = None
     required_somewhere: set[str] = set()
     for cls in theirs:
-        sdk_keys, sdk_required = _sdk_fields(cls)
+        sdk_keys, sdk_required = sdk_fields(cls)
         assert sdk_keys - our_keys == set(), f"fields of {cls.__name__} we lack"
         all_keys |= sdk_keys
         required_somewhere |= sdk_required
@@ -566,58 +527,51 @@ def test_model_fields_match_the_sdk(ours: type[WireModel], theirs: tuple[Any, ..
             sdk_required if required_everywhere is None else required_everywhere & sdk_required
         )
     assert our_keys - all_keys == set(), "fields no mirrored SDK class has"
-    tags = set(ours.__wire_tags__)
-    assert (required_everywhere or set()) - our_required - tags == LOOSENED.get(ours, set())
+    assert (required_everywhere or set()) - our_required == LOOSENED.get(ours, set())
     assert our_required - (required_everywhere or set()) == TIGHTENED.get(ours, set())
-    assert our_required <= required_somewhere
+    assert our_required - TIGHTENED.get(ours, set()) <= required_somewhere
 
 
 def test_every_model_mirrors_the_sdk() -> None:
     stream_events = {getattr(rs, m.__name__) for m in sdk_union_members(sdk.ResponseStreamEvent)}
-    fallbacks = {m for m in _exported_models() if m.__name__.startswith("Unknown")}
-    assert _exported_models() - set(MIRRORS) - stream_events - fallbacks == set()
-
-
-def _hint(cls: Any, field: str) -> Any:
-    if is_typeddict(cls):
-        return typing.get_type_hints(cls, include_extras=True)[field]
-    return cls.model_fields[field].annotation
+    fallbacks = {m for m in set(exported_models(rs).values()) if m.__name__.startswith("Unknown")}
+    assert set(exported_models(rs).values()) - set(MIRRORS) - stream_events - fallbacks == set()
 
 
 #: (our Literal alias, SDK annotations carrying the same values).
 LITERAL_PAIRS: list[tuple[str, Any, tuple[Any, ...]]] = [
-    ("ReasoningEffort", rs.ReasoningEffort, (sdk_shared.ReasoningEffort, _hint(sdk_shared.Reasoning, "effort"))),
-    ("ReasoningSummary", rs.ReasoningSummary, (_hint(sdk_shared.Reasoning, "summary"), _hint(sdk_shared_params.Reasoning, "generate_summary"))),
-    ("ReasoningContext", rs.ReasoningContext, (_hint(sdk_shared.Reasoning, "context"),)),
-    ("ServiceTier", rs.ServiceTier, (sdk.ServiceTier, _hint(sdk.Response, "service_tier"))),
-    ("Verbosity", rs.Verbosity, (_hint(sdk.ResponseTextConfig, "verbosity"),)),
-    ("ItemStatus", rs.ItemStatus, (_hint(sdk.ResponseOutputMessage, "status"), _hint(sdk.ResponseReasoningItem, "status"))),
-    ("ImageDetail", rs.ImageDetail, (sdk.image_detail.ImageDetail, _hint(sdk.ResponseInputImage, "detail"))),
-    ("FileDetail", rs.FileDetail, (_hint(sdk.ResponseInputFile, "detail"),)),
-    ("PromptCacheTTL", rs.PromptCacheTTL, (_hint(sdk.response_input_text.PromptCacheBreakpoint, "ttl"), _hint(rcp.PromptCacheOptions, "ttl"))),
-    ("AllowedCaller", rs.AllowedCaller, (typing.get_args(typing.get_args(_hint(sdk.FunctionTool, "allowed_callers"))[0])[0],)),
-    ("SearchContextSize", rs.SearchContextSize, (_hint(sdk.WebSearchTool, "search_context_size"), _hint(sdk.WebSearchPreviewTool, "search_context_size"))),
-    ("ContainerMemoryLimit", rs.ContainerMemoryLimit, (_hint(sdk.ContainerAuto, "memory_limit"),)),
-    ("McpConnectorId", rs.McpConnectorId, (_hint(tool.Mcp, "connector_id"),)),
+    ("ReasoningEffort", rs.ReasoningEffort, (sdk_shared.ReasoningEffort, field_hint(sdk_shared.Reasoning, "effort"))),
+    ("ReasoningSummary", rs.ReasoningSummary, (field_hint(sdk_shared.Reasoning, "summary"), field_hint(sdk_shared_params.Reasoning, "generate_summary"))),
+    ("ReasoningContext", rs.ReasoningContext, (field_hint(sdk_shared.Reasoning, "context"),)),
+    ("ServiceTier", rs.ServiceTier, (sdk.ServiceTier, field_hint(sdk.Response, "service_tier"))),
+    ("Verbosity", rs.Verbosity, (field_hint(sdk.ResponseTextConfig, "verbosity"),)),
+    ("ItemStatus", rs.ItemStatus, (field_hint(sdk.ResponseOutputMessage, "status"), field_hint(sdk.ResponseReasoningItem, "status"))),
+    ("ImageDetail", rs.ImageDetail, (sdk.image_detail.ImageDetail, field_hint(sdk.ResponseInputImage, "detail"))),
+    ("FileDetail", rs.FileDetail, (field_hint(sdk.ResponseInputFile, "detail"),)),
+    ("PromptCacheTTL", rs.PromptCacheTTL, (field_hint(sdk.response_input_text.PromptCacheBreakpoint, "ttl"), field_hint(rcp.PromptCacheOptions, "ttl"))),
+    ("AllowedCaller", rs.AllowedCaller, (typing.get_args(typing.get_args(field_hint(sdk.FunctionTool, "allowed_callers"))[0])[0],)),
+    ("SearchContextSize", rs.SearchContextSize, (field_hint(sdk.WebSearchTool, "search_context_size"), field_hint(sdk.WebSearchPreviewTool, "search_context_size"))),
+    ("ContainerMemoryLimit", rs.ContainerMemoryLimit, (field_hint(sdk.ContainerAuto, "memory_limit"),)),
+    ("McpConnectorId", rs.McpConnectorId, (field_hint(tool.Mcp, "connector_id"),)),
     ("ToolChoiceOptions", rs.ToolChoiceOptions, (sdk.ToolChoiceOptions,)),
-    ("FileSearchCallStatus", rs.FileSearchCallStatus, (_hint(sdk.ResponseFileSearchToolCall, "status"),)),
-    ("WebSearchCallStatus", rs.WebSearchCallStatus, (_hint(sdk.ResponseFunctionWebSearch, "status"),)),
-    ("CodeInterpreterCallStatus", rs.CodeInterpreterCallStatus, (_hint(sdk.ResponseCodeInterpreterToolCall, "status"),)),
-    ("ImageGenerationCallStatus", rs.ImageGenerationCallStatus, (_hint(ro.ImageGenerationCall, "status"),)),
-    ("McpCallStatus", rs.McpCallStatus, (_hint(ro.McpCall, "status"),)),
-    ("ApplyPatchCallStatus", rs.ApplyPatchCallStatus, (_hint(sdk.ResponseApplyPatchToolCall, "status"),)),
-    ("ApplyPatchCallOutputStatus", rs.ApplyPatchCallOutputStatus, (_hint(sdk.ResponseApplyPatchToolCallOutput, "status"),)),
-    ("ComputerCallOutputStatus", rs.ComputerCallOutputStatus, (_hint(sdk.ResponseComputerToolCallOutputItem, "status"),)),
-    ("ProgramOutputStatus", rs.ProgramOutputStatus, (_hint(ro.ProgramOutput, "status"),)),
-    ("EasyInputMessageRole", rs.EasyInputMessageRole, (_hint(sdk.EasyInputMessage, "role"),)),
-    ("MessagePhase", rs.MessagePhase, (_hint(sdk.EasyInputMessage, "phase"), _hint(sdk.ResponseOutputMessage, "phase"))),
+    ("FileSearchCallStatus", rs.FileSearchCallStatus, (field_hint(sdk.ResponseFileSearchToolCall, "status"),)),
+    ("WebSearchCallStatus", rs.WebSearchCallStatus, (field_hint(sdk.ResponseFunctionWebSearch, "status"),)),
+    ("CodeInterpreterCallStatus", rs.CodeInterpreterCallStatus, (field_hint(sdk.ResponseCodeInterpreterToolCall, "status"),)),
+    ("ImageGenerationCallStatus", rs.ImageGenerationCallStatus, (field_hint(ro.ImageGenerationCall, "status"),)),
+    ("McpCallStatus", rs.McpCallStatus, (field_hint(ro.McpCall, "status"),)),
+    ("ApplyPatchCallStatus", rs.ApplyPatchCallStatus, (field_hint(sdk.ResponseApplyPatchToolCall, "status"),)),
+    ("ApplyPatchCallOutputStatus", rs.ApplyPatchCallOutputStatus, (field_hint(sdk.ResponseApplyPatchToolCallOutput, "status"),)),
+    ("ComputerCallOutputStatus", rs.ComputerCallOutputStatus, (field_hint(sdk.ResponseComputerToolCallOutputItem, "status"),)),
+    ("ProgramOutputStatus", rs.ProgramOutputStatus, (field_hint(ro.ProgramOutput, "status"),)),
+    ("EasyInputMessageRole", rs.EasyInputMessageRole, (field_hint(sdk.EasyInputMessage, "role"),)),
+    ("MessagePhase", rs.MessagePhase, (field_hint(sdk.EasyInputMessage, "phase"), field_hint(sdk.ResponseOutputMessage, "phase"))),
     ("ResponseIncludable", rs.ResponseIncludable, (sdk.ResponseIncludable,)),
-    ("Truncation", rs.Truncation, (_hint(rcp.ResponseCreateParamsBase, "truncation"), _hint(sdk.Response, "truncation"))),
-    ("PromptCacheRetention", rs.PromptCacheRetention, (_hint(rcp.ResponseCreateParamsBase, "prompt_cache_retention"),)),
-    ("ResponseStatus", rs.ResponseStatus, (sdk.ResponseStatus, _hint(sdk.Response, "status"))),
-    ("IncompleteReason", rs.IncompleteReason, (_hint(response.IncompleteDetails, "reason"),)),
-    ("ResponseErrorCode", rs.ResponseErrorCode, (_hint(sdk.ResponseError, "code"),)),
-    ("PromptCacheMissReason", rs.PromptCacheMissReason, (_hint(response.PromptCacheDiagnosticsCacheMiss, "reason"),)),
+    ("Truncation", rs.Truncation, (field_hint(rcp.ResponseCreateParamsBase, "truncation"), field_hint(sdk.Response, "truncation"))),
+    ("PromptCacheRetention", rs.PromptCacheRetention, (field_hint(rcp.ResponseCreateParamsBase, "prompt_cache_retention"),)),
+    ("ResponseStatus", rs.ResponseStatus, (sdk.ResponseStatus, field_hint(sdk.Response, "status"))),
+    ("IncompleteReason", rs.IncompleteReason, (field_hint(response.IncompleteDetails, "reason"),)),
+    ("ResponseErrorCode", rs.ResponseErrorCode, (field_hint(sdk.ResponseError, "code"),)),
+    ("PromptCacheMissReason", rs.PromptCacheMissReason, (field_hint(response.PromptCacheDiagnosticsCacheMiss, "reason"),)),
 ]  # fmt: skip
 
 

@@ -59,6 +59,13 @@ def member_field_type(member: Any, field: str) -> Any:
     return None
 
 
+def field_hint(cls: Any, field: str) -> Any:
+    """The annotation of ``field`` on an SDK TypedDict or model (``KeyError`` when absent)."""
+    if is_typeddict(cls):
+        return typing.get_type_hints(cls, include_extras=True)[field]
+    return cls.model_fields[field].annotation
+
+
 def sdk_union_tags(sdk_union: Any, field: str = "type") -> set[str]:
     """Every tag value the members of ``sdk_union`` carry in ``field``."""
     tags: set[str] = set()

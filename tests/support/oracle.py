@@ -75,7 +75,7 @@ def _required_names(td: Any, hints: dict[str, Any]) -> set[str]:
 
 
 @functools.cache
-def _typeddict_keys(td: Any) -> tuple[dict[str, Any], frozenset[str]]:
+def typeddict_keys(td: Any) -> tuple[dict[str, Any], frozenset[str]]:
     """Wire key -> annotation, and the set of required wire keys."""
     hints = typing.get_type_hints(td, include_extras=True)
     required_names = _required_names(td, hints)
@@ -91,7 +91,7 @@ def _typeddict_keys(td: Any) -> tuple[dict[str, Any], frozenset[str]]:
 
 
 @functools.cache
-def _model_keys(model: type[BaseModel]) -> tuple[dict[str, Any], frozenset[str]]:
+def model_keys(model: type[BaseModel]) -> tuple[dict[str, Any], frozenset[str]]:
     keys: dict[str, Any] = {}
     required: set[str] = set()
     for name, field in model.model_fields.items():
@@ -100,6 +100,12 @@ def _model_keys(model: type[BaseModel]) -> tuple[dict[str, Any], frozenset[str]]
         if field.is_required():
             required.add(wire)
     return keys, frozenset(required)
+
+
+def sdk_fields(cls: Any) -> tuple[set[str], set[str]]:
+    """(wire keys, required wire keys) of an SDK ``TypedDict`` or model."""
+    keys, required = typeddict_keys(cls) if is_typeddict(cls) else model_keys(cls)
+    return set(keys), set(required)
 
 
 def _check_object(
@@ -127,9 +133,9 @@ def _tag_matches(value: Any, member: Any) -> bool:
         if field not in value:
             continue
         if is_typeddict(member):
-            ann = _typeddict_keys(member)[0].get(field)
+            ann = typeddict_keys(member)[0].get(field)
         elif isinstance(member, type) and issubclass(member, BaseModel):
-            ann = _model_keys(member)[0].get(field)
+            ann = model_keys(member)[0].get(field)
         else:
             ann = None
         if ann is not None:
@@ -175,10 +181,10 @@ def check(value: Any, tp: Any, path: str = "") -> Errors:
         ok = isinstance(value, (int, float)) and not isinstance(value, bool)
         return [] if ok else [f"{where}: expected a number, got {value!r:.60}"]
     if is_typeddict(tp):
-        keys, required = _typeddict_keys(tp)
+        keys, required = typeddict_keys(tp)
         return _check_object(value, keys, required, path, tp.__name__)
     if isinstance(tp, type) and issubclass(tp, BaseModel):
-        keys, required = _model_keys(tp)
+        keys, required = model_keys(tp)
         return _check_object(value, keys, required, path, tp.__name__)
     if origin in (dict, Mapping) or tp is dict:
         if not isinstance(value, Mapping):
