@@ -188,7 +188,7 @@ def _classes(tp: Any) -> list[Any]:
     """The SDK classes an annotation holds, through Annotated / Required / Optional / list /
     Iterable / Union wrappers (``str``, ``None``, ``Literal`` and ``dict`` alternatives dropped)."""
     origin = typing.get_origin(tp)
-    if origin in (typing.Annotated, typing.Required, typing.NotRequired):
+    if origin in (typing.Annotated, Required, NotRequired):
         return _classes(typing.get_args(tp)[0])
     if origin in (Union, types.UnionType):
         return [c for arg in typing.get_args(tp) for c in _classes(arg)]

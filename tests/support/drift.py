@@ -11,13 +11,13 @@ import types
 import typing
 from typing import Any, Literal, Union
 
-from typing_extensions import is_typeddict
+from typing_extensions import NotRequired, Required, is_typeddict
 
 
 def _strip(tp: Any) -> Any:
     while True:
         origin = typing.get_origin(tp)
-        if origin in (typing.Annotated, typing.Required, typing.NotRequired):
+        if origin in (typing.Annotated, Required, NotRequired):
             tp = typing.get_args(tp)[0]
         else:
             return tp

@@ -23,7 +23,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from typing import Any, Literal, Union
 
 from pydantic import BaseModel
-from typing_extensions import TypeAliasType, is_typeddict
+from typing_extensions import NotRequired, Required, TypeAliasType, is_typeddict
 
 Errors = list[str]
 
@@ -44,7 +44,7 @@ def _unwrap(tp: Any) -> tuple[Any, str | None]:
             for m in meta:
                 alias = getattr(m, "alias", None) or alias
             tp = inner
-        elif origin in (typing.Required, typing.NotRequired):
+        elif origin in (Required, NotRequired):
             tp = typing.get_args(tp)[0]
         else:
             return tp, alias
@@ -67,7 +67,7 @@ def _required_names(td: Any, hints: dict[str, Any]) -> set[str]:
         origin = typing.get_origin(hints[name])
         if origin is typing.Annotated:
             origin = typing.get_origin(typing.get_args(hints[name])[0])
-        if origin is typing.Required or (total and origin is not typing.NotRequired):
+        if origin is Required or (total and origin is not NotRequired):
             required.add(name)
         else:
             required.discard(name)
