@@ -9,6 +9,7 @@ trip). Depth is bounded so recursive models stay small.
 
 from __future__ import annotations
 
+import sys
 import types
 import typing
 from typing import Any, Literal, Union
@@ -75,7 +76,7 @@ def _model_payloads(
         if tag_override is not None and name == tag_field:
             required[wire] = tag_override
             continue
-        strategy = _for_type(field.annotation, deeper)
+        strategy = _for_type(_resolve(field.annotation, model), deeper)
         if field.is_required() or name in getattr(model, "__wire_tags__", ()):
             required[wire] = strategy
         elif depth < MAX_DEPTH:
@@ -89,6 +90,32 @@ def _model_payloads(
         base,
         st.one_of(st.none(), st.tuples(st.sampled_from(["x_future", "zz_extension"]), json_values)),
     )
+
+
+def _resolve(annotation: Any, model: type[BaseModel]) -> Any:
+    """Evaluate forward references left in a field annotation (Python 3.10 keeps the name of a
+    recursive alias such as ``'FileSearchFilter'`` as a string) in the model's module."""
+    namespace = vars(sys.modules[model.__module__])
+    if isinstance(annotation, str):
+        return _resolve(eval(annotation, namespace), model)
+    if isinstance(annotation, typing.ForwardRef):
+        return _resolve(eval(annotation.__forward_arg__, namespace), model)
+    args = typing.get_args(annotation)
+    if not args or _open_union(annotation) is not None or typing.get_origin(annotation) is Literal:
+        return annotation
+    resolved = tuple(_resolve(arg, model) for arg in args)
+    if resolved == args:
+        return annotation
+    origin = typing.get_origin(annotation)
+    if origin is typing.Annotated:
+        return typing.Annotated[(resolved[0], *typing.get_args(annotation)[1:])]
+    if origin in (Union, types.UnionType):
+        return Union[resolved]
+    if origin is list:
+        return list[resolved[0]]  # type: ignore[valid-type]
+    if origin is dict:
+        return dict[resolved[0], resolved[1]]  # type: ignore[valid-type]
+    return annotation
 
 
 def _with_extra(payload: dict[str, Any], extra: tuple[str, Any] | None) -> dict[str, Any]:
