@@ -57,7 +57,23 @@ __all__ = [
 ]
 
 
-class ToolParam(WireModel):
+class _ToolCommon(WireModel):
+    """The fields every tool definition of the Messages API shares (custom and Anthropic-defined
+    tools alike)."""
+
+    allowed_callers: list[AllowedCaller] | None = None
+    cache_control: CacheControlEphemeralParam | None = None
+    """Create a cache control breakpoint at this content block."""
+
+    defer_loading: bool | None = None
+    """If true, tool will not be included in initial system prompt."""
+
+    input_examples: list[dict[str, Any]] | None = None
+    strict: bool | None = None
+    """When true, guarantees schema validation on tool names and inputs"""
+
+
+class ToolParam(_ToolCommon):
     """A client (custom) tool: name, description and the JSON schema of its input."""
 
     type: Literal["custom"] | None = None
@@ -72,57 +88,24 @@ class ToolParam(WireModel):
     shape of it).
     """
 
-    allowed_callers: list[AllowedCaller] | None = None
-    cache_control: CacheControlEphemeralParam | None = None
-    """Create a cache control breakpoint at this content block."""
-
-    defer_loading: bool | None = None
-    """If true, tool will not be included in initial system prompt."""
-
     eager_input_streaming: bool | None = None
     """Enable eager input streaming for this tool."""
 
-    input_examples: list[dict[str, Any]] | None = None
-    strict: bool | None = None
-    """When true, guarantees schema validation on tool names and inputs"""
 
-
-class ToolBash20241022Param(WireModel):
+class ToolBash20241022Param(_ToolCommon):
     """Anthropic-defined bash tool, version ``bash_20241022`` (beta)."""
 
     type: Literal["bash_20241022"] = "bash_20241022"
     name: Literal["bash"] = "bash"
     """Name of the tool."""
 
-    allowed_callers: list[AllowedCaller] | None = None
-    cache_control: CacheControlEphemeralParam | None = None
-    """Create a cache control breakpoint at this content block."""
 
-    defer_loading: bool | None = None
-    """If true, tool will not be included in initial system prompt."""
-
-    input_examples: list[dict[str, Any]] | None = None
-    strict: bool | None = None
-    """When true, guarantees schema validation on tool names and inputs"""
-
-
-class ToolBash20250124Param(WireModel):
+class ToolBash20250124Param(_ToolCommon):
     """Anthropic-defined bash tool, version ``bash_20250124``."""
 
     type: Literal["bash_20250124"] = "bash_20250124"
     name: Literal["bash"] = "bash"
     """Name of the tool."""
-
-    allowed_callers: list[AllowedCaller] | None = None
-    cache_control: CacheControlEphemeralParam | None = None
-    """Create a cache control breakpoint at this content block."""
-
-    defer_loading: bool | None = None
-    """If true, tool will not be included in initial system prompt."""
-
-    input_examples: list[dict[str, Any]] | None = None
-    strict: bool | None = None
-    """When true, guarantees schema validation on tool names and inputs"""
 
 
 class CodeExecutionTool20250522Param(WireModel):
@@ -197,26 +180,15 @@ class CodeExecutionTool20260521Param(WireModel):
     """When true, guarantees schema validation on tool names and inputs"""
 
 
-class MemoryTool20250818Param(WireModel):
+class MemoryTool20250818Param(_ToolCommon):
     """Anthropic-defined memory tool, version ``memory_20250818``."""
 
     type: Literal["memory_20250818"] = "memory_20250818"
     name: Literal["memory"] = "memory"
     """Name of the tool."""
 
-    allowed_callers: list[AllowedCaller] | None = None
-    cache_control: CacheControlEphemeralParam | None = None
-    """Create a cache control breakpoint at this content block."""
 
-    defer_loading: bool | None = None
-    """If true, tool will not be included in initial system prompt."""
-
-    input_examples: list[dict[str, Any]] | None = None
-    strict: bool | None = None
-    """When true, guarantees schema validation on tool names and inputs"""
-
-
-class ToolComputerUse20241022Param(WireModel):
+class ToolComputerUse20241022Param(_ToolCommon):
     """Anthropic-defined computer-use tool, version ``computer_20241022`` (beta)."""
 
     type: Literal["computer_20241022"] = "computer_20241022"
@@ -229,22 +201,11 @@ class ToolComputerUse20241022Param(WireModel):
     name: Literal["computer"] = "computer"
     """Name of the tool."""
 
-    allowed_callers: list[AllowedCaller] | None = None
-    cache_control: CacheControlEphemeralParam | None = None
-    """Create a cache control breakpoint at this content block."""
-
-    defer_loading: bool | None = None
-    """If true, tool will not be included in initial system prompt."""
-
     display_number: int | None = None
-    """The X11 display number (e.g."""
-
-    input_examples: list[dict[str, Any]] | None = None
-    strict: bool | None = None
-    """When true, guarantees schema validation on tool names and inputs"""
+    """The X11 display number (e.g. ``0``, ``1``) for X11 environments."""
 
 
-class ToolComputerUse20250124Param(WireModel):
+class ToolComputerUse20250124Param(_ToolCommon):
     """Anthropic-defined computer-use tool, version ``computer_20250124`` (beta)."""
 
     type: Literal["computer_20250124"] = "computer_20250124"
@@ -257,22 +218,11 @@ class ToolComputerUse20250124Param(WireModel):
     name: Literal["computer"] = "computer"
     """Name of the tool."""
 
-    allowed_callers: list[AllowedCaller] | None = None
-    cache_control: CacheControlEphemeralParam | None = None
-    """Create a cache control breakpoint at this content block."""
-
-    defer_loading: bool | None = None
-    """If true, tool will not be included in initial system prompt."""
-
     display_number: int | None = None
-    """The X11 display number (e.g."""
-
-    input_examples: list[dict[str, Any]] | None = None
-    strict: bool | None = None
-    """When true, guarantees schema validation on tool names and inputs"""
+    """The X11 display number (e.g. ``0``, ``1``) for X11 environments."""
 
 
-class ToolComputerUse20251124Param(WireModel):
+class ToolComputerUse20251124Param(_ToolCommon):
     """Anthropic-defined computer-use tool, version ``computer_20251124`` (beta)."""
 
     type: Literal["computer_20251124"] = "computer_20251124"
@@ -285,79 +235,35 @@ class ToolComputerUse20251124Param(WireModel):
     name: Literal["computer"] = "computer"
     """Name of the tool."""
 
-    allowed_callers: list[AllowedCaller] | None = None
-    cache_control: CacheControlEphemeralParam | None = None
-    """Create a cache control breakpoint at this content block."""
-
-    defer_loading: bool | None = None
-    """If true, tool will not be included in initial system prompt."""
-
     display_number: int | None = None
-    """The X11 display number (e.g."""
+    """The X11 display number (e.g. ``0``, ``1``) for X11 environments."""
 
     enable_zoom: bool | None = None
     """Whether to enable an action to take a zoomed-in screenshot of the screen."""
 
-    input_examples: list[dict[str, Any]] | None = None
-    strict: bool | None = None
-    """When true, guarantees schema validation on tool names and inputs"""
 
-
-class ToolTextEditor20241022Param(WireModel):
+class ToolTextEditor20241022Param(_ToolCommon):
     """Anthropic-defined text editor tool, version ``text_editor_20241022`` (beta)."""
 
     type: Literal["text_editor_20241022"] = "text_editor_20241022"
     name: Literal["str_replace_editor"] = "str_replace_editor"
     """Name of the tool."""
 
-    allowed_callers: list[AllowedCaller] | None = None
-    cache_control: CacheControlEphemeralParam | None = None
-    """Create a cache control breakpoint at this content block."""
 
-    defer_loading: bool | None = None
-    """If true, tool will not be included in initial system prompt."""
-
-    input_examples: list[dict[str, Any]] | None = None
-    strict: bool | None = None
-    """When true, guarantees schema validation on tool names and inputs"""
-
-
-class ToolTextEditor20250124Param(WireModel):
+class ToolTextEditor20250124Param(_ToolCommon):
     """Anthropic-defined text editor tool, version ``text_editor_20250124``."""
 
     type: Literal["text_editor_20250124"] = "text_editor_20250124"
     name: Literal["str_replace_editor"] = "str_replace_editor"
     """Name of the tool."""
 
-    allowed_callers: list[AllowedCaller] | None = None
-    cache_control: CacheControlEphemeralParam | None = None
-    """Create a cache control breakpoint at this content block."""
 
-    defer_loading: bool | None = None
-    """If true, tool will not be included in initial system prompt."""
-
-    input_examples: list[dict[str, Any]] | None = None
-    strict: bool | None = None
-    """When true, guarantees schema validation on tool names and inputs"""
-
-
-class ToolTextEditor20250429Param(WireModel):
+class ToolTextEditor20250429Param(_ToolCommon):
     """Anthropic-defined text editor tool, version ``text_editor_20250429``."""
 
     type: Literal["text_editor_20250429"] = "text_editor_20250429"
     name: Literal["str_replace_based_edit_tool"] = "str_replace_based_edit_tool"
     """Name of the tool."""
-
-    allowed_callers: list[AllowedCaller] | None = None
-    cache_control: CacheControlEphemeralParam | None = None
-    """Create a cache control breakpoint at this content block."""
-
-    defer_loading: bool | None = None
-    """If true, tool will not be included in initial system prompt."""
-
-    input_examples: list[dict[str, Any]] | None = None
-    strict: bool | None = None
-    """When true, guarantees schema validation on tool names and inputs"""
 
 
 class ToolTextEditor20250728Param(WireModel):
