@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Literal, TypeAlias, Union
+from typing import Annotated, Any, Literal, TypeAlias, Union
 
 from ...wire import OpenUnion, WireModel
 
@@ -167,3 +167,25 @@ ToolUseCaller: TypeAlias = Annotated[
     OpenUnion("type", fallback=UnknownToolUseCaller),
 ]
 """Who called a tool (response side)."""
+
+
+class ServerToolCommonFields(WireModel):
+    """The fields every tool definition of the Messages API shares, server tools (web search,
+    web fetch, ...) included; a base, not a wire type of its own."""
+
+    allowed_callers: list[AllowedCaller] | None = None
+    cache_control: CacheControlEphemeralParam | None = None
+    """Create a cache control breakpoint at this content block."""
+
+    defer_loading: bool | None = None
+    """If true, tool will not be included in initial system prompt."""
+
+    strict: bool | None = None
+    """When true, guarantees schema validation on tool names and inputs"""
+
+
+class ToolCommonFields(ServerToolCommonFields):
+    """The shared fields of the custom tool and the client-executed Anthropic-defined tools
+    (bash, text editor, computer, memory, ...): the server-tool ones plus ``input_examples``."""
+
+    input_examples: list[dict[str, Any]] | None = None

@@ -6,8 +6,9 @@ from typing import Annotated, Any, Literal, TypeAlias, Union
 
 from ...wire import OpenUnion, WireModel
 from .common import (
-    AllowedCaller,
     CacheControlEphemeralParam,
+    ServerToolCommonFields,
+    ToolCommonFields,
 )
 from .toolsets import (
     BrowserToolset20260801Param,
@@ -57,23 +58,7 @@ __all__ = [
 ]
 
 
-class _ToolCommon(WireModel):
-    """The fields every tool definition of the Messages API shares (custom and Anthropic-defined
-    tools alike)."""
-
-    allowed_callers: list[AllowedCaller] | None = None
-    cache_control: CacheControlEphemeralParam | None = None
-    """Create a cache control breakpoint at this content block."""
-
-    defer_loading: bool | None = None
-    """If true, tool will not be included in initial system prompt."""
-
-    input_examples: list[dict[str, Any]] | None = None
-    strict: bool | None = None
-    """When true, guarantees schema validation on tool names and inputs"""
-
-
-class ToolParam(_ToolCommon):
+class ToolParam(ToolCommonFields):
     """A client (custom) tool: name, description and the JSON schema of its input."""
 
     type: Literal["custom"] | None = None
@@ -92,7 +77,7 @@ class ToolParam(_ToolCommon):
     """Enable eager input streaming for this tool."""
 
 
-class ToolBash20241022Param(_ToolCommon):
+class ToolBash20241022Param(ToolCommonFields):
     """Anthropic-defined bash tool, version ``bash_20241022`` (beta)."""
 
     type: Literal["bash_20241022"] = "bash_20241022"
@@ -100,7 +85,7 @@ class ToolBash20241022Param(_ToolCommon):
     """Name of the tool."""
 
 
-class ToolBash20250124Param(_ToolCommon):
+class ToolBash20250124Param(ToolCommonFields):
     """Anthropic-defined bash tool, version ``bash_20250124``."""
 
     type: Literal["bash_20250124"] = "bash_20250124"
@@ -108,79 +93,39 @@ class ToolBash20250124Param(_ToolCommon):
     """Name of the tool."""
 
 
-class CodeExecutionTool20250522Param(WireModel):
+class CodeExecutionTool20250522Param(ServerToolCommonFields):
     """Code-execution server tool, version ``code_execution_20250522``."""
 
     type: Literal["code_execution_20250522"] = "code_execution_20250522"
     name: Literal["code_execution"] = "code_execution"
     """Name of the tool."""
 
-    allowed_callers: list[AllowedCaller] | None = None
-    cache_control: CacheControlEphemeralParam | None = None
-    """Create a cache control breakpoint at this content block."""
 
-    defer_loading: bool | None = None
-    """If true, tool will not be included in initial system prompt."""
-
-    strict: bool | None = None
-    """When true, guarantees schema validation on tool names and inputs"""
-
-
-class CodeExecutionTool20250825Param(WireModel):
+class CodeExecutionTool20250825Param(ServerToolCommonFields):
     """Code-execution server tool, version ``code_execution_20250825``."""
 
     type: Literal["code_execution_20250825"] = "code_execution_20250825"
     name: Literal["code_execution"] = "code_execution"
     """Name of the tool."""
 
-    allowed_callers: list[AllowedCaller] | None = None
-    cache_control: CacheControlEphemeralParam | None = None
-    """Create a cache control breakpoint at this content block."""
 
-    defer_loading: bool | None = None
-    """If true, tool will not be included in initial system prompt."""
-
-    strict: bool | None = None
-    """When true, guarantees schema validation on tool names and inputs"""
-
-
-class CodeExecutionTool20260120Param(WireModel):
+class CodeExecutionTool20260120Param(ServerToolCommonFields):
     """Code-execution server tool, version ``code_execution_20260120``."""
 
     type: Literal["code_execution_20260120"] = "code_execution_20260120"
     name: Literal["code_execution"] = "code_execution"
     """Name of the tool."""
 
-    allowed_callers: list[AllowedCaller] | None = None
-    cache_control: CacheControlEphemeralParam | None = None
-    """Create a cache control breakpoint at this content block."""
 
-    defer_loading: bool | None = None
-    """If true, tool will not be included in initial system prompt."""
-
-    strict: bool | None = None
-    """When true, guarantees schema validation on tool names and inputs"""
-
-
-class CodeExecutionTool20260521Param(WireModel):
+class CodeExecutionTool20260521Param(ServerToolCommonFields):
     """Code-execution server tool, version ``code_execution_20260521``."""
 
     type: Literal["code_execution_20260521"] = "code_execution_20260521"
     name: Literal["code_execution"] = "code_execution"
     """Name of the tool."""
 
-    allowed_callers: list[AllowedCaller] | None = None
-    cache_control: CacheControlEphemeralParam | None = None
-    """Create a cache control breakpoint at this content block."""
 
-    defer_loading: bool | None = None
-    """If true, tool will not be included in initial system prompt."""
-
-    strict: bool | None = None
-    """When true, guarantees schema validation on tool names and inputs"""
-
-
-class MemoryTool20250818Param(_ToolCommon):
+class MemoryTool20250818Param(ToolCommonFields):
     """Anthropic-defined memory tool, version ``memory_20250818``."""
 
     type: Literal["memory_20250818"] = "memory_20250818"
@@ -188,7 +133,7 @@ class MemoryTool20250818Param(_ToolCommon):
     """Name of the tool."""
 
 
-class ToolComputerUse20241022Param(_ToolCommon):
+class ToolComputerUse20241022Param(ToolCommonFields):
     """Anthropic-defined computer-use tool, version ``computer_20241022`` (beta)."""
 
     type: Literal["computer_20241022"] = "computer_20241022"
@@ -205,7 +150,7 @@ class ToolComputerUse20241022Param(_ToolCommon):
     """The X11 display number (e.g. ``0``, ``1``) for X11 environments."""
 
 
-class ToolComputerUse20250124Param(_ToolCommon):
+class ToolComputerUse20250124Param(ToolCommonFields):
     """Anthropic-defined computer-use tool, version ``computer_20250124`` (beta)."""
 
     type: Literal["computer_20250124"] = "computer_20250124"
@@ -222,7 +167,7 @@ class ToolComputerUse20250124Param(_ToolCommon):
     """The X11 display number (e.g. ``0``, ``1``) for X11 environments."""
 
 
-class ToolComputerUse20251124Param(_ToolCommon):
+class ToolComputerUse20251124Param(ToolCommonFields):
     """Anthropic-defined computer-use tool, version ``computer_20251124`` (beta)."""
 
     type: Literal["computer_20251124"] = "computer_20251124"
@@ -242,7 +187,7 @@ class ToolComputerUse20251124Param(_ToolCommon):
     """Whether to enable an action to take a zoomed-in screenshot of the screen."""
 
 
-class ToolTextEditor20241022Param(_ToolCommon):
+class ToolTextEditor20241022Param(ToolCommonFields):
     """Anthropic-defined text editor tool, version ``text_editor_20241022`` (beta)."""
 
     type: Literal["text_editor_20241022"] = "text_editor_20241022"
@@ -250,7 +195,7 @@ class ToolTextEditor20241022Param(_ToolCommon):
     """Name of the tool."""
 
 
-class ToolTextEditor20250124Param(_ToolCommon):
+class ToolTextEditor20250124Param(ToolCommonFields):
     """Anthropic-defined text editor tool, version ``text_editor_20250124``."""
 
     type: Literal["text_editor_20250124"] = "text_editor_20250124"
@@ -258,7 +203,7 @@ class ToolTextEditor20250124Param(_ToolCommon):
     """Name of the tool."""
 
 
-class ToolTextEditor20250429Param(_ToolCommon):
+class ToolTextEditor20250429Param(ToolCommonFields):
     """Anthropic-defined text editor tool, version ``text_editor_20250429``."""
 
     type: Literal["text_editor_20250429"] = "text_editor_20250429"
@@ -266,65 +211,34 @@ class ToolTextEditor20250429Param(_ToolCommon):
     """Name of the tool."""
 
 
-class ToolTextEditor20250728Param(WireModel):
+class ToolTextEditor20250728Param(ToolCommonFields):
     """Anthropic-defined text editor tool, version ``text_editor_20250728``."""
 
     type: Literal["text_editor_20250728"] = "text_editor_20250728"
     name: Literal["str_replace_based_edit_tool"] = "str_replace_based_edit_tool"
     """Name of the tool."""
 
-    allowed_callers: list[AllowedCaller] | None = None
-    cache_control: CacheControlEphemeralParam | None = None
-    """Create a cache control breakpoint at this content block."""
-
-    defer_loading: bool | None = None
-    """If true, tool will not be included in initial system prompt."""
-
-    input_examples: list[dict[str, Any]] | None = None
     max_characters: int | None = None
     """Maximum number of characters to display when viewing a file."""
 
-    strict: bool | None = None
-    """When true, guarantees schema validation on tool names and inputs"""
 
-
-class ToolSearchToolBm25_20251119Param(WireModel):
+class ToolSearchToolBm25_20251119Param(ServerToolCommonFields):
     """Tool-search server tool using BM25 ranking."""
 
     type: Literal["tool_search_tool_bm25", "tool_search_tool_bm25_20251119"]
     name: Literal["tool_search_tool_bm25"] = "tool_search_tool_bm25"
     """Name of the tool."""
 
-    allowed_callers: list[AllowedCaller] | None = None
-    cache_control: CacheControlEphemeralParam | None = None
-    """Create a cache control breakpoint at this content block."""
 
-    defer_loading: bool | None = None
-    """If true, tool will not be included in initial system prompt."""
-
-    strict: bool | None = None
-    """When true, guarantees schema validation on tool names and inputs"""
-
-
-class ToolSearchToolRegex20251119Param(WireModel):
+class ToolSearchToolRegex20251119Param(ServerToolCommonFields):
     """Tool-search server tool using regular expressions."""
 
     type: Literal["tool_search_tool_regex", "tool_search_tool_regex_20251119"]
     name: Literal["tool_search_tool_regex"] = "tool_search_tool_regex"
     """Name of the tool."""
 
-    allowed_callers: list[AllowedCaller] | None = None
-    cache_control: CacheControlEphemeralParam | None = None
-    """Create a cache control breakpoint at this content block."""
 
-    defer_loading: bool | None = None
-    """If true, tool will not be included in initial system prompt."""
-
-    strict: bool | None = None
-    """When true, guarantees schema validation on tool names and inputs"""
-
-
-class AdvisorTool20260301Param(WireModel):
+class AdvisorTool20260301Param(ServerToolCommonFields):
     """Advisor server tool: consults another model (beta)."""
 
     type: Literal["advisor_20260301"] = "advisor_20260301"
@@ -334,24 +248,14 @@ class AdvisorTool20260301Param(WireModel):
     name: Literal["advisor"] = "advisor"
     """Name of the tool."""
 
-    allowed_callers: list[AllowedCaller] | None = None
-    cache_control: CacheControlEphemeralParam | None = None
-    """Create a cache control breakpoint at this content block."""
-
     caching: CacheControlEphemeralParam | None = None
     """Caching for the advisor's own prompt."""
-
-    defer_loading: bool | None = None
-    """If true, tool will not be included in initial system prompt."""
 
     max_tokens: int | None = None
     """Bounds the advisor's total output (thinking + text) per call."""
 
     max_uses: int | None = None
     """Maximum number of times the tool can be used in the API request."""
-
-    strict: bool | None = None
-    """When true, guarantees schema validation on tool names and inputs"""
 
 
 class MCPToolConfigParam(WireModel):

@@ -6,9 +6,8 @@ from typing import Annotated, Literal, TypeAlias, Union
 
 from ...wire import OpenUnion, WireModel
 from .common import (
-    AllowedCaller,
-    CacheControlEphemeralParam,
     CitationsConfigParam,
+    ServerToolCommonFields,
 )
 
 __all__ = [
@@ -50,85 +49,58 @@ class UserLocationParam(WireModel):
     """The IANA timezone of the user."""
 
 
-class WebSearchTool20250305Param(WireModel):
+class WebSearchTool20250305Param(ServerToolCommonFields):
     """Web search server tool, version ``web_search_20250305``."""
 
     type: Literal["web_search_20250305"] = "web_search_20250305"
     name: Literal["web_search"] = "web_search"
     """Name of the tool."""
 
-    allowed_callers: list[AllowedCaller] | None = None
     allowed_domains: list[str] | None = None
     """If provided, only these domains will be included in results."""
 
     blocked_domains: list[str] | None = None
     """If provided, these domains will never appear in results."""
 
-    cache_control: CacheControlEphemeralParam | None = None
-    """Create a cache control breakpoint at this content block."""
-
-    defer_loading: bool | None = None
-    """If true, tool will not be included in initial system prompt."""
-
     max_uses: int | None = None
     """Maximum number of times the tool can be used in the API request."""
-
-    strict: bool | None = None
-    """When true, guarantees schema validation on tool names and inputs"""
 
     user_location: UserLocationParam | None = None
     """Parameters for the user's location."""
 
 
-class WebSearchTool20260209Param(WireModel):
+class WebSearchTool20260209Param(ServerToolCommonFields):
     """Web search server tool, version ``web_search_20260209``."""
 
     type: Literal["web_search_20260209"] = "web_search_20260209"
     name: Literal["web_search"] = "web_search"
     """Name of the tool."""
 
-    allowed_callers: list[AllowedCaller] | None = None
     allowed_domains: list[str] | None = None
     """If provided, only these domains will be included in results."""
 
     blocked_domains: list[str] | None = None
     """If provided, these domains will never appear in results."""
 
-    cache_control: CacheControlEphemeralParam | None = None
-    """Create a cache control breakpoint at this content block."""
-
-    defer_loading: bool | None = None
-    """If true, tool will not be included in initial system prompt."""
-
     max_uses: int | None = None
     """Maximum number of times the tool can be used in the API request."""
-
-    strict: bool | None = None
-    """When true, guarantees schema validation on tool names and inputs"""
 
     user_location: UserLocationParam | None = None
     """Parameters for the user's location."""
 
 
-class WebSearchTool20260318Param(WireModel):
+class WebSearchTool20260318Param(ServerToolCommonFields):
     """Web search server tool, version ``web_search_20260318``."""
 
     type: Literal["web_search_20260318"] = "web_search_20260318"
     name: Literal["web_search"] = "web_search"
     """Name of the tool."""
 
-    allowed_callers: list[AllowedCaller] | None = None
     allowed_domains: list[str] | None = None
     """If provided, only these domains will be included in results."""
 
     blocked_domains: list[str] | None = None
     """If provided, these domains will never appear in results."""
-
-    cache_control: CacheControlEphemeralParam | None = None
-    """Create a cache control breakpoint at this content block."""
-
-    defer_loading: bool | None = None
-    """If true, tool will not be included in initial system prompt."""
 
     max_uses: int | None = None
     """Maximum number of times the tool can be used in the API request."""
@@ -137,9 +109,6 @@ class WebSearchTool20260318Param(WireModel):
     """How this tool's result blocks appear in the API response when the result was consumed by a
     completed code_execution call in the same turn.
     """
-
-    strict: bool | None = None
-    """When true, guarantees schema validation on tool names and inputs"""
 
     user_location: UserLocationParam | None = None
     """Parameters for the user's location."""
@@ -236,28 +205,21 @@ class WebFetchURLSourcesParam(WireModel):
     """Whether URLs in user messages are fetchable: "all" or "none"."""
 
 
-class WebFetchTool20250910Param(WireModel):
+class WebFetchTool20250910Param(ServerToolCommonFields):
     """Web fetch server tool, version ``web_fetch_20250910``."""
 
     type: Literal["web_fetch_20250910"] = "web_fetch_20250910"
     name: Literal["web_fetch"] = "web_fetch"
     """Name of the tool."""
 
-    allowed_callers: list[AllowedCaller] | None = None
     allowed_domains: list[str] | None = None
     """List of domains to allow fetching from"""
 
     blocked_domains: list[str] | None = None
     """List of domains to block fetching from"""
 
-    cache_control: CacheControlEphemeralParam | None = None
-    """Create a cache control breakpoint at this content block."""
-
     citations: CitationsConfigParam | None = None
     """Citations configuration for fetched documents."""
-
-    defer_loading: bool | None = None
-    """If true, tool will not be included in initial system prompt."""
 
     max_content_tokens: int | None = None
     """Maximum number of tokens used by including web page text content in the context."""
@@ -265,35 +227,25 @@ class WebFetchTool20250910Param(WireModel):
     max_uses: int | None = None
     """Maximum number of times the tool can be used in the API request."""
 
-    strict: bool | None = None
-    """When true, guarantees schema validation on tool names and inputs"""
-
     url_sources: WebFetchURLSourcesParam | None = None
     """Which sources contribute to the set of URLs the tool may fetch."""
 
 
-class WebFetchTool20260209Param(WireModel):
+class WebFetchTool20260209Param(ServerToolCommonFields):
     """Web fetch server tool, version ``web_fetch_20260209``."""
 
     type: Literal["web_fetch_20260209"] = "web_fetch_20260209"
     name: Literal["web_fetch"] = "web_fetch"
     """Name of the tool."""
 
-    allowed_callers: list[AllowedCaller] | None = None
     allowed_domains: list[str] | None = None
     """List of domains to allow fetching from"""
 
     blocked_domains: list[str] | None = None
     """List of domains to block fetching from"""
 
-    cache_control: CacheControlEphemeralParam | None = None
-    """Create a cache control breakpoint at this content block."""
-
     citations: CitationsConfigParam | None = None
     """Citations configuration for fetched documents."""
-
-    defer_loading: bool | None = None
-    """If true, tool will not be included in initial system prompt."""
 
     max_content_tokens: int | None = None
     """Maximum number of tokens used by including web page text content in the context."""
@@ -301,44 +253,31 @@ class WebFetchTool20260209Param(WireModel):
     max_uses: int | None = None
     """Maximum number of times the tool can be used in the API request."""
 
-    strict: bool | None = None
-    """When true, guarantees schema validation on tool names and inputs"""
-
     url_sources: WebFetchURLSourcesParam | None = None
     """Which sources contribute to the set of URLs the tool may fetch."""
 
 
-class WebFetchTool20260309Param(WireModel):
+class WebFetchTool20260309Param(ServerToolCommonFields):
     """Web fetch server tool, version ``web_fetch_20260309``."""
 
     type: Literal["web_fetch_20260309"] = "web_fetch_20260309"
     name: Literal["web_fetch"] = "web_fetch"
     """Name of the tool."""
 
-    allowed_callers: list[AllowedCaller] | None = None
     allowed_domains: list[str] | None = None
     """List of domains to allow fetching from"""
 
     blocked_domains: list[str] | None = None
     """List of domains to block fetching from"""
 
-    cache_control: CacheControlEphemeralParam | None = None
-    """Create a cache control breakpoint at this content block."""
-
     citations: CitationsConfigParam | None = None
     """Citations configuration for fetched documents."""
-
-    defer_loading: bool | None = None
-    """If true, tool will not be included in initial system prompt."""
 
     max_content_tokens: int | None = None
     """Maximum number of tokens used by including web page text content in the context."""
 
     max_uses: int | None = None
     """Maximum number of times the tool can be used in the API request."""
-
-    strict: bool | None = None
-    """When true, guarantees schema validation on tool names and inputs"""
 
     url_sources: WebFetchURLSourcesParam | None = None
     """Which sources contribute to the set of URLs the tool may fetch."""
@@ -347,28 +286,21 @@ class WebFetchTool20260309Param(WireModel):
     """Whether to use cached content."""
 
 
-class WebFetchTool20260318Param(WireModel):
+class WebFetchTool20260318Param(ServerToolCommonFields):
     """Web fetch server tool, version ``web_fetch_20260318``."""
 
     type: Literal["web_fetch_20260318"] = "web_fetch_20260318"
     name: Literal["web_fetch"] = "web_fetch"
     """Name of the tool."""
 
-    allowed_callers: list[AllowedCaller] | None = None
     allowed_domains: list[str] | None = None
     """List of domains to allow fetching from"""
 
     blocked_domains: list[str] | None = None
     """List of domains to block fetching from"""
 
-    cache_control: CacheControlEphemeralParam | None = None
-    """Create a cache control breakpoint at this content block."""
-
     citations: CitationsConfigParam | None = None
     """Citations configuration for fetched documents."""
-
-    defer_loading: bool | None = None
-    """If true, tool will not be included in initial system prompt."""
 
     max_content_tokens: int | None = None
     """Maximum number of tokens used by including web page text content in the context."""
@@ -380,9 +312,6 @@ class WebFetchTool20260318Param(WireModel):
     """How this tool's result blocks appear in the API response when the result was consumed by a
     completed code_execution call in the same turn.
     """
-
-    strict: bool | None = None
-    """When true, guarantees schema validation on tool names and inputs"""
 
     url_sources: WebFetchURLSourcesParam | None = None
     """Which sources contribute to the set of URLs the tool may fetch."""
