@@ -13,5 +13,41 @@ Provider extensions (not in the official API) are typed optional fields: ``reaso
 ``reasoning`` and ``reasoning_details`` on assistant messages, response messages and deltas.
 """
 
-from .models import *  # noqa: F403 - the models are this package's public surface
-from .models import __all__ as __all__
+from .models import (
+    content,
+    errors,
+    extensions,
+    messages,
+    moderation,
+    request,
+    response,
+    shared,
+    stream,
+    tools,
+    usage,
+)
+from .models.content import *  # noqa: F403
+from .models.errors import *  # noqa: F403
+from .models.extensions import *  # noqa: F403
+from .models.messages import *  # noqa: F403
+from .models.moderation import *  # noqa: F403
+from .models.request import *  # noqa: F403
+from .models.response import *  # noqa: F403
+from .models.shared import *  # noqa: F403
+from .models.stream import *  # noqa: F403
+from .models.tools import *  # noqa: F403
+from .models.usage import *  # noqa: F403
+
+#: Every submodule lists its public names; this package exports their union.
+__all__ = []
+__all__ += content.__all__
+__all__ += errors.__all__
+__all__ += extensions.__all__
+__all__ += messages.__all__
+__all__ += moderation.__all__
+__all__ += request.__all__
+__all__ += response.__all__
+__all__ += shared.__all__
+__all__ += stream.__all__
+__all__ += tools.__all__
+__all__ += usage.__all__

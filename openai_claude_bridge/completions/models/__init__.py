@@ -1,6 +1,6 @@
 """The typed wire models of OpenAI legacy Completions; re-exported here."""
 
-from ...chat.models import (
+from ...chat import (
     ChatCompletionStreamOptionsParam,
     CompletionTokensDetails,
     CompletionUsage,

@@ -6,7 +6,7 @@ non-streaming variant (``stream`` is ``true`` / ``false`` / ``null`` / absent).
 
 from typing import Union
 
-from ...chat.models import ChatCompletionStreamOptionsParam
+from ...chat import ChatCompletionStreamOptionsParam
 from ...wire import Number, WireModel
 
 __all__ = ["CompletionCreateParams", "Prompt"]

@@ -7,7 +7,7 @@ with ``echo`` the first token's ``token_logprobs`` / ``top_logprobs`` entries ar
 
 from typing import Literal, Union
 
-from ...chat.models import CompletionUsage
+from ...chat import CompletionUsage
 from ...wire import Number, WireModel
 
 __all__ = ["Completion", "CompletionChoice", "FinishReason", "Logprobs"]
