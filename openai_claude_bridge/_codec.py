@@ -1,0 +1,70 @@
+"""Small tools every format's decoder and encoder share.
+
+* :func:`leftover` — the wire fields of a model that a decoder did not turn into neutral ir
+  fields; they go into the node's ``extra`` for that format.
+* :func:`build` — an encoder's last step: validate the fields it built (plus, for its own format,
+  the node's ``extra``) into the target model.
+* :func:`report_foreign_extra` — an encoder of another format reports every such field as lost.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Mapping
+from typing import Any, TypeVar
+
+from pydantic import BaseModel
+
+from .ir.base import Extra, Node, with_extra
+from .options import Format, Options
+from .wire import from_wire, json_path, to_wire
+
+__all__ = ["build", "leftover", "leftover_extra", "report_foreign_extra"]
+
+ModelT = TypeVar("ModelT", bound=BaseModel)
+
+
+def leftover(model: BaseModel, consumed: Collection[str]) -> dict[str, Any]:
+    """The wire fields of ``model`` (as JSON) whose names are not in ``consumed``: fields with no
+    neutral meaning and unknown extra fields alike."""
+    return {key: value for key, value in to_wire(model).items() if key not in consumed}
+
+
+def leftover_extra(fmt: Format, model: BaseModel, consumed: Collection[str]) -> Extra:
+    """:func:`leftover` packed as a node's ``extra`` for ``fmt``."""
+    return with_extra(fmt, leftover(model, consumed))
+
+
+def build(
+    tp: type[ModelT], fields: Mapping[str, Any], node: Node | None, fmt: Format
+) -> ModelT:
+    """Validate ``fields`` into ``tp``, first adding what ``node`` carries in ``extra`` for
+    ``fmt`` (the fields only this format has, restored on the way back to it). Fields the encoder
+    set win over extras of the same name."""
+    payload: dict[str, Any] = {}
+    if node is not None and fmt in node.extra:
+        payload.update(node.extra[fmt])
+    payload.update({k: _json(v) for k, v in fields.items()})
+    return from_wire(tp, payload)
+
+
+def _json(value: Any) -> Any:
+    if isinstance(value, BaseModel):
+        return to_wire(value)
+    if isinstance(value, (list, tuple)):
+        return [_json(v) for v in value]
+    if isinstance(value, Mapping):
+        return {k: _json(v) for k, v in value.items()}
+    return value
+
+
+def report_foreign_extra(node: Node, target: Format, options: Options) -> None:
+    """Report each field ``node`` carries for a format other than ``target`` as lost."""
+    for fmt, fields in node.extra.items():
+        if fmt == target:
+            continue
+        for key in fields:
+            options.lose(
+                json_path([key], node.path),
+                key,
+                f"{fmt} field {key!r} has no {target} equivalent",
+            )

@@ -1,0 +1,232 @@
+"""Content parts: the ordered pieces of a message, a tool result or a response candidate.
+
+One neutral part per kind of content the formats share — text, image, document/file, audio, tool
+call, tool result, reasoning, refusal — and :class:`NativePart` for a block only one format has
+(server-tool use and results, container uploads, compaction, unknown future blocks), carried as
+that format's wire JSON and restored only to it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any, Literal, TypeAlias, Union
+
+from ..options import Format
+from .base import Node
+
+__all__ = [
+    "AudioPart",
+    "CacheHint",
+    "Citation",
+    "CitationKind",
+    "DocumentPart",
+    "ImagePart",
+    "MediaSource",
+    "NativePart",
+    "Part",
+    "ReasoningPart",
+    "RefusalPart",
+    "TextPart",
+    "TokenLogprob",
+    "ToolCallKind",
+    "ToolCallPart",
+    "ToolResultPart",
+]
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class CacheHint(Node):
+    """A prompt-cache breakpoint (anthropic ``cache_control``)."""
+
+    ttl: str | None = None
+    """``"5m"`` / ``"1h"``; ``None`` when the source gave none."""
+
+
+CitationKind: TypeAlias = Literal[
+    "char_location",
+    "page_location",
+    "content_block_location",
+    "search_result_location",
+    "web_search_result_location",
+    "url",
+    "file",
+    "container_file",
+    "file_path",
+]
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Citation(Node):
+    """A citation / annotation attached to text.
+
+    ``web_search_result_location`` (anthropic) and ``url`` (OpenAI ``url_citation``) are the pair
+    that maps across formats; document locations are anthropic's own, file annotations OpenAI's.
+    """
+
+    kind: CitationKind
+    cited_text: str | None = None
+    url: str | None = None
+    title: str | None = None
+    document_index: int | None = None
+    document_title: str | None = None
+    file_id: str | None = None
+    start: int | None = None
+    """Start index: a character, page or block index by ``kind`` (OpenAI: ``start_index``)."""
+    end: int | None = None
+    """End index, as ``start``."""
+    encrypted_index: str | None = None
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class TokenLogprob(Node):
+    """One sampled token's log probability, with the alternatives the source reported."""
+
+    token: str
+    logprob: float
+    bytes: tuple[int, ...] | None = None
+    top: tuple[TokenLogprob, ...] = ()
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class TextPart(Node):
+    """Plain text."""
+
+    text: str
+    cache: CacheHint | None = None
+    citations: tuple[Citation, ...] | None = None
+    """``None`` when the source carried no citations field at all."""
+    logprobs: tuple[TokenLogprob, ...] | None = None
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class MediaSource(Node):
+    """Where the bytes of an image, document or file are."""
+
+    kind: Literal["base64", "url", "file", "text", "content"]
+    media_type: str | None = None
+    """MIME type (``image/png``, ``application/pdf``, ``text/plain``)."""
+    data: str | None = None
+    """Base64 data (``kind="base64"``) or the plain text (``kind="text"``)."""
+    url: str | None = None
+    file_id: str | None = None
+    filename: str | None = None
+    parts: tuple[Part, ...] = ()
+    """The blocks of a custom-content document (``kind="content"``)."""
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class ImagePart(Node):
+    """An image."""
+
+    source: MediaSource
+    detail: str | None = None
+    """OpenAI's ``detail`` (``auto``/``low``/``high``/``original``)."""
+    cache: CacheHint | None = None
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class DocumentPart(Node):
+    """A document or file: PDF, plain text, custom content, or any file by id/URL."""
+
+    source: MediaSource
+    title: str | None = None
+    context: str | None = None
+    citations_enabled: bool | None = None
+    cache: CacheHint | None = None
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class AudioPart(Node):
+    """Input audio (base64) with its format (``wav``, ``mp3``)."""
+
+    data: str
+    format: str
+
+
+ToolCallKind: TypeAlias = Literal["function", "custom"]
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class ToolCallPart(Node):
+    """A call of a client-side tool: a function (JSON arguments) or a custom tool (free text)."""
+
+    call_id: str
+    name: str
+    arguments: str
+    """The arguments exactly as the source had them: JSON text for functions (anthropic's ``input``
+    object is serialised compactly), the raw input text for custom tools."""
+    kind: ToolCallKind = "function"
+    item_id: str | None = None
+    """The Responses item id (``fc_…``), distinct from ``call_id``."""
+    status: str | None = None
+    cache: CacheHint | None = None
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class ToolResultPart(Node):
+    """The result of a tool call, for the model."""
+
+    call_id: str
+    content: tuple[Part, ...] = ()
+    """Ordered result content: text, images, documents (anthropic and Responses allow them)."""
+    text_form: bool = False
+    """The source sent the result as one plain string rather than a list of parts."""
+    is_error: bool | None = None
+    kind: ToolCallKind = "function"
+    item_id: str | None = None
+    status: str | None = None
+    cache: CacheHint | None = None
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class ReasoningPart(Node):
+    """Model reasoning, never flattened: anthropic ``thinking`` (text + signature) and
+    ``redacted_thinking`` (data), Responses ``reasoning`` items (summary, content, encrypted
+    content, id), chat dialect fields (``reasoning_content`` / ``reasoning_details``)."""
+
+    text: str | None = None
+    """The reasoning text (anthropic ``thinking``, chat ``reasoning_content``)."""
+    content: tuple[str, ...] = ()
+    """Responses ``reasoning_text`` parts."""
+    summary: tuple[str, ...] = ()
+    """Responses ``summary_text`` parts (OpenRouter ``reasoning.summary``)."""
+    signature: str | None = None
+    """Anthropic's signature over ``text``; only ever copied, never made up."""
+    redacted_data: str | None = None
+    """Anthropic ``redacted_thinking.data``."""
+    encrypted_content: str | None = None
+    """Responses ``encrypted_content`` (OpenRouter ``reasoning.encrypted``)."""
+    item_id: str | None = None
+    status: str | None = None
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class RefusalPart(Node):
+    """The model declined (OpenAI ``refusal``)."""
+
+    text: str
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class NativePart(Node):
+    """A block only one format has, kept as that format's wire JSON (server tool use and results,
+    container uploads, compaction, MCP items, unknown future blocks)."""
+
+    format: Format
+    kind: str
+    """The wire ``type`` tag."""
+    data: dict[str, Any]
+    """The whole wire object."""
+
+
+Part: TypeAlias = Union[
+    TextPart,
+    ImagePart,
+    DocumentPart,
+    AudioPart,
+    ToolCallPart,
+    ToolResultPart,
+    ReasoningPart,
+    RefusalPart,
+    NativePart,
+]

@@ -1,0 +1,133 @@
+"""The neutral stream vocabulary every stream decoder produces and every stream encoder consumes.
+
+A source stream becomes, in order::
+
+    ResponseStarted
+    ( PartStarted  PartDelta*  PartFinished  |  UsageUpdated  |  CandidateFinished )*
+    ( StreamEnded  |  StreamError )
+
+Parts are numbered by ``index`` (unique within the stream, in order of first appearance) and may
+be open concurrently (chat interleaves parallel tool calls, Responses has several items in
+flight); a target that allows one open block at a time (anthropic) serialises them in its
+encoder. Deltas carry text fragments exactly as they came — argument JSON is never buffered until
+it parses. ``CandidateFinished`` is not the end: usage may still follow (chat sends it in a last
+chunk after ``finish_reason``), so encoders hold their closing events until ``StreamEnded``.
+
+These events are on the hot path: plain slotted dataclasses, no validation.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal, TypeAlias, Union
+
+from .base import EMPTY_EXTRA, Extra
+from .content import Citation, Part
+from .errors import ApiError
+from .response import StopReason, Usage
+
+__all__ = [
+    "CandidateFinished",
+    "DeltaKind",
+    "PartDelta",
+    "PartFinished",
+    "PartStarted",
+    "ResponseStarted",
+    "StreamEnded",
+    "StreamError",
+    "StreamEvent",
+    "UsageUpdated",
+]
+
+
+@dataclass(frozen=True, slots=True)
+class ResponseStarted:
+    """The response exists: its id, model and creation time, and any usage known up front."""
+
+    id: str | None
+    model: str | None
+    created: int | None = None
+    usage: Usage | None = None
+    extra: Extra = field(default_factory=lambda: EMPTY_EXTRA)
+
+
+@dataclass(frozen=True, slots=True)
+class PartStarted:
+    """A part opens. ``part`` is its header: a ``TextPart("")``, a ``ToolCallPart`` with its id and
+    name and empty ``arguments``, an empty ``ReasoningPart``, or a complete ``NativePart``."""
+
+    index: int
+    part: Part
+    candidate: int = 0
+
+
+DeltaKind: TypeAlias = Literal[
+    "text", "arguments", "reasoning", "summary", "signature", "refusal", "citation"
+]
+
+
+@dataclass(frozen=True, slots=True)
+class PartDelta:
+    """A fragment of an open part: text, tool-call argument JSON, reasoning text, a summary
+    fragment, a signature, refusal text, or one citation."""
+
+    index: int
+    kind: DeltaKind
+    text: str = ""
+    citation: Citation | None = None
+    candidate: int = 0
+    summary_index: int = 0
+    """Which summary part a ``summary`` fragment belongs to (Responses ``summary_index``)."""
+
+
+@dataclass(frozen=True, slots=True)
+class PartFinished:
+    """A part is complete. ``part`` is the finished part when the source states it (Responses
+    ``output_item.done``), else ``None`` and the encoder uses what the deltas built."""
+
+    index: int
+    part: Part | None = None
+    candidate: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class UsageUpdated:
+    """New token counts; fields left ``None`` keep their previous value."""
+
+    usage: Usage
+
+
+@dataclass(frozen=True, slots=True)
+class CandidateFinished:
+    """A candidate stopped, and why."""
+
+    stop_reason: StopReason
+    candidate: int = 0
+    stop_sequence: str | None = None
+    raw_stop_reason: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class StreamEnded:
+    """The source stream ended properly (its terminal event arrived)."""
+
+    extra: Extra = field(default_factory=lambda: EMPTY_EXTRA)
+
+
+@dataclass(frozen=True, slots=True)
+class StreamError:
+    """The source reported an error mid-stream; nothing follows."""
+
+    error: ApiError
+
+
+StreamEvent: TypeAlias = Union[
+    ResponseStarted,
+    PartStarted,
+    PartDelta,
+    PartFinished,
+    UsageUpdated,
+    CandidateFinished,
+    StreamEnded,
+    StreamError,
+]
