@@ -1,0 +1,95 @@
+"""The ir's nodes and the codec helpers every format's decoder and encoder share."""
+
+from __future__ import annotations
+
+import dataclasses
+from typing import get_args
+
+import pytest
+
+from openai_claude_bridge import InvalidInputError, Loss, UnsupportedFeatureError, ir
+from openai_claude_bridge._codec import build, leftover, leftover_extra, report_foreign_extra
+from openai_claude_bridge.anthropic import TextBlockParam
+from openai_claude_bridge.options import Options
+from openai_claude_bridge.wire import from_wire, to_wire
+
+
+def test_nodes_are_frozen_and_default_to_no_extra() -> None:
+    part = ir.TextPart(text="hi")
+    assert part.extra == {} and part.path == ""
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        part.text = "x"  # type: ignore[misc]
+
+
+def test_every_part_kind_is_in_the_part_union() -> None:
+    kinds = {
+        ir.TextPart, ir.ImagePart, ir.DocumentPart, ir.AudioPart, ir.ToolCallPart,
+        ir.ToolResultPart, ir.ReasoningPart, ir.RefusalPart, ir.NativePart,
+    }  # fmt: skip
+    assert set(get_args(ir.Part)) == kinds
+    assert all(issubclass(k, ir.Node) for k in kinds)
+
+
+def test_stream_events_are_light() -> None:
+    for event in get_args(ir.StreamEvent):
+        assert hasattr(event, "__slots__"), event
+        assert not issubclass(event, ir.Node), event
+
+
+def test_with_extra_and_extra_for() -> None:
+    assert ir.with_extra("chat", {}) == {}
+    extra = ir.with_extra("anthropic", {"speed": "fast"})
+    node = ir.TextPart(text="a", extra=extra)
+    assert dict(ir.extra_for(node, "anthropic")) == {"speed": "fast"}
+    assert ir.extra_for(node, "chat") == {}
+
+
+def test_leftover_keeps_unconsumed_and_unknown_fields() -> None:
+    block = from_wire(
+        TextBlockParam,
+        {"type": "text", "text": "a", "cache_control": {"type": "ephemeral"}, "future": [1]},
+    )
+    assert leftover(block, {"type", "text"}) == {
+        "cache_control": {"type": "ephemeral"},
+        "future": [1],
+    }
+    extra = leftover_extra("anthropic", block, {"type", "text", "cache_control"})
+    assert {k: dict(v) for k, v in extra.items()} == {"anthropic": {"future": [1]}}
+    assert leftover_extra("anthropic", block, {"type", "text", "cache_control", "future"}) == {}
+
+
+def test_build_restores_own_extra_only() -> None:
+    node = ir.TextPart(
+        text="a",
+        extra={"anthropic": {"future": 1, "text": "overridden"}, "chat": {"name": "x"}},
+    )
+    block = build(TextBlockParam, {"type": "text", "text": "a"}, node, "anthropic")
+    assert to_wire(block) == {"future": 1, "text": "a", "type": "text"}
+    plain = build(TextBlockParam, {"text": "b"}, None, "anthropic")
+    assert to_wire(plain) == {"type": "text", "text": "b"}
+
+
+def test_build_validates_what_the_encoder_built() -> None:
+    with pytest.raises(InvalidInputError) as info:
+        build(TextBlockParam, {"text": 3}, None, "anthropic")
+    assert info.value.path == "text"
+
+
+def test_foreign_extra_is_reported_or_raises() -> None:
+    node = ir.TextPart(
+        text="a", path="messages[0].content[1]", extra={"anthropic": {"citations": []}}
+    )
+    losses: list[Loss] = []
+    report_foreign_extra(node, "anthropic", Options(on_loss=losses.append))
+    assert losses == []
+    report_foreign_extra(node, "chat", Options(on_loss=losses.append))
+    assert losses == [
+        Loss(
+            "messages[0].content[1].citations",
+            "citations",
+            "anthropic field 'citations' has no chat equivalent",
+        )
+    ]
+    with pytest.raises(UnsupportedFeatureError) as info:
+        report_foreign_extra(node, "responses", Options(strict=True))
+    assert info.value.path == "messages[0].content[1].citations"
