@@ -18,7 +18,7 @@ from .ir.base import Extra, Node, with_extra
 from .options import Format, Options
 from .wire import from_wire, json_path, to_wire
 
-__all__ = ["build", "leftover", "leftover_extra", "report_foreign_extra"]
+__all__ = ["build", "carries_information", "leftover", "leftover_extra", "report_foreign_extra"]
 
 ModelT = TypeVar("ModelT", bound=BaseModel)
 
@@ -37,12 +37,13 @@ def leftover_extra(fmt: Format, model: BaseModel, consumed: Collection[str]) -> 
 def build(
     tp: type[ModelT], fields: Mapping[str, Any], node: Node | None, fmt: Format
 ) -> ModelT:
-    """Validate ``fields`` into ``tp``, first adding what ``node`` carries in ``extra`` for
-    ``fmt`` (the fields only this format has, restored on the way back to it). Fields the encoder
-    set win over extras of the same name."""
+    """Validate ``fields`` into ``tp``, first adding what ``node`` carries in ``echo`` and
+    ``extra`` for ``fmt`` (the fields only this format has, restored on the way back to it).
+    Fields the encoder set win over extras of the same name."""
     payload: dict[str, Any] = {}
-    if node is not None and fmt in node.extra:
-        payload.update(node.extra[fmt])
+    if node is not None:
+        payload.update(node.echo.get(fmt, {}))
+        payload.update(node.extra.get(fmt, {}))
     payload.update({k: _json(v) for k, v in fields.items()})
     return from_wire(tp, payload)
 
@@ -57,12 +58,27 @@ def _json(value: Any) -> Any:
     return value
 
 
+def carries_information(value: Any) -> bool:
+    """Whether dropping a wire value loses anything: ``null``, ``[]``, ``{}`` and containers of
+    only such values restate the absence of a value, so they do not."""
+    if value is None:
+        return False
+    if isinstance(value, Mapping):
+        return any(carries_information(v) for v in value.values())
+    if isinstance(value, (list, tuple)):
+        return any(carries_information(v) for v in value)
+    return True
+
+
 def report_foreign_extra(node: Node, target: Format, options: Options) -> None:
-    """Report each field ``node`` carries for a format other than ``target`` as lost."""
+    """Report each field ``node`` carries for a format other than ``target`` as lost (fields whose
+    value carries no information, such as ``"citations": null``, are dropped silently)."""
     for fmt, fields in node.extra.items():
         if fmt == target:
             continue
-        for key in fields:
+        for key, value in fields.items():
+            if not carries_information(value):
+                continue
             options.lose(
                 json_path([key], node.path),
                 key,

@@ -7,7 +7,9 @@ that has no neutral field rides along in ``extra``, keyed by the format it came 
     extra = {"anthropic": {"container": "cont_01", "speed": "fast"}}
 
 The encoder of that same format writes those fields back, so ``X -> ir -> X`` is exact; the
-encoder of any other format reports each of them as a ``Loss`` (or raises under ``strict``). The
+encoder of any other format reports each of them as a ``Loss`` (or raises under ``strict``).
+Fields that only restate something (echoed request settings, fingerprints) go in ``echo``
+instead: restored the same way, never reported. The
 ``path`` of a node is the JSON path of the wire object it was decoded from, so a loss names the
 place in the caller's payload.
 """
@@ -36,7 +38,12 @@ class Node:
     path: str = ""
     """JSON path of the wire object this node was decoded from ("" when built in code)."""
     extra: Extra = field(default_factory=lambda: EMPTY_EXTRA)
-    """Wire fields with no neutral meaning, by the format they came from."""
+    """Wire fields with no neutral meaning, by the format they came from; reported as lost when
+    encoding to another format."""
+    echo: Extra = field(default_factory=lambda: EMPTY_EXTRA)
+    """Wire fields that restate something rather than say it (a Responses ``Response`` echoing
+    its request's settings, a chat ``system_fingerprint``, a message head): restored to their own
+    format like ``extra``, silently dropped for any other."""
 
 
 def extra_for(node: Node, fmt: Format) -> Mapping[str, Any]:

@@ -8,7 +8,13 @@ from typing import get_args
 import pytest
 
 from openai_claude_bridge import InvalidInputError, Loss, UnsupportedFeatureError, ir
-from openai_claude_bridge._codec import build, leftover, leftover_extra, report_foreign_extra
+from openai_claude_bridge._codec import (
+    build,
+    carries_information,
+    leftover,
+    leftover_extra,
+    report_foreign_extra,
+)
 from openai_claude_bridge.anthropic import TextBlockParam
 from openai_claude_bridge.options import Options
 from openai_claude_bridge.wire import from_wire, to_wire
@@ -77,7 +83,9 @@ def test_build_validates_what_the_encoder_built() -> None:
 
 def test_foreign_extra_is_reported_or_raises() -> None:
     node = ir.TextPart(
-        text="a", path="messages[0].content[1]", extra={"anthropic": {"citations": []}}
+        text="a",
+        path="messages[0].content[1]",
+        extra={"anthropic": {"citations": [{"type": "x"}], "empty": {"a": None, "b": []}}},
     )
     losses: list[Loss] = []
     report_foreign_extra(node, "anthropic", Options(on_loss=losses.append))
@@ -93,3 +101,18 @@ def test_foreign_extra_is_reported_or_raises() -> None:
     with pytest.raises(UnsupportedFeatureError) as info:
         report_foreign_extra(node, "responses", Options(strict=True))
     assert info.value.path == "messages[0].content[1].citations"
+
+
+def test_values_without_information_are_not_losses() -> None:
+    assert not carries_information(None)
+    assert not carries_information({"a": None, "b": [], "c": {"d": {}}})
+    assert carries_information({"a": None, "b": [0]})
+    assert carries_information(False) and carries_information("")
+
+
+def test_echo_is_restored_to_its_format_and_never_reported() -> None:
+    node = ir.TextPart(text="a", echo={"anthropic": {"future": "echoed"}})
+    assert to_wire(build(TextBlockParam, {"text": "a"}, node, "anthropic"))["future"] == "echoed"
+    losses: list[Loss] = []
+    report_foreign_extra(node, "chat", Options(strict=True, on_loss=losses.append))
+    assert losses == []
