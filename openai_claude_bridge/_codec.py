@@ -14,11 +14,20 @@ from typing import Any, TypeVar
 
 from pydantic import BaseModel
 
+from . import ir
 from .ir.base import Extra, Node, with_extra
 from .options import Format, Options
 from .wire import from_wire, json_path, to_wire
 
-__all__ = ["build", "carries_information", "leftover", "leftover_extra", "report_foreign_extra"]
+__all__ = [
+    "build",
+    "carries_information",
+    "error_status",
+    "is_own",
+    "leftover",
+    "leftover_extra",
+    "report_foreign_extra",
+]
 
 ModelT = TypeVar("ModelT", bound=BaseModel)
 
@@ -34,9 +43,7 @@ def leftover_extra(fmt: Format, model: BaseModel, consumed: Collection[str]) -> 
     return with_extra(fmt, leftover(model, consumed))
 
 
-def build(
-    tp: type[ModelT], fields: Mapping[str, Any], node: Node | None, fmt: Format
-) -> ModelT:
+def build(tp: type[ModelT], fields: Mapping[str, Any], node: Node | None, fmt: Format) -> ModelT:
     """Validate ``fields`` into ``tp``, first adding what ``node`` carries in ``echo`` and
     ``extra`` for ``fmt`` (the fields only this format has, restored on the way back to it).
     Fields the encoder set win over extras of the same name."""
@@ -84,3 +91,19 @@ def report_foreign_extra(node: Node, target: Format, options: Options) -> None:
                 key,
                 f"{fmt} field {key!r} has no {target} equivalent",
             )
+
+
+def is_own(node: Node, fmt: Format) -> bool:
+    """Whether ``fmt``'s decoder made ``node``: decoders mark every node they make with their
+    format's key in ``extra`` or ``echo`` (an empty mapping when nothing is left over)."""
+    return fmt in node.extra or fmt in node.echo
+
+
+def error_status(err: ir.ApiError, fmt: Format, canonical: int) -> int:
+    """The HTTP status ``fmt``'s encoder answers ``err`` with: the source's own status for an
+    error of the same format (exact round trip), otherwise ``canonical`` — the status ``fmt``'s
+    API itself uses for the error's kind (an anthropic 529 ``overloaded_error`` becomes an OpenAI
+    503, and back)."""
+    if err.status is not None and is_own(err, fmt):
+        return err.status
+    return canonical

@@ -8,31 +8,14 @@ import subprocess
 import sys
 from pathlib import Path
 
-import anthropic.types
-import openai.types
-import openai.types.chat
-import openai.types.responses
 import pytest
 
 from openai_claude_bridge.__main__ import main
 from openai_claude_bridge._demo import SAMPLES
 from tests.support.oracle import assert_sdk_strict
+from tests.support.sdk_types import SDK_TYPES
 
 ROOT = Path(__file__).resolve().parent.parent
-
-SDK_TYPES = {
-    ("anthropic", "MessageCreateParams"): (anthropic.types.MessageCreateParams,),
-    ("anthropic", "Message"): (anthropic.types.Message,),
-    ("anthropic", "RawMessageStreamEvent"): (anthropic.types.RawMessageStreamEvent,),
-    ("chat", "CompletionCreateParams"): (openai.types.chat.CompletionCreateParams,),
-    ("chat", "ChatCompletion"): (openai.types.chat.ChatCompletion,),
-    ("chat", "ChatCompletionChunk"): (openai.types.chat.ChatCompletionChunk,),
-    ("responses", "ResponseCreateParams"): (openai.types.responses.ResponseCreateParams,),
-    ("responses", "Response"): (openai.types.responses.Response,),
-    ("responses", "ResponseStreamEvent"): (openai.types.responses.ResponseStreamEvent,),
-    ("completions", "CompletionCreateParams"): (openai.types.CompletionCreateParams,),
-    ("completions", "Completion"): (openai.types.Completion,),
-}
 
 
 @pytest.mark.parametrize("sample", SAMPLES, ids=lambda s: f"{s.format}-{s.kind}")

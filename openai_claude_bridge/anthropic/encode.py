@@ -1,0 +1,1068 @@
+"""ir -> Anthropic Messages wire models: requests, responses and error bodies.
+
+Each wire object is built from the ir's *neutral* fields with :func:`_codec.build`, which first
+restores what the node carries in ``extra`` for anthropic; so an ir that :mod:`.decode` made
+encodes back to exactly the payload it came from. An ir from another format's decoder carries no
+anthropic extra, and everything anthropic cannot say is reported through ``options.lose`` (which
+raises under ``strict``):
+
+* the other formats' own fields (``report_foreign_extra``), their native blocks and tools,
+  custom (free-text) tools and their calls, audio, logprobs, image ``detail``, file names;
+* sampling and bookkeeping fields anthropic has no field for: ``seed``, penalties,
+  ``logit_bias``, ``n > 1``, ``logprobs``, ``prompt_cache_key``, ``store``, OpenAI ``metadata``;
+* reasoning without an anthropic signature: thinking blocks are only ever sent with the signature
+  anthropic made, so unsigned reasoning is dropped;
+* ``max_tokens``, which anthropic requires: when the ir has none, :data:`DEFAULT_MAX_TOKENS` is
+  sent and the approximation reported.
+
+Request-side mapping rules for foreign ir:
+
+* Leading ``system``/``developer`` messages (before any user, assistant or tool message) join the
+  top-level ``system`` blocks; later ones stay where they are as ``system`` role messages, which
+  the Messages API accepts in the conversation.
+* The empty string content another format sends beside other parts (chat ``content: ""`` with
+  ``tool_calls``) is dropped: anthropic rejects empty text blocks.
+* A run of ``tool`` messages becomes ONE user message with the ``tool_result`` blocks first.
+  Consecutive messages of the same role stay separate (anthropic accepts them).
+* A bare reasoning effort becomes a thinking budget through ``options.reasoning_policy``, kept at
+  least ``min_answer_tokens`` below ``max_tokens`` (thinking is dropped, and reported, when
+  ``max_tokens`` leaves no room for the minimum budget). Such a worked-out thinking budget is
+  left out with a forced tool choice (``any`` / a named tool), and the sampling values anthropic
+  rejects while thinking (``temperature`` other than 1, ``top_k``, ``top_p`` below 0.95) are left
+  out beside it; each is reported. An effort that comes with an anthropic thinking mode (enabled
+  with a budget, adaptive, disabled) goes to ``output_config.effort``.
+* ``response_format`` json_schema becomes ``output_config.format`` (the schema untouched; its
+  ``name`` and ``strict`` have no effect on anthropic's always-constrained output and are not
+  reported; a ``description`` is); ``json_object`` has no anthropic form.
+* ``user`` (or else ``safety_identifier``) becomes ``metadata.user_id``.
+
+Responses: the first candidate is the message (others are reported); a stop reason follows what
+was emitted (tool calls => ``tool_use``, a refusal part => ``refusal``) and is omitted when
+unknown; usage must carry both token counts (unknown ones are written as 0 and reported).
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import json
+import re
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from typing import Any, Final, NamedTuple
+
+from pydantic import BaseModel
+from typing_extensions import assert_never
+
+from .. import ir
+from .._codec import build, report_foreign_extra
+from ..errors import InvalidInputError
+from ..options import Format, Options
+from ..wire import from_wire, json_path
+from .models.blocks import RedactedThinkingBlock, TextBlock, ThinkingBlock, ToolUseBlock
+from .models.citations import (
+    CitationCharLocation,
+    CitationCharLocationParam,
+    CitationContentBlockLocation,
+    CitationContentBlockLocationParam,
+    CitationPageLocation,
+    CitationPageLocationParam,
+    CitationSearchResultLocationParam,
+    CitationsSearchResultLocation,
+    CitationsWebSearchResultLocation,
+    CitationWebSearchResultLocationParam,
+)
+from .models.common import CacheControlEphemeralParam, CitationsConfigParam
+from .models.config import (
+    JSONOutputFormatParam,
+    ThinkingConfigAdaptiveParam,
+    ThinkingConfigDisabledParam,
+    ThinkingConfigEnabledParam,
+)
+from .models.content import (
+    Base64ImageSourceParam,
+    Base64PDFSourceParam,
+    ContentBlockSourceContentParam,
+    ContentBlockSourceParam,
+    DocumentBlockParam,
+    FileDocumentSourceParam,
+    FileImageSourceParam,
+    ImageBlockParam,
+    PlainTextSourceParam,
+    RedactedThinkingBlockParam,
+    TextBlockParam,
+    ThinkingBlockParam,
+    ToolResultBlockParam,
+    ToolResultContentBlockParam,
+    ToolUseBlockParam,
+    URLImageSourceParam,
+    URLPDFSourceParam,
+)
+from .models.errors import ErrorResponse
+from .models.request import (
+    AssistantMessageParam,
+    ContentBlockParam,
+    MessageCreateParams,
+    SystemMessageContentBlockParam,
+    SystemMessageParam,
+    UserMessageParam,
+)
+from .models.response import ContentBlock, Message, Usage
+from .models.tools import (
+    ToolChoiceAnyParam,
+    ToolChoiceAutoParam,
+    ToolChoiceNoneParam,
+    ToolChoiceToolParam,
+    ToolParam,
+    ToolUnionParam,
+)
+from .tables import (
+    CITATION_FIELDS,
+    EFFORT_FROM_IR,
+    ERROR_KIND_STATUS,
+    ERROR_KIND_TO_TYPE,
+    ERROR_TYPE_STATUS,
+    ERROR_TYPE_TO_KIND,
+    REQUEST_SERVICE_TIER_FROM_IR,
+    RESPONSE_SERVICE_TIER_FROM_IR,
+    STATUS_TO_ERROR_KIND,
+    STOP_REASON_FROM_IR,
+    STOP_REASON_TO_IR,
+    TOOL_CHOICE_FROM_IR,
+    CitationType,
+)
+
+__all__ = ["DEFAULT_MAX_TOKENS", "encode_error", "encode_request", "encode_response"]
+
+FMT: Format = "anthropic"
+
+#: ``max_tokens`` sent when the ir has none (anthropic requires the field); reported as a loss.
+DEFAULT_MAX_TOKENS: Final = 4096
+
+#: The input schema of a function tool that declares no parameters.
+EMPTY_INPUT_SCHEMA: Final[Mapping[str, Any]] = {"type": "object", "properties": {}}
+
+_IMAGE_MEDIA_TYPES: Final = frozenset({"image/jpeg", "image/png", "image/gif", "image/webp"})
+_IMAGE_MEDIA_ALIASES: Final = {"image/jpg": "image/jpeg"}
+_CACHE_TTLS: Final = frozenset({"5m", "1h"})
+_DATA_URL = re.compile(r"data:([^;,]+);base64,(.*)", re.DOTALL)
+
+_CITATION_PARAMS: Final[Mapping[CitationType, type[BaseModel]]] = {
+    "char_location": CitationCharLocationParam,
+    "page_location": CitationPageLocationParam,
+    "content_block_location": CitationContentBlockLocationParam,
+    "web_search_result_location": CitationWebSearchResultLocationParam,
+    "search_result_location": CitationSearchResultLocationParam,
+}
+_CITATIONS: Final[Mapping[CitationType, type[BaseModel]]] = {
+    "char_location": CitationCharLocation,
+    "page_location": CitationPageLocation,
+    "content_block_location": CitationContentBlockLocation,
+    "web_search_result_location": CitationsWebSearchResultLocation,
+    "search_result_location": CitationsSearchResultLocation,
+}
+
+Blocks = list[BaseModel]
+"""The wire blocks one ir part becomes (none when it is lost, two for a part that is both signed
+and redacted reasoning)."""
+
+
+def _foreign(node: ir.Node, options: Options) -> None:
+    report_foreign_extra(node, FMT, options)
+
+
+def _own(node: ir.Node) -> Mapping[str, Any]:
+    return ir.extra_for(node, FMT)
+
+
+def _is_own(node: ir.Node) -> bool:
+    """Whether the anthropic decoder made ``node`` (it marks every node it makes)."""
+    return FMT in node.extra
+
+
+def _lose(options: Options, path: str, key: str | None, feature: str, reason: str) -> None:
+    options.lose(path if key is None else json_path([key], path), feature, reason)
+
+
+def _missing(cls: type[BaseModel], fields: Mapping[str, Any], node: ir.Node) -> list[str]:
+    """The required wire fields of ``cls`` that neither ``fields`` nor the node's own extra
+    give."""
+    own = _own(node)
+    names = ((field.alias or name, field) for name, field in cls.model_fields.items())
+    return [wire for wire, field in names if field.is_required() and wire not in {**own, **fields}]
+
+
+# --------------------------------------------------------------------------- requests
+
+
+def encode_request(req: ir.Request, options: Options) -> MessageCreateParams:
+    """An anthropic request for ``req``."""
+    _foreign(req, options)
+    own = _own(req)
+    fields: dict[str, Any] = {"model": options.model or req.model}
+    max_tokens = req.max_tokens
+    if max_tokens is None:
+        max_tokens = DEFAULT_MAX_TOKENS
+        reason = f"anthropic requires max_tokens; {DEFAULT_MAX_TOKENS} was sent"
+        _lose(options, req.path, "max_tokens", "max_tokens", reason)
+    fields["max_tokens"] = max_tokens
+    system, messages = _conversation(req, options)
+    if system is not None:
+        fields["system"] = system
+    fields["messages"] = messages
+    if req.stream is not None:
+        fields["stream"] = req.stream
+    if req.stop is not None:
+        fields["stop_sequences"] = list(req.stop)
+    if req.tools is not None:
+        fields["tools"] = _tools(req.tools, options)
+    tool_choice = _tool_choice(req, options)
+    if tool_choice is not None:
+        fields["tool_choice"] = tool_choice
+    reasoning = _reasoning_config(req.reasoning, max_tokens, options)
+    thinking = reasoning.thinking
+    if reasoning.derived and isinstance(tool_choice, (ToolChoiceAnyParam, ToolChoiceToolParam)):
+        reason = "anthropic cannot think while a tool call is forced; thinking was left out"
+        _lose(options, reasoning.path, None, "reasoning", reason)
+        thinking = None
+    if thinking is not None:
+        fields["thinking"] = thinking
+    _sampling(fields, req, options)
+    effort = reasoning.effort
+    output_config = _output_config(own.get("output_config"), effort, req.output_format, options)
+    if output_config is not None:
+        fields["output_config"] = output_config
+    metadata = _metadata(req, own.get("metadata"), options)
+    if metadata is not None:
+        fields["metadata"] = metadata
+    if req.service_tier is not None:
+        tier = REQUEST_SERVICE_TIER_FROM_IR.get(req.service_tier)  # type: ignore[call-overload]
+        if tier is None:
+            reason = f"anthropic cannot request the {req.service_tier!r} service tier"
+            _lose(options, req.path, "service_tier", "service_tier", reason)
+        else:
+            fields["service_tier"] = tier
+    _lose_unsupported(req, options)
+    return build(MessageCreateParams, fields, req, FMT)
+
+
+#: Request fields anthropic has no equivalent for, reported when set (``n`` only above 1,
+#: ``logprobs`` and ``store`` only when true).
+_UNSUPPORTED: Final = (
+    "seed",
+    "frequency_penalty",
+    "presence_penalty",
+    "logit_bias",
+    "top_logprobs",
+    "prompt_cache_key",
+    "metadata",
+)
+
+
+def _lose_unsupported(req: ir.Request, options: Options) -> None:
+    for name in _UNSUPPORTED:
+        if getattr(req, name) is not None:
+            _lose(options, req.path, name, name, f"anthropic has no equivalent of {name}")
+    if req.n is not None and req.n != 1:
+        _lose(options, req.path, "n", "n", "anthropic generates exactly one answer per request")
+    if req.logprobs:
+        _lose(options, req.path, "logprobs", "logprobs", "anthropic returns no logprobs")
+    if req.store:
+        _lose(options, req.path, "store", "store", "anthropic does not store responses")
+
+
+def _conversation(req: ir.Request, options: Options) -> tuple[str | Blocks | None, list[Any]]:
+    """The ``system`` value and the messages."""
+    system_parts = None if req.instructions is None else list(req.instructions)
+    text_form = req.instructions_text_form
+    messages: list[Any] = []
+    tool_run: list[ir.Message] = []
+    leading = True
+    for message in req.messages:
+        if message.role != "tool" and tool_run:
+            messages.append(_tool_turn(tool_run, options))
+            tool_run = []
+        match message.role:
+            case "tool":
+                leading = False
+                tool_run.append(message)
+            case "user" | "assistant":
+                leading = False
+                messages.append(_turn(message, options))
+            case "system" | "developer":
+                if leading and not _is_own(message):
+                    _check_message(message, options)
+                    if system_parts is None:
+                        system_parts, text_form = [], message.text_form
+                    system_parts.extend(message.parts)
+                else:
+                    messages.append(_system_message(message, options))
+            case _:
+                assert_never(message.role)
+    if tool_run:
+        messages.append(_tool_turn(tool_run, options))
+    if system_parts is None:
+        return None, messages
+    blocks = _blocks(system_parts, options, _system_block)
+    value = _content_value(blocks, text_form)
+    return (blocks if value is None else value), messages
+
+
+def _check_message(message: ir.Message, options: Options) -> None:
+    _foreign(message, options)
+    if message.name is not None:
+        _lose(options, message.path, "name", "name", "anthropic messages have no name")
+
+
+def _turn(message: ir.Message, options: Options) -> Any:
+    _check_message(message, options)
+    cls = UserMessageParam if message.role == "user" else AssistantMessageParam
+    parts = _without_empty_text(message.parts) or message.parts
+    content = _content_value(_blocks(parts, options, _message_block), message.text_form)
+    if content is None and "content" not in _own(message):
+        content = []
+    return build(cls, {} if content is None else {"content": content}, message, FMT)
+
+
+def _without_empty_text(parts: Sequence[ir.Part]) -> tuple[ir.Part, ...]:
+    """``parts`` without other formats' empty plain text (chat's ``content: ""`` beside
+    ``tool_calls``): anthropic rejects empty text blocks, and an empty string says nothing."""
+    return tuple(part for part in parts if not _is_empty_foreign_text(part))
+
+
+def _is_empty_foreign_text(part: ir.Part) -> bool:
+    if not isinstance(part, ir.TextPart) or _is_own(part):
+        return False
+    return part.text == "" and part.cache is None and not part.citations and not part.logprobs
+
+
+def _system_message(message: ir.Message, options: Options) -> SystemMessageParam:
+    _check_message(message, options)
+    content = _content_value(_blocks(message.parts, options, _system_block), message.text_form)
+    fields = {} if content is None else {"content": content}
+    return build(SystemMessageParam, fields, message, FMT)
+
+
+def _tool_turn(run: Sequence[ir.Message], options: Options) -> UserMessageParam:
+    """A run of ``tool`` messages as one user message, tool results first."""
+    results: list[ir.Part] = []
+    others: list[ir.Part] = []
+    for message in run:
+        _check_message(message, options)
+        for part in message.parts:
+            (results if isinstance(part, ir.ToolResultPart) else others).append(part)
+    content = _blocks([*results, *others], options, _message_block)
+    return build(UserMessageParam, {"content": content}, None, FMT)
+
+
+def _blocks(
+    parts: Iterable[ir.Part], options: Options, block: Callable[[ir.Part, Options], Blocks]
+) -> Blocks:
+    return [wire for part in parts for wire in block(part, options)]
+
+
+def _content_value(blocks: Blocks, text_form: bool) -> str | Blocks | None:
+    """``content`` as the plain string the source sent (one text block with nothing but text),
+    the block list, or ``None`` when there are no blocks."""
+    if text_form and len(blocks) == 1 and _is_plain_text(blocks[0]):
+        return str(blocks[0].text)  # type: ignore[attr-defined]
+    return blocks or None
+
+
+def _is_plain_text(block: BaseModel) -> bool:
+    return (
+        isinstance(block, TextBlockParam)
+        and block.model_fields_set <= {"type", "text"}
+        and (not block.model_extra)
+    )
+
+
+def _one(block: BaseModel | None) -> Blocks:
+    return [] if block is None else [block]
+
+
+def _lose_part(part: ir.Part, options: Options, where: str) -> Blocks:
+    kind = re.sub(r"(?<!^)([A-Z])", r"_\1", type(part).__name__.removesuffix("Part")).lower()
+    _lose(options, part.path, None, kind, f"anthropic cannot carry {kind} content in {where}")
+    return []
+
+
+def _message_block(part: ir.Part, options: Options) -> Blocks:
+    """A part of a user or assistant message."""
+    match part:
+        case ir.TextPart():
+            return [_text(part, options, response=False)]
+        case ir.ImagePart():
+            return _one(_image(part, options))
+        case ir.DocumentPart():
+            return _one(_document(part, options))
+        case ir.AudioPart():
+            return _lose_part(part, options, "messages")
+        case ir.ToolCallPart():
+            return _one(_tool_use(part, options, response=False))
+        case ir.ToolResultPart():
+            return _one(_tool_result(part, options))
+        case ir.ReasoningPart():
+            return _reasoning(part, options, response=False)
+        case ir.RefusalPart():
+            return [_refusal(part, options, TextBlockParam)]
+        case ir.NativePart():
+            return _one(_native(part, options, ContentBlockParam))
+        case _:
+            assert_never(part)
+
+
+def _system_block(part: ir.Part, options: Options) -> Blocks:
+    """A part of ``system`` or of a system message: text (or an anthropic tool change)."""
+    if isinstance(part, ir.TextPart):
+        return [_text(part, options, response=False)]
+    if isinstance(part, ir.NativePart):
+        return _one(_native(part, options, SystemMessageContentBlockParam))
+    return _lose_part(part, options, "system instructions")
+
+
+def _result_block(part: ir.Part, options: Options) -> Blocks:
+    """A part of a tool result: text, image, document (or an anthropic-only block)."""
+    match part:
+        case ir.TextPart():
+            return [_text(part, options, response=False)]
+        case ir.ImagePart():
+            return _one(_image(part, options))
+        case ir.DocumentPart():
+            return _one(_document(part, options))
+        case ir.NativePart():
+            return _one(_native(part, options, ToolResultContentBlockParam))
+        case ir.RefusalPart():
+            return [_refusal(part, options, TextBlockParam)]
+        case ir.AudioPart() | ir.ToolCallPart() | ir.ToolResultPart() | ir.ReasoningPart():
+            return _lose_part(part, options, "tool results")
+        case _:
+            assert_never(part)
+
+
+def _source_block(part: ir.Part, options: Options) -> Blocks:
+    """A part of a custom-content document: text or image."""
+    if isinstance(part, ir.TextPart):
+        return [_text(part, options, response=False)]
+    if isinstance(part, ir.ImagePart):
+        return _one(_image(part, options))
+    if isinstance(part, ir.NativePart):
+        return _one(_native(part, options, ContentBlockSourceContentParam))
+    return _lose_part(part, options, "document content")
+
+
+def _native(part: ir.NativePart, options: Options, union: Any) -> BaseModel | None:
+    _foreign(part, options)
+    if part.format != FMT:
+        reason = f"{part.format} {part.kind!r} blocks have no anthropic equivalent"
+        _lose(options, part.path, None, part.kind, reason)
+        return None
+    block: BaseModel = from_wire(union, part.data, path=part.path)
+    return block
+
+
+def _cache(hint: ir.CacheHint, options: Options) -> CacheControlEphemeralParam:
+    _foreign(hint, options)
+    fields = {}
+    if hint.ttl in _CACHE_TTLS:
+        fields["ttl"] = hint.ttl
+    elif hint.ttl is not None:
+        reason = f"anthropic cache breakpoints live 5m or 1h, not {hint.ttl!r}"
+        _lose(options, hint.path, "ttl", "cache_control.ttl", reason)
+    return build(CacheControlEphemeralParam, fields, hint, FMT)
+
+
+def _set_cache(
+    fields: dict[str, Any],
+    part: ir.Node,
+    cache: ir.CacheHint | None,
+    options: Options,
+    *,
+    allowed: bool = True,
+) -> None:
+    if cache is None:
+        return
+    if allowed:
+        fields["cache_control"] = _cache(cache, options)
+    else:
+        reason = "anthropic response blocks carry no cache_control"
+        _lose(options, part.path, "cache_control", "cache_control", reason)
+
+
+def _text(part: ir.TextPart, options: Options, *, response: bool) -> BaseModel:
+    _foreign(part, options)
+    fields: dict[str, Any] = {"text": part.text}
+    _set_cache(fields, part, part.cache, options, allowed=not response)
+    if part.citations is not None:
+        citations = [c for c in (_citation(c, options, response) for c in part.citations) if c]
+        if citations or not part.citations:
+            fields["citations"] = citations
+    if part.logprobs is not None:
+        _lose(options, part.path, "logprobs", "logprobs", "anthropic returns no logprobs")
+    return build(TextBlock if response else TextBlockParam, fields, part, FMT)
+
+
+def _citation(citation: ir.Citation, options: Options, response: bool) -> BaseModel | None:
+    _foreign(citation, options)
+    wire_type = _citation_type(citation)
+    if wire_type is None:
+        reason = f"{citation.kind} citations have no anthropic equivalent"
+        _lose(options, citation.path, None, "citation", reason)
+        return None
+    fields = {
+        wire: getattr(citation, attr)
+        for wire, attr in CITATION_FIELDS[wire_type].items()
+        if getattr(citation, attr) is not None
+    }
+    cls = (_CITATIONS if response else _CITATION_PARAMS)[wire_type]
+    missing = _missing(cls, fields, citation)
+    if missing:
+        reason = f"an anthropic {wire_type} citation needs {', '.join(missing)}"
+        _lose(options, citation.path, None, "citation", reason)
+        return None
+    return build(cls, fields, citation, FMT)
+
+
+def _citation_type(citation: ir.Citation) -> CitationType | None:
+    kind = citation.kind
+    match kind:
+        case (
+            "char_location"
+            | "page_location"
+            | "content_block_location"
+            | "web_search_result_location"
+            | "search_result_location"
+        ):
+            return kind
+        case "url":
+            return "web_search_result_location"
+        case "file" | "container_file" | "file_path":
+            return None
+        case _:
+            assert_never(kind)
+
+
+def _image(part: ir.ImagePart, options: Options) -> ImageBlockParam | None:
+    _foreign(part, options)
+    source = _image_source(part.source, options)
+    if source is None:
+        src = part.source
+        reason = f"anthropic cannot take an image from {src.kind} ({src.media_type or 'no type'})"
+        _lose(options, part.path, None, "image", reason)
+        return None
+    fields: dict[str, Any] = {"source": source}
+    if part.detail is not None:
+        _lose(options, part.path, "detail", "detail", "anthropic images have no detail level")
+    _set_cache(fields, part, part.cache, options)
+    return build(ImageBlockParam, fields, part, FMT)
+
+
+def _source_checks(source: ir.MediaSource, options: Options) -> ir.MediaSource:
+    """Report what a foreign source carries that anthropic cannot; resolve a base64 data URL."""
+    _foreign(source, options)
+    if source.filename is not None:
+        reason = "anthropic sources have no file name"
+        _lose(options, source.path, "filename", "filename", reason)
+    found = _DATA_URL.fullmatch(source.url or "") if source.kind == "url" else None
+    if found is None:
+        return source
+    return ir.MediaSource(kind="base64", media_type=found[1], data=found[2], path=source.path)
+
+
+def _image_source(source: ir.MediaSource, options: Options) -> BaseModel | None:
+    source = _source_checks(source, options)
+    match source.kind:
+        case "base64":
+            media_type = _IMAGE_MEDIA_ALIASES.get(source.media_type or "", source.media_type)
+            if media_type not in _IMAGE_MEDIA_TYPES or source.data is None:
+                return None
+            fields = {"media_type": media_type, "data": source.data}
+            return build(Base64ImageSourceParam, fields, source, FMT)
+        case "url":
+            return build(URLImageSourceParam, {"url": source.url}, source, FMT)
+        case "file":
+            return build(FileImageSourceParam, {"file_id": source.file_id}, source, FMT)
+        case "text" | "content":
+            return None
+        case _:
+            assert_never(source.kind)
+
+
+def _document(part: ir.DocumentPart, options: Options) -> DocumentBlockParam | None:
+    _foreign(part, options)
+    source = _document_source(part.source, options)
+    if source is None:
+        src = part.source
+        reason = f"anthropic cannot take a document from {src.kind} ({src.media_type or 'no type'})"
+        _lose(options, part.path, None, "document", reason)
+        return None
+    fields: dict[str, Any] = {"source": source}
+    for name in ("title", "context"):
+        if getattr(part, name) is not None:
+            fields[name] = getattr(part, name)
+    if part.citations_enabled is not None:
+        fields["citations"] = CitationsConfigParam(enabled=part.citations_enabled)
+    _set_cache(fields, part, part.cache, options)
+    return build(DocumentBlockParam, fields, part, FMT)
+
+
+def _document_source(source: ir.MediaSource, options: Options) -> BaseModel | None:
+    source = _source_checks(source, options)
+    match source.kind:
+        case "base64":
+            if source.data is None:
+                return None
+            if source.media_type == "application/pdf":
+                return build(Base64PDFSourceParam, {"data": source.data}, source, FMT)
+            if source.media_type == "text/plain":
+                text = _base64_text(source.data)
+                return None if text is None else PlainTextSourceParam(data=text)
+            return None
+        case "text":
+            if source.data is None:
+                return None
+            return build(PlainTextSourceParam, {"data": source.data}, source, FMT)
+        case "url":
+            return build(URLPDFSourceParam, {"url": source.url}, source, FMT)
+        case "file":
+            return build(FileDocumentSourceParam, {"file_id": source.file_id}, source, FMT)
+        case "content":
+            content = source.data
+            if content is None:
+                content = _blocks(source.parts, options, _source_block)  # type: ignore[assignment]
+            return build(ContentBlockSourceParam, {"content": content}, source, FMT)
+        case _:
+            assert_never(source.kind)
+
+
+def _base64_text(data: str) -> str | None:
+    try:
+        return base64.b64decode(data, validate=True).decode("utf-8")
+    except (binascii.Error, ValueError):
+        return None
+
+
+def _tool_use(part: ir.ToolCallPart, options: Options, *, response: bool) -> BaseModel | None:
+    _foreign(part, options)
+    if part.kind == "custom":
+        reason = "anthropic has no custom (free-text) tools"
+        _lose(options, part.path, None, "custom_tool_call", reason)
+        return None
+    fields: dict[str, Any] = {"id": part.call_id, "name": part.name, "input": _input(part)}
+    _set_cache(fields, part, part.cache, options, allowed=not response)
+    return build(ToolUseBlock if response else ToolUseBlockParam, fields, part, FMT)
+
+
+def _input(part: ir.ToolCallPart) -> dict[str, Any]:
+    """The arguments as anthropic's ``input`` object (empty arguments are an empty object)."""
+    if not part.arguments.strip():
+        return {}
+    try:
+        value = json.loads(part.arguments)
+    except (ValueError, RecursionError):
+        value = None
+    if not isinstance(value, dict):
+        raise InvalidInputError(
+            "tool call arguments must be a JSON object to become anthropic tool_use input",
+            path=json_path(["arguments"], part.path),
+            feature="tool_use",
+        )
+    return value
+
+
+def _tool_result(part: ir.ToolResultPart, options: Options) -> ToolResultBlockParam | None:
+    _foreign(part, options)
+    if part.kind == "custom":
+        reason = "anthropic has no custom (free-text) tools"
+        _lose(options, part.path, None, "custom_tool_call", reason)
+        return None
+    fields: dict[str, Any] = {"tool_use_id": part.call_id}
+    content = _content_value(_blocks(part.content, options, _result_block), part.text_form)
+    if content is not None:
+        fields["content"] = content
+    if part.is_error is not None:
+        fields["is_error"] = part.is_error
+    _set_cache(fields, part, part.cache, options)
+    return build(ToolResultBlockParam, fields, part, FMT)
+
+
+def _reasoning(part: ir.ReasoningPart, options: Options, *, response: bool) -> Blocks:
+    """Signed thinking and redacted thinking; reasoning without a signature is dropped."""
+    _foreign(part, options)
+    blocks: Blocks = []
+    if part.signature is not None:
+        thinking = {"thinking": part.text or "", "signature": part.signature}
+        blocks.append(build(ThinkingBlock if response else ThinkingBlockParam, thinking, part, FMT))
+    if part.redacted_data is not None:
+        redacted_cls = RedactedThinkingBlock if response else RedactedThinkingBlockParam
+        blocks.append(build(redacted_cls, {"data": part.redacted_data}, part, FMT))
+    if not blocks:
+        reason = "unsigned reasoning cannot be sent as anthropic thinking (no signature)"
+        _lose(options, part.path, None, "reasoning", reason)
+    return blocks
+
+
+def _refusal(part: ir.RefusalPart, options: Options, cls: type[BaseModel]) -> BaseModel:
+    _foreign(part, options)
+    return build(cls, {"text": part.text}, None, FMT)
+
+
+# --------------------------------------------------------------------------- tools
+
+
+def _tools(tools: Sequence[ir.Tool], options: Options) -> list[Any]:
+    out: list[Any] = []
+    for tool in tools:
+        match tool.kind:
+            case "function":
+                out.append(_function_tool(tool, options))
+            case "custom":
+                _foreign(tool, options)
+                reason = "anthropic has no custom (free-text) tools"
+                _lose(options, tool.path, None, "custom_tool", reason)
+            case "native":
+                if FMT in tool.extra and tool.native is not None:
+                    out.append(from_wire(ToolUnionParam, tool.native, path=tool.path))
+                else:
+                    reason = f"the built-in tool {tool.name!r} has no anthropic equivalent"
+                    _lose(options, tool.path, None, "native_tool", reason)
+            case _:
+                assert_never(tool.kind)
+    return out
+
+
+def _function_tool(tool: ir.Tool, options: Options) -> ToolParam:
+    _foreign(tool, options)
+    schema = EMPTY_INPUT_SCHEMA if tool.parameters is None else tool.parameters
+    fields: dict[str, Any] = {"name": tool.name, "input_schema": schema}
+    for name in ("description", "strict"):
+        if getattr(tool, name) is not None:
+            fields[name] = getattr(tool, name)
+    _set_cache(fields, tool, tool.cache, options)
+    return build(ToolParam, fields, tool, FMT)
+
+
+def _tool_choice(req: ir.Request, options: Options) -> BaseModel | None:
+    choice, parallel = req.tool_choice, req.parallel_tool_calls
+    if choice is None:
+        if parallel is False:
+            return ToolChoiceAutoParam(disable_parallel_tool_use=True)
+        return None
+    _foreign(choice, options)
+    wire_type = TOOL_CHOICE_FROM_IR[choice.mode]
+    if wire_type is None:
+        wire_type = "any" if choice.allowed_required else "auto"
+        reason = f"anthropic cannot limit tool use to a subset of tools; {wire_type!r} was sent"
+        _lose(options, choice.path, None, "tool_choice.allowed_tools", reason)
+    fields: dict[str, Any] = {}
+    if wire_type == "none":
+        return build(ToolChoiceNoneParam, fields, choice, FMT)
+    if parallel is not None:
+        fields["disable_parallel_tool_use"] = not parallel
+    if wire_type == "tool":
+        if choice.name is None:
+            raise InvalidInputError("a named tool choice needs the tool's name", path=choice.path)
+        fields["name"] = choice.name
+        return build(ToolChoiceToolParam, fields, choice, FMT)
+    cls = ToolChoiceAnyParam if wire_type == "any" else ToolChoiceAutoParam
+    return build(cls, fields, choice, FMT)
+
+
+# --------------------------------------------------------------------------- reasoning, output
+
+
+class _Reasoning(NamedTuple):
+    """What a reasoning config becomes."""
+
+    thinking: BaseModel | None = None
+    effort: str | None = None
+    """``output_config.effort``."""
+    derived: bool = False
+    """The thinking budget was worked out here (from an effort or a bare budget), not given as
+    an anthropic thinking mode."""
+    path: str = ""
+
+
+def _reasoning_config(
+    config: ir.ReasoningConfig | None, max_tokens: int, options: Options
+) -> _Reasoning:
+    """``thinking`` and ``output_config.effort`` for the reasoning config."""
+    if config is None:
+        return _Reasoning()
+    _foreign(config, options)
+    if config.summary is not None:
+        reason = "anthropic has no reasoning summary setting"
+        _lose(options, config.path, "summary", "reasoning.summary", reason)
+    thinking: BaseModel
+    if config.adaptive:
+        thinking = build(ThinkingConfigAdaptiveParam, {}, config, FMT)
+    elif config.enabled is False:
+        thinking = build(ThinkingConfigDisabledParam, {}, config, FMT)
+    elif config.enabled and config.budget_tokens is not None:
+        fields = {"budget_tokens": config.budget_tokens}
+        thinking = build(ThinkingConfigEnabledParam, fields, config, FMT)
+    elif _is_own(config):  # anthropic's output_config.effort without thinking
+        return _Reasoning(None, _effort(config, options), path=config.path)
+    else:
+        budgeted = _budgeted_thinking(config, max_tokens, options)
+        return _Reasoning(budgeted, derived=True, path=config.path)
+    return _Reasoning(thinking, _effort(config, options), path=config.path)
+
+
+def _effort(config: ir.ReasoningConfig, options: Options) -> str | None:
+    """``output_config.effort`` for an effort that goes with an anthropic thinking mode."""
+    if config.effort is None or (config.effort == "none" and config.enabled is False):
+        return None
+    effort = EFFORT_FROM_IR[config.effort]
+    if effort is None:
+        reason = f"anthropic has no {config.effort!r} effort level"
+        _lose(options, config.path, "effort", "reasoning.effort", reason)
+    return effort
+
+
+#: Sampling fields the Messages API takes for the models that support them, but that the
+#: official SDK's request type no longer lists.
+_SAMPLING: Final = ("temperature", "top_p", "top_k")
+
+
+def _sampling(fields: dict[str, Any], req: ir.Request, options: Options) -> None:
+    """``temperature``, ``top_p``, ``top_k``: written back for anthropic's own requests; another
+    format's are left out (reported), as the output must satisfy the SDK's request type."""
+    for name in _SAMPLING:
+        value = getattr(req, name)
+        if value is None:
+            continue
+        if _is_own(req):
+            fields[name] = value
+        else:
+            reason = f"the anthropic SDK's request type has no {name}; it was left out"
+            _lose(options, req.path, name, name, reason)
+
+
+def _budgeted_thinking(
+    config: ir.ReasoningConfig, max_tokens: int, options: Options
+) -> BaseModel | None:
+    """Thinking with a budget from the config's budget or effort (policy table), kept below
+    ``max_tokens``."""
+    policy = options.reasoning_policy
+    budget = config.budget_tokens
+    if budget is None:
+        if config.effort is None and not config.enabled:
+            return None
+        budget = policy.budget_for(config.effort or "medium")
+        if budget is None:
+            return ThinkingConfigDisabledParam()
+    budget = max(min(budget, max_tokens - policy.min_answer_tokens), policy.min_budget)
+    if budget >= max_tokens:
+        reason = f"max_tokens {max_tokens} leaves no room for a thinking budget"
+        _lose(options, config.path, None, "reasoning", reason)
+        return None
+    return ThinkingConfigEnabledParam(budget_tokens=budget)
+
+
+def _output_config(
+    residue: Any, effort: str | None, output_format: ir.OutputFormat | None, options: Options
+) -> dict[str, Any] | None:
+    """``output_config``: what anthropic alone set (kept in extra) plus effort and format."""
+    fields: dict[str, Any] = dict(residue) if isinstance(residue, Mapping) else {}
+    given = False
+    if effort is not None:
+        fields["effort"] = effort
+        given = True
+    if output_format is not None:
+        wire_format = _output_format(output_format, options)
+        if wire_format is not None:
+            fields["format"] = wire_format
+            given = True
+    return fields if given else None
+
+
+def _output_format(output: ir.OutputFormat, options: Options) -> BaseModel | None:
+    _foreign(output, options)
+    match output.kind:
+        case "text":
+            return None
+        case "json_object":
+            reason = "anthropic structured output needs a JSON schema"
+            _lose(options, output.path, None, "response_format", reason)
+            return None
+        case "json_schema":
+            if output.schema is None:
+                reason = "a json_schema output format without a schema"
+                _lose(options, output.path, None, "response_format", reason)
+                return None
+            if output.description is not None:
+                reason = "anthropic output formats have no description"
+                _lose(options, output.path, "description", "response_format.description", reason)
+            return build(JSONOutputFormatParam, {"schema": output.schema}, output, FMT)
+        case _:
+            assert_never(output.kind)
+
+
+def _metadata(req: ir.Request, residue: Any, options: Options) -> dict[str, Any] | None:
+    """``metadata``: ``user_id`` from ``user`` (else ``safety_identifier``)."""
+    user_id = req.user if req.user is not None else req.safety_identifier
+    if req.user is not None and req.safety_identifier not in (None, req.user):
+        reason = "anthropic has one end-user id (metadata.user_id); user was sent"
+        _lose(options, req.path, "safety_identifier", "safety_identifier", reason)
+    if user_id is None:
+        return None
+    fields: dict[str, Any] = dict(residue) if isinstance(residue, Mapping) else {}
+    fields["user_id"] = user_id
+    return fields
+
+
+# --------------------------------------------------------------------------- responses
+
+
+def encode_response(resp: ir.Response, options: Options) -> Message:
+    """An anthropic ``Message`` for ``resp`` (its first candidate)."""
+    _foreign(resp, options)
+    candidate = resp.candidates[0] if resp.candidates else ir.Candidate(path=resp.path)
+    for extra in resp.candidates[1:]:
+        reason = "an anthropic message holds one answer"
+        _lose(options, extra.path, None, "n", f"{reason}; candidate {extra.index} was dropped")
+    _foreign(candidate, options)
+    if resp.error_message is not None:
+        reason = "an anthropic message carries no error"
+        _lose(options, resp.path, "error", "error", reason)
+    content = _blocks(_without_empty_text(candidate.parts), options, _response_block)
+    fields: dict[str, Any] = {
+        "id": resp.id if resp.id is not None else options.id_factory("msg_"),
+        "model": options.model or resp.model or "",
+        "content": content,
+        "usage": _usage(resp.usage, resp.path, options),
+    }
+    refused = any(isinstance(part, ir.RefusalPart) for part in candidate.parts)
+    stop_reason = _stop_reason(candidate, content, refused, options)
+    if stop_reason is not None:
+        fields["stop_reason"] = stop_reason
+    if candidate.stop_sequence is not None:
+        fields["stop_sequence"] = candidate.stop_sequence
+    return build(Message, fields, resp, FMT)
+
+
+def _response_block(part: ir.Part, options: Options) -> Blocks:
+    match part:
+        case ir.TextPart():
+            return [_text(part, options, response=True)]
+        case ir.ReasoningPart():
+            return _reasoning(part, options, response=True)
+        case ir.ToolCallPart():
+            return _one(_tool_use(part, options, response=True))
+        case ir.RefusalPart():
+            return [_refusal(part, options, TextBlock)]
+        case ir.NativePart():
+            return _one(_native(part, options, ContentBlock))
+        case ir.ImagePart() | ir.DocumentPart() | ir.AudioPart() | ir.ToolResultPart():
+            return _lose_part(part, options, "a response")
+        case _:
+            assert_never(part)
+
+
+def _stop_reason(
+    candidate: ir.Candidate, content: Blocks, refused: bool, options: Options
+) -> str | None:
+    """The anthropic stop reason: anthropic's own value where the source said it, else the
+    table's, following what was emitted (tool calls => tool_use, refusal => refusal)."""
+    stop = candidate.stop_reason
+    if stop is None:
+        return None
+    raw = candidate.raw_stop_reason
+    if raw in STOP_REASON_TO_IR and STOP_REASON_TO_IR[raw] == stop:  # type: ignore[index]
+        return raw
+    wire = STOP_REASON_FROM_IR[stop]
+    if wire in ("end_turn", "stop_sequence", None):
+        if any(isinstance(block, ToolUseBlock) for block in content):
+            return "tool_use"
+        if refused:
+            return "refusal"
+    if wire is None:
+        reason = f"anthropic has no {stop!r} stop reason; stop_reason was left out"
+        _lose(options, candidate.path, "stop_reason", "stop_reason", reason)
+    return wire
+
+
+def _usage(usage: ir.Usage | None, path: str, options: Options) -> Usage:
+    """Anthropic usage: ``input_tokens`` without the cached tokens."""
+    if usage is None:
+        reason = "anthropic messages require usage; the unknown counts were sent as 0"
+        _lose(options, path, "usage", "usage", reason)
+        return Usage(input_tokens=0, output_tokens=0)
+    _foreign(usage, options)
+    own = _own(usage)
+    cache_read, cache_write = usage.cache_read_tokens, usage.cache_write_tokens
+    fields: dict[str, Any] = {
+        "input_tokens": _count(usage, "input_tokens", options),
+        "output_tokens": _count(usage, "output_tokens", options),
+    }
+    uncached = fields["input_tokens"] - (cache_read or 0) - (cache_write or 0)
+    if uncached < 0:
+        reason = "cached tokens exceed the input tokens; input_tokens was sent as 0"
+        _lose(options, usage.path, "input_tokens", "usage", reason)
+    fields["input_tokens"] = max(uncached, 0)
+    if cache_read is not None:
+        fields["cache_read_input_tokens"] = cache_read
+    if cache_write is not None:
+        fields["cache_creation_input_tokens"] = cache_write
+    if usage.reasoning_tokens is not None:
+        fields["output_tokens_details"] = {"thinking_tokens": usage.reasoning_tokens}
+    if usage.web_search_requests is not None:
+        residue = own.get("server_tool_use")
+        if isinstance(residue, Mapping):
+            searches = usage.web_search_requests
+            fields["server_tool_use"] = {**residue, "web_search_requests": searches}
+        else:
+            reason = "anthropic reports web searches with web fetches, which are unknown"
+            _lose(options, usage.path, "web_search_requests", "server_tool_use", reason)
+    if usage.service_tier is not None:
+        tier = RESPONSE_SERVICE_TIER_FROM_IR.get(usage.service_tier)  # type: ignore[call-overload]
+        if tier is None:
+            reason = f"anthropic has no {usage.service_tier!r} service tier"
+            _lose(options, usage.path, "service_tier", "service_tier", reason)
+        else:
+            fields["service_tier"] = tier
+    return build(Usage, fields, usage, FMT)
+
+
+def _count(usage: ir.Usage, name: str, options: Options) -> int:
+    value = getattr(usage, name)
+    if value is None:
+        reason = f"anthropic usage requires {name}; the unknown count was sent as 0"
+        _lose(options, usage.path, name, "usage", reason)
+        return 0
+    return int(value)
+
+
+# --------------------------------------------------------------------------- errors
+
+
+def encode_error(err: ir.ApiError, options: Options) -> tuple[int, ErrorResponse]:
+    """An anthropic error body and the HTTP status to send it with."""
+    _foreign(err, options)
+    residue = _own(err).get("error")
+    for name in ("param", "code"):
+        if getattr(err, name) is not None:
+            reason = f"anthropic error bodies have no {name}"
+            _lose(options, err.path, name, f"error.{name}", reason)
+    if isinstance(residue, Mapping) and "type" in residue:
+        error = dict(residue)  # an anthropic error type this package does not know, verbatim
+        status = err.status if err.status is not None else ERROR_KIND_STATUS[err.kind]
+    else:
+        error_type, status = _error_type(err)
+        error = {**(residue if isinstance(residue, Mapping) else {})}
+        error.update(type=error_type, message=err.message)
+    fields: dict[str, Any] = {"error": error}
+    if err.request_id is not None:
+        fields["request_id"] = err.request_id
+    return status, build(ErrorResponse, fields, err, FMT)
+
+
+def _error_type(err: ir.ApiError) -> tuple[str, int]:
+    """The error type (anthropic's own where the source said it) and its HTTP status."""
+    raw = err.raw_type
+    if raw in ERROR_TYPE_TO_KIND and ERROR_TYPE_TO_KIND[raw] == err.kind:  # type: ignore[index]
+        status = ERROR_TYPE_STATUS[raw]  # type: ignore[index]
+        return raw, err.status if err.status is not None else status  # type: ignore[return-value]
+    if err.status is not None and STATUS_TO_ERROR_KIND.get(err.status) == err.kind:
+        return ERROR_KIND_TO_TYPE[err.kind], err.status
+    return ERROR_KIND_TO_TYPE[err.kind], ERROR_KIND_STATUS[err.kind]

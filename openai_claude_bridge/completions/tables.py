@@ -1,0 +1,47 @@
+"""The mapping tables of legacy Completions: finish reasons.
+
+Each table is typed by the ``Literal`` aliases it maps between, and a test checks that it covers
+every value of them. Error bodies are the OpenAI ``{"error": {...}}`` object Chat Completions
+sends too, so their ``type`` / HTTP status <-> ir ``ErrorKind`` tables are chat's
+(:mod:`openai_claude_bridge.chat.tables`, re-exported here), and both formats map errors alike.
+
+**Finish reasons.** ``stop`` is a natural stop *or* a matched stop sequence (Completions does not
+say which, so it decodes to ``end_turn``); ``length`` is ``max_tokens``; ``content_filter`` is
+``refusal``. On the way out the stop reasons in :data:`APPROXIMATE_STOPS` are reported as a loss:
+``tool_use`` becomes ``stop`` (the tool calls themselves are dropped), while ``pause_turn`` and
+``error`` have no finish reason at all — the turn did not end, and no ``stop`` is invented for it
+(``finish_reason: null``, as chat does).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from types import MappingProxyType
+
+from ..chat.tables import KIND_TO_ERROR, error_kind_of
+from ..ir import StopReason
+from .models import FinishReason
+
+__all__ = ["APPROXIMATE_STOPS", "FINISH_STOP", "KIND_TO_ERROR", "STOP_FINISH", "error_kind_of"]
+
+FINISH_STOP: Mapping[FinishReason, StopReason] = MappingProxyType(
+    {"stop": "end_turn", "length": "max_tokens", "content_filter": "refusal"}
+)
+"""Completions ``finish_reason`` -> ir stop reason."""
+
+STOP_FINISH: Mapping[StopReason, FinishReason | None] = MappingProxyType(
+    {
+        "end_turn": "stop",
+        "stop_sequence": "stop",
+        "max_tokens": "length",
+        "tool_use": "stop",
+        "refusal": "content_filter",
+        "pause_turn": None,
+        "context_window_exceeded": "length",
+        "error": None,
+    }
+)
+"""ir stop reason -> Completions ``finish_reason`` (``None``: written as ``null``)."""
+
+APPROXIMATE_STOPS: frozenset[StopReason] = frozenset({"tool_use", "pause_turn", "error"})
+"""Stop reasons Completions cannot say; their :data:`STOP_FINISH` entry is reported lost."""

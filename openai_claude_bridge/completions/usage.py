@@ -1,0 +1,105 @@
+"""Token usage of legacy Completions (``CompletionUsage``, the Chat Completions model) <-> ir.
+
+``prompt_tokens`` includes cached tokens, as the ir's ``input_tokens`` does, so the counts map
+one to one: ``prompt_tokens_details.cached_tokens`` / ``cache_write_tokens`` are the cache read /
+write split, ``completion_tokens_details.reasoning_tokens`` the reasoning tokens.
+
+A details object is partly neutral: its counts with an ir field are decoded, the rest of it
+(other counts, ``null`` values, unknown fields) is kept in the usage node's ``extra`` under the
+details' own key as a *partial object*, and merged back by the encoder. A ``null`` details object
+stays ``null`` in ``extra``.
+
+The encoder never invents a count: without both ``input_tokens`` and ``output_tokens`` there is
+no usage (reported lost); ``total_tokens`` is their sum when the ir does not know it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from .. import ir
+from .._codec import build, leftover, report_foreign_extra
+from ..options import Format, Options
+from ..wire import WireModel, json_path
+from .models import CompletionUsage
+
+__all__ = ["decode_usage", "encode_usage"]
+
+FMT: Format = "completions"
+
+#: details key -> {wire count name: ir Usage field}
+_DETAILS: Mapping[str, Mapping[str, str]] = {
+    "prompt_tokens_details": {
+        "cached_tokens": "cache_read_tokens",
+        "cache_write_tokens": "cache_write_tokens",
+    },
+    "completion_tokens_details": {"reasoning_tokens": "reasoning_tokens"},
+}
+_COUNTS = ("prompt_tokens", "completion_tokens", "total_tokens")
+
+
+def decode_usage(usage: CompletionUsage, *, path: str = "usage") -> ir.Usage:
+    """The ir usage of ``usage``."""
+    extra = leftover(usage, _COUNTS)
+    counts: dict[str, Any] = {}
+    for key, names in _DETAILS.items():
+        details = getattr(usage, key)
+        if isinstance(details, WireModel):
+            found = {wire: getattr(details, wire) for wire in names}
+            found = {wire: value for wire, value in found.items() if value is not None}
+            counts.update({names[wire]: value for wire, value in found.items()})
+            rest = leftover(details, found)
+            if rest or not found:  # an empty details object is kept to be written back
+                extra[key] = rest
+            else:
+                del extra[key]
+    return ir.Usage(
+        path=path,
+        extra=ir.with_extra(FMT, extra),
+        input_tokens=usage.prompt_tokens,
+        output_tokens=usage.completion_tokens,
+        total_tokens=usage.total_tokens,
+        **counts,
+    )
+
+
+def encode_usage(usage: ir.Usage, options: Options) -> CompletionUsage | None:
+    """The Completions usage of ``usage``; ``None`` (reported lost) when the ir does not know
+    both the input and the output tokens."""
+    report_foreign_extra(usage, FMT, options)
+    _report_unsayable(usage, options)
+    if usage.input_tokens is None or usage.output_tokens is None:
+        options.lose(usage.path, "usage", "completions usage needs both input and output counts")
+        return None
+    total = usage.total_tokens
+    if total is None:
+        total = usage.input_tokens + usage.output_tokens
+    fields: dict[str, Any] = {
+        "prompt_tokens": usage.input_tokens,
+        "completion_tokens": usage.output_tokens,
+        "total_tokens": total,
+    }
+    own = ir.extra_for(usage, FMT)
+    for key, names in _DETAILS.items():
+        counts = {wire: getattr(usage, field) for wire, field in names.items()}
+        counts = {wire: value for wire, value in counts.items() if value is not None}
+        partial = own.get(key)
+        if counts or isinstance(partial, Mapping):
+            fields[key] = {**(partial if isinstance(partial, Mapping) else {}), **counts}
+    return build(CompletionUsage, fields, usage, FMT)
+
+
+def _report_unsayable(usage: ir.Usage, options: Options) -> None:
+    if usage.web_search_requests is not None:
+        options.lose(
+            json_path(["web_search_requests"], usage.path),
+            "web_search_requests",
+            "completions usage has no server tool counts",
+        )
+    if usage.service_tier is not None:
+        options.lose(
+            json_path(["service_tier"], usage.path),
+            "service_tier",
+            "completions responses do not report a service tier",
+        )

@@ -1,0 +1,789 @@
+"""ir -> Responses wire models: requests, responses, error bodies.
+
+Each wire object is built from the neutral fields of its ir node, then the node's own
+``extra["responses"]`` is laid over it (a field kept there wins: the decoder left it because the
+neutral value could not say it exactly). A node that carries the own-format marker (see
+:mod:`.decode`) was decoded from a Responses payload: fields it lacked stay absent. Any other node
+comes from another format (or from code): the encoder fills in what the Responses API requires
+and reports, through ``options.lose``, everything it cannot express — foreign ``extra`` fields,
+other formats' native parts and tools, and the settings listed below.
+
+Choices for ir from other formats:
+
+* Instructions that are one text part become ``instructions``; several parts (or cache hints) a
+  leading ``system`` message, so their boundaries survive.
+* A message is split into items: runs of content parts -> one message, each tool call ->
+  ``function_call`` / ``custom_tool_call``, each tool result -> ``function_call_output`` /
+  ``custom_tool_call_output``, each reasoning part -> ``reasoning``. The API takes assistant text
+  only as a string or as ``output_text``: plain assistant text parts become one string message
+  each; text with citations or a refusal needs an output message (``id`` from
+  ``options.id_factory("msg_")``).
+* Reasoning: the text goes into ``summary`` (when the part has no summary of its own); a part with
+  an Anthropic signature or redacted data gets a carrier ``encrypted_content``
+  (:mod:`.reasoning_carrier`); reasoning item ids come from ``id_factory("rs_")`` when missing.
+* Function tools without ``strict`` get ``strict: false`` (the Responses API would otherwise
+  default to strict schemas) and ``parameters: null`` when they have none.
+* Effort: ``reasoning.effort``, else ``reasoning_policy.effort_for(budget_tokens)``, else
+  ``"none"`` when thinking is explicitly disabled. Thinking that is enabled (or adaptive) and has
+  no summary mode asks for ``summary: "auto"``, so the reasoning comes back visible.
+* Lost on requests: ``stop``, ``top_k``, ``seed``, penalties, ``logit_bias``, ``n > 1``, tool
+  result ``is_error``, input audio, anthropic document text/title/context/citations, cache hints on
+  tools and tool calls, cache TTLs other than ``30m`` / ``12h``.
+* Responses: ``id`` is the ir id (else ``id_factory("resp_")``), ``created_at`` the ir time (else
+  ``options.clock()``); output ids ``msg_`` / ``fc_`` / ``rs_`` from ``id_factory``. ``status``
+  and ``incomplete_details`` follow the stop reason (:mod:`.tables`). The echoed request fields
+  (``instructions``, ``tools``, ``tool_choice``, ``temperature`` …) are copied from
+  ``options.request`` when it is a Responses request; otherwise only the three the API always
+  reports are written, with the API's defaults: ``parallel_tool_calls: true``,
+  ``tool_choice: "auto"``, ``tools: []``. Unknown ``cached_tokens`` / ``cache_write_tokens`` /
+  ``reasoning_tokens`` (the SDK requires them) are written as 0 and reported as a loss; without
+  input and output counts there is no ``usage`` at all.
+"""
+
+from __future__ import annotations
+
+import base64
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+from .. import ir
+from .._codec import build, error_status, report_foreign_extra
+from ..chat.models.errors import ErrorResponse
+from ..errors import InvalidInputError
+from ..options import Options
+from ..wire import from_wire, json_path, to_wire
+from . import tables
+from .decode import ENVELOPE, FMT
+from .models.request import ResponseCreateParams
+from .models.response import Response
+from .reasoning_carrier import CarriedReasoning, encode_carrier
+
+__all__ = ["encode_error", "encode_request", "encode_response"]
+
+_CACHE_TTLS = ("30m", "12h")
+
+
+# --------------------------------------------------------------------------- helpers
+
+
+def _own(node: ir.Node) -> bool:
+    return FMT in node.extra
+
+
+def _wire(node: ir.Node, fields: Mapping[str, Any], options: Options) -> dict[str, Any]:
+    """``fields`` (``None`` values dropped) under the node's own echo and extra (which win);
+    reports the node's extras of other formats."""
+    report_foreign_extra(node, FMT, options)
+    extra = {**node.echo.get(FMT, {}), **node.extra.get(FMT, {})}
+    out = {k: v for k, v in fields.items() if v is not None and k not in extra}
+    return {**extra, **out}
+
+
+def _lose(options: Options, node: ir.Node, feature: str, reason: str) -> None:
+    options.lose(node.path, feature, reason)
+
+
+def _cache(hint: ir.CacheHint | None, options: Options) -> dict[str, Any] | None:
+    if hint is None:
+        return None
+    ttl = hint.ttl
+    if ttl is not None and ttl not in _CACHE_TTLS:
+        _lose(options, hint, "cache_ttl", f"cache TTL {ttl!r} has no Responses equivalent")
+        ttl = None
+    return _wire(hint, {"mode": "explicit", "ttl": ttl}, options)
+
+
+def _no_cache(node: ir.Node, hint: ir.CacheHint | None, options: Options) -> None:
+    if hint is not None:
+        _lose(options, node, "cache_control", "the Responses API has no cache hint here")
+
+
+# --------------------------------------------------------------------------- content parts
+
+
+def _citation(c: ir.Citation, text: str, options: Options) -> dict[str, Any] | None:
+    match c.kind:
+        case "url" | "web_search_result_location":
+            if c.cited_text is not None and not _own(c):
+                _lose(options, c, "cited_text", "url_citation has no cited text")
+            fields: dict[str, Any] = {
+                "type": "url_citation",
+                "url": c.url or "",
+                "title": c.title if c.title is not None else "",
+                "start_index": c.start if c.start is not None else 0,
+                "end_index": c.end if c.end is not None else len(text),
+            }
+        case "file":
+            fields = {
+                "type": "file_citation",
+                "file_id": c.file_id,
+                "filename": c.title if c.title is not None else c.file_id,
+                "index": c.start if c.start is not None else 0,
+            }
+        case "file_path":
+            fields = {"type": "file_path", "file_id": c.file_id, "index": c.start}
+        case "container_file" if _own(c):
+            fields = {
+                "type": "container_file_citation",
+                "file_id": c.file_id,
+                "filename": c.title,
+                "start_index": c.start,
+                "end_index": c.end,
+            }
+        case _:
+            _lose(options, c, "citation", f"{c.kind} citations have no Responses equivalent")
+            return None
+    return _wire(c, fields, options)
+
+
+def _logprob(lp: ir.TokenLogprob, options: Options, top: bool) -> dict[str, Any]:
+    fields: dict[str, Any] = {
+        "token": lp.token,
+        "logprob": lp.logprob,
+        "bytes": list(lp.bytes) if lp.bytes is not None else list(lp.token.encode("utf-8")),
+    }
+    if not top:
+        fields["top_logprobs"] = [_logprob(t, options, True) for t in lp.top]
+    return _wire(lp, fields, options)
+
+
+def _output_text(part: ir.TextPart, options: Options) -> dict[str, Any]:
+    _no_cache(part, part.cache, options)
+    citations = [_citation(c, part.text, options) for c in part.citations or ()]
+    fields: dict[str, Any] = {
+        "type": "output_text",
+        "text": part.text,
+        "annotations": [c for c in citations if c is not None],
+    }
+    if part.logprobs is not None:
+        fields["logprobs"] = [_logprob(lp, options, False) for lp in part.logprobs]
+    return _wire(part, fields, options)
+
+
+def _data_url(source: ir.MediaSource, fallback_type: str) -> str:
+    return f"data:{source.media_type or fallback_type};base64,{source.data or ''}"
+
+
+def _image(part: ir.ImagePart, options: Options) -> dict[str, Any] | None:
+    src = part.source
+    report_foreign_extra(src, FMT, options)
+    fields: dict[str, Any] = {"type": "input_image"}
+    match src.kind:
+        case "base64":
+            fields["image_url"] = _data_url(src, "image/png")
+        case "url":
+            fields["image_url"] = src.url
+        case "file":
+            fields["file_id"] = src.file_id
+        case _:
+            _lose(options, part, "image", f"an image from {src.kind} has no Responses form")
+            return None
+    fields["detail"] = part.detail if part.detail is not None or _own(part) else "auto"
+    fields["prompt_cache_breakpoint"] = _cache(part.cache, options)
+    return _wire(part, fields, options)
+
+
+def _file_source(part: ir.DocumentPart, options: Options) -> dict[str, Any] | None:
+    src = part.source
+    match src.kind:
+        case "base64":
+            data = _data_url(src, "") if src.media_type else src.data
+            return {"file_data": data}
+        case "url":
+            return {"file_url": src.url}
+        case "file":
+            return {"file_id": src.file_id}
+        case "text":
+            _lose(options, part, "document_text", "plain-text document sent as a text/plain file")
+            encoded = base64.b64encode((src.data or "").encode("utf-8")).decode("ascii")
+            return {"file_data": f"data:text/plain;base64,{encoded}"}
+        case "content":
+            _lose(options, part, "document", "custom-content documents have no Responses form")
+            return None
+        case _:
+            return None
+
+
+def _file(part: ir.DocumentPart, options: Options) -> dict[str, Any] | None:
+    report_foreign_extra(part.source, FMT, options)
+    fields = _file_source(part, options)
+    if fields is None:
+        return None
+    filename = part.source.filename
+    if not _own(part):
+        if filename is None:
+            filename = part.title
+        elif part.title is not None:
+            _lose(options, part, "title", "input_file has no title")
+        if part.context is not None:
+            _lose(options, part, "context", "input_file has no context")
+        if part.citations_enabled:
+            _lose(options, part, "citations", "input_file cannot enable citations")
+    fields.update(
+        type="input_file",
+        filename=filename,
+        prompt_cache_breakpoint=_cache(part.cache, options),
+    )
+    return _wire(part, fields, options)
+
+
+def _content_part(part: ir.Part, options: Options, *, output: bool) -> dict[str, Any] | None:
+    """A message content part; ``output``: the part is in an output message."""
+    match part:
+        case ir.TextPart():
+            if output or part.citations is not None or part.logprobs is not None:
+                return _output_text(part, options)
+            fields = {
+                "type": "input_text",
+                "text": part.text,
+                "prompt_cache_breakpoint": _cache(part.cache, options),
+            }
+            return _wire(part, fields, options)
+        case ir.RefusalPart():
+            return _wire(part, {"type": "refusal", "refusal": part.text}, options)
+        case ir.ImagePart():
+            return _image(part, options)
+        case ir.DocumentPart():
+            return _file(part, options)
+        case ir.AudioPart() if _own(part):
+            fields = {
+                "type": "input_audio",
+                "input_audio": {"data": part.data, "format": part.format},
+            }
+            return _wire(part, fields, options)
+        case ir.NativePart() if part.format == FMT:
+            return part.data
+        case _:
+            _lose_part(part, options)
+            return None
+
+
+def _lose_part(part: ir.Part, options: Options) -> None:
+    kind = part.kind if isinstance(part, ir.NativePart) else type(part).__name__
+    fmt = part.format if isinstance(part, ir.NativePart) else FMT
+    _lose(options, part, kind, f"{fmt} {kind} has no place here in the Responses API")
+
+
+def _contents(parts: Iterable[ir.Part], options: Options, *, output: bool) -> list[Any]:
+    out = [_content_part(p, options, output=output) for p in parts]
+    return [p for p in out if p is not None]
+
+
+# --------------------------------------------------------------------------- items
+
+
+def _tool_call(part: ir.ToolCallPart, options: Options, *, response: bool) -> dict[str, Any]:
+    _no_cache(part, part.cache, options)
+    foreign_response = response and not _own(part)
+    item_id = part.item_id
+    if item_id is None and foreign_response:
+        item_id = options.id_factory("fc_")
+    fields: dict[str, Any] = {"call_id": part.call_id, "name": part.name, "id": item_id}
+    if part.kind == "custom":
+        if part.status is not None:
+            _lose(options, part, "status", "custom tool calls have no status")
+        fields.update(type="custom_tool_call", input=part.arguments)
+    else:
+        status = part.status
+        if status is None and foreign_response:
+            status = "completed"
+        fields.update(type="function_call", arguments=part.arguments, status=status)
+    return _wire(part, fields, options)
+
+
+def _tool_output(part: ir.ToolResultPart, options: Options) -> str | list[Any]:
+    only = part.content[0] if len(part.content) == 1 else None
+    if part.text_form and isinstance(only, ir.TextPart) and only.cache is None:
+        report_foreign_extra(only, FMT, options)
+        return only.text
+    if not part.content and not _own(part):
+        return ""
+    return _contents(part.content, options, output=False)
+
+
+def _tool_result(part: ir.ToolResultPart, options: Options) -> dict[str, Any]:
+    _no_cache(part, part.cache, options)
+    if part.is_error:
+        _lose(options, part, "is_error", "function_call_output cannot mark an error")
+    fields: dict[str, Any] = {
+        "call_id": part.call_id if part.call_id or part.kind == "custom" else None,
+        "output": _tool_output(part, options),
+        "id": part.item_id,
+    }
+    if part.kind == "custom":
+        if part.status is not None:
+            _lose(options, part, "status", "custom tool outputs have no status")
+        fields["type"] = "custom_tool_call_output"
+    else:
+        fields.update(type="function_call_output", status=part.status)
+    return _wire(part, fields, options)
+
+
+def _reasoning(part: ir.ReasoningPart, options: Options) -> dict[str, Any]:
+    carried = CarriedReasoning(
+        text=part.text,
+        signature=part.signature,
+        redacted_data=part.redacted_data,
+        encrypted_content=part.encrypted_content,
+    )
+    encrypted = encode_carrier(carried) or part.encrypted_content
+    summary = part.summary or ((part.text,) if part.text else ())
+    fields: dict[str, Any] = {
+        "type": "reasoning",
+        "id": part.item_id if part.item_id is not None else options.id_factory("rs_"),
+        "summary": [{"type": "summary_text", "text": s} for s in summary],
+        "content": [{"type": "reasoning_text", "text": c} for c in part.content] or None,
+        "encrypted_content": encrypted,
+        "status": part.status,
+    }
+    return _wire(part, fields, options)
+
+
+def _part_item(part: ir.Part, options: Options, *, response: bool) -> dict[str, Any] | None:
+    """The item of a part that is an item on its own (``None``: not one, or lost)."""
+    match part:
+        case ir.ToolCallPart():
+            return _tool_call(part, options, response=response)
+        case ir.ToolResultPart() if not response:
+            return _tool_result(part, options)
+        case ir.ReasoningPart():
+            return _reasoning(part, options)
+        case ir.NativePart() if part.format == FMT:
+            return part.data
+        case _:
+            _lose_part(part, options)
+            return None
+
+
+_CONTENT_TYPES = (ir.TextPart, ir.ImagePart, ir.DocumentPart, ir.AudioPart, ir.RefusalPart)
+
+
+def _text_message(role: str, part: ir.TextPart, options: Options) -> dict[str, Any]:
+    """A message whose content is the text of one plain part, as a string."""
+    report_foreign_extra(part, FMT, options)
+    _no_cache(part, part.cache, options)
+    return {"role": role, "content": part.text}
+
+
+def _foreign_message(msg: ir.Message, run: list[ir.Part], options: Options) -> list[Any]:
+    """Message items for a run of content parts of a message from another format.
+
+    The API takes assistant text only as ``output_text`` (an output message, which needs an
+    ``id``) or as a string: plain assistant text becomes one string message per part; text with
+    citations or a refusal an output message.
+    """
+    role = "user" if msg.role == "tool" else msg.role
+    texts = [p for p in run if isinstance(p, ir.TextPart)]
+    if role == "assistant" and all(isinstance(p, (ir.TextPart, ir.RefusalPart)) for p in run):
+        if len(texts) == len(run) and not any(p.citations or p.logprobs for p in texts):
+            return [_text_message(role, p, options) for p in texts]
+        output = {
+            "type": "message",
+            "id": options.id_factory("msg_"),
+            "role": "assistant",
+            "status": "completed",
+            "content": _contents(run, options, output=True),
+        }
+        return [output]
+    if len(run) == 1 and msg.text_form and len(texts) == 1 and texts[0].cache is None:
+        return [_text_message(role, texts[0], options)]
+    return [{"role": role, "content": _contents(run, options, output=False)}]
+
+
+def _own_message(msg: ir.Message, options: Options) -> dict[str, Any]:
+    only = msg.parts[0] if len(msg.parts) == 1 else None
+    content: str | list[Any]
+    if msg.text_form and isinstance(only, ir.TextPart):
+        content = only.text
+    else:
+        content = _contents(msg.parts, options, output=False)
+    return _wire(msg, {"role": msg.role, "content": content}, options)
+
+
+def _items(msg: ir.Message, options: Options) -> list[Any]:
+    if _own(msg):
+        return [_own_message(msg, options)]
+    report_foreign_extra(msg, FMT, options)
+    if msg.name is not None:
+        _lose(options, msg, "name", "Responses messages have no participant name")
+    items: list[Any] = []
+    run: list[ir.Part] = []
+    for part in msg.parts:
+        if isinstance(part, _CONTENT_TYPES):
+            run.append(part)
+            continue
+        if run:
+            items.extend(_foreign_message(msg, run, options))
+            run = []
+        item = _part_item(part, options, response=False)
+        if item is not None:
+            items.append(item)
+    if run:
+        items.extend(_foreign_message(msg, run, options))
+    return items
+
+
+# --------------------------------------------------------------------------- request settings
+
+
+def _tool(tool: ir.Tool, options: Options) -> dict[str, Any] | None:
+    _no_cache(tool, tool.cache, options)
+    own = _own(tool)
+    match tool.kind:
+        case "function":
+            fields: dict[str, Any] = {
+                "type": "function",
+                "name": tool.name,
+                "description": tool.description,
+                "parameters": tool.parameters,
+                "strict": tool.strict if tool.strict is not None or own else False,
+            }
+            out = _wire(tool, fields, options)
+            if not own:
+                out.setdefault("parameters", None)
+            return out
+        case "custom":
+            fields = {
+                "type": "custom",
+                "name": tool.name,
+                "description": tool.description,
+                "format": tool.custom_format,
+            }
+            return _wire(tool, fields, options)
+        case "native":
+            if own and tool.native is not None:
+                return tool.native
+            fmt = next(iter(tool.extra), "another format")
+            _lose(options, tool, "tool", f"{fmt} tool {tool.name!r} has no Responses equivalent")
+            return None
+
+
+def _tool_choice(choice: ir.ToolChoice, options: Options) -> Any:
+    match choice.mode:
+        case "auto" | "none" | "required":
+            report_foreign_extra(choice, FMT, options)
+            return choice.mode
+        case "allowed":
+            fields: dict[str, Any] = {
+                "type": "allowed_tools",
+                "mode": "required" if choice.allowed_required else "auto",
+                "tools": [{"type": "function", "name": n} for n in choice.allowed],
+            }
+            return _wire(choice, fields, options)
+        case "tool":
+            if choice.tool_kind != "native":
+                return _wire(choice, {"type": choice.tool_kind, "name": choice.name}, options)
+            if _own(choice):
+                return _wire(choice, {}, options)
+            _lose(options, choice, "tool_choice", "forced tool has no Responses equivalent")
+            return "required"
+
+
+def _effort(rc: ir.ReasoningConfig, options: Options) -> str | None:
+    if rc.effort is not None:
+        return rc.effort
+    if rc.budget_tokens is not None:
+        return options.reasoning_policy.effort_for(rc.budget_tokens)
+    if rc.enabled is False:
+        return "none"
+    return None
+
+
+def _reasoning_config(rc: ir.ReasoningConfig | None, options: Options) -> dict[str, Any] | None:
+    if rc is None:
+        return None
+    effort = _effort(rc, options)
+    summary = rc.summary
+    if not _own(rc):
+        if summary is None and (rc.enabled or rc.adaptive):
+            summary = "auto"
+        if effort is None and summary is None:
+            report_foreign_extra(rc, FMT, options)
+            return None
+    return _wire(rc, {"effort": effort, "summary": summary}, options)
+
+
+def _include(req: ir.Request) -> list[str] | None:
+    include = []
+    if req.reasoning is not None and req.reasoning.include_encrypted:
+        include.append("reasoning.encrypted_content")
+    if req.logprobs:
+        include.append("message.output_text.logprobs")
+    return include or None
+
+
+def _format(of: ir.OutputFormat, options: Options) -> dict[str, Any]:
+    fields: dict[str, Any] = {"type": of.kind}
+    if of.kind == "json_schema":
+        fields.update(
+            name=of.name if of.name is not None or _own(of) else "response",
+            schema=of.schema if of.schema is not None or _own(of) else {},
+            strict=of.strict,
+            description=of.description,
+        )
+    return _wire(of, fields, options)
+
+
+_UNSUPPORTED = (
+    ("stop", "stop sequences"),
+    ("top_k", "top_k sampling"),
+    ("seed", "a sampling seed"),
+    ("frequency_penalty", "a frequency penalty"),
+    ("presence_penalty", "a presence penalty"),
+    ("logit_bias", "logit bias"),
+)
+
+
+def _lose_settings(req: ir.Request, options: Options) -> None:
+    for name, what in _UNSUPPORTED:
+        if getattr(req, name) is not None:
+            where = json_path([name], req.path)
+            options.lose(where, name, f"the Responses API has no {what}")
+    if req.n is not None and req.n > 1:
+        options.lose(json_path(["n"], req.path), "n", "the Responses API makes one answer")
+
+
+def _instructions(req: ir.Request, options: Options) -> tuple[str | None, list[dict[str, Any]]]:
+    parts = req.instructions
+    if parts is None:
+        return None, []
+    only = parts[0] if len(parts) == 1 else None
+    if isinstance(only, ir.TextPart) and only.cache is None and not only.citations:
+        report_foreign_extra(only, FMT, options)
+        return only.text, []
+    return None, [{"role": "system", "content": _contents(parts, options, output=False)}]
+
+
+def _input(req: ir.Request, lead: list[dict[str, Any]], options: Options) -> Any:
+    msgs = req.messages
+    only = msgs[0].parts[0] if len(msgs) == 1 and len(msgs[0].parts) == 1 else None
+    string_form = (
+        not lead
+        and isinstance(only, ir.TextPart)
+        and msgs[0].path == json_path(["input"], req.path)
+        and _own(only)
+    )
+    if string_form and isinstance(only, ir.TextPart):
+        return only.text
+    items = [item for msg in msgs for item in _items(msg, options)]
+    if not items and not lead and not msgs and _own(req):
+        return None
+    return lead + items
+
+
+def encode_request(req: ir.Request, options: Options) -> ResponseCreateParams:
+    """An ir request as a ``POST /v1/responses`` body."""
+    own = _own(req)
+    if not own:
+        _lose_settings(req, options)
+    instructions, lead = _instructions(req, options)
+    tools = None
+    if req.tools is not None:
+        tools = [t for t in (_tool(tool, options) for tool in req.tools) if t is not None]
+    fields: dict[str, Any] = {
+        "model": options.model or req.model or None,
+        "instructions": instructions,
+        "input": _input(req, lead, options),
+        "tools": tools,
+        "tool_choice": _tool_choice(req.tool_choice, options) if req.tool_choice else None,
+        "parallel_tool_calls": req.parallel_tool_calls,
+        "max_output_tokens": req.max_tokens,
+        "temperature": req.temperature,
+        "top_p": req.top_p,
+        "top_logprobs": req.top_logprobs,
+        "reasoning": _reasoning_config(req.reasoning, options),
+        "include": None if own else _include(req),
+        "text": {"format": _format(req.output_format, options)} if req.output_format else None,
+        "metadata": req.metadata,
+        "user": req.user,
+        "safety_identifier": req.safety_identifier,
+        "prompt_cache_key": req.prompt_cache_key,
+        "service_tier": req.service_tier,
+        "store": req.store,
+        "stream": req.stream,
+    }
+    return build(ResponseCreateParams, _wire(req, fields, options), None, FMT)
+
+
+# --------------------------------------------------------------------------- response
+
+
+def _message_head(part: ir.Part, options: Options) -> dict[str, Any]:
+    head = part.echo.get(FMT, {}).get("message")
+    if isinstance(head, Mapping):
+        return dict(head)
+    return {
+        "type": "message",
+        "id": options.id_factory("msg_"),
+        "role": "assistant",
+        "status": "completed",
+    }
+
+
+def _strip_head(part_wire: dict[str, Any]) -> dict[str, Any]:
+    return {k: v for k, v in part_wire.items() if k != "message"}
+
+
+def _output(parts: Iterable[ir.Part], options: Options) -> list[Any]:
+    items: list[Any] = []
+    current: dict[str, Any] | None = None
+    for part in parts:
+        if isinstance(part, (ir.TextPart, ir.RefusalPart)) or (
+            isinstance(part, ir.NativePart) and _own(part)
+        ):
+            starts = "message" in part.echo.get(FMT, {})
+            if current is None or starts:
+                current = {**_message_head(part, options), "content": []}
+                items.append(current)
+            wire = _content_part(part, options, output=True)
+            if wire is not None:
+                current["content"].append(_strip_head(wire))
+            continue
+        current = None
+        item = _part_item(part, options, response=True)
+        if item is not None:
+            items.append(item)
+    return items
+
+
+def _details(usage: ir.Usage, options: Options) -> tuple[dict[str, Any], dict[str, Any]]:
+    own = _own(usage)
+    counts = (usage.cache_read_tokens, usage.cache_write_tokens, usage.reasoning_tokens)
+    if None in counts and not own:
+        _lose(options, usage, "usage_details", "unknown cache/reasoning token counts sent as 0")
+    inputs: dict[str, Any] = {"cached_tokens": usage.cache_read_tokens or 0}
+    if usage.cache_write_tokens is not None or not own:
+        inputs["cache_write_tokens"] = usage.cache_write_tokens or 0
+    return inputs, {"reasoning_tokens": usage.reasoning_tokens or 0}
+
+
+def _usage(usage: ir.Usage | None, options: Options) -> dict[str, Any] | None:
+    if usage is None:
+        return None
+    if usage.input_tokens is None or usage.output_tokens is None:
+        _lose(options, usage, "usage", "Responses usage needs input and output token counts")
+        return None
+    if usage.web_search_requests is not None:
+        _lose(options, usage, "web_search_requests", "Responses usage has no server tool counts")
+    inputs, outputs = _details(usage, options)
+    total = usage.total_tokens
+    if total is None:
+        total = usage.input_tokens + usage.output_tokens
+    fields = {
+        "input_tokens": usage.input_tokens,
+        "input_tokens_details": inputs,
+        "output_tokens": usage.output_tokens,
+        "output_tokens_details": outputs,
+        "total_tokens": total,
+    }
+    return _wire(usage, fields, options)
+
+
+_ECHOED = (
+    "background",
+    "conversation",
+    "instructions",
+    "max_output_tokens",
+    "max_tool_calls",
+    "metadata",
+    "parallel_tool_calls",
+    "previous_response_id",
+    "prompt",
+    "prompt_cache_key",
+    "prompt_cache_retention",
+    "reasoning",
+    "safety_identifier",
+    "temperature",
+    "text",
+    "tool_choice",
+    "tools",
+    "top_logprobs",
+    "top_p",
+    "truncation",
+    "user",
+)
+
+
+def _responses_request(request: Any) -> ResponseCreateParams | None:
+    if isinstance(request, ResponseCreateParams):
+        return request
+    if not isinstance(request, dict) or "messages" in request:
+        return None
+    if isinstance(request.get("prompt"), (str, list)):
+        return None
+    try:
+        return from_wire(ResponseCreateParams, request)
+    except InvalidInputError:
+        return None
+
+
+def _echo(options: Options) -> dict[str, Any]:
+    """The request fields a ``Response`` repeats (see the module docstring)."""
+    fields: dict[str, Any] = {"parallel_tool_calls": True, "tool_choice": "auto", "tools": []}
+    req = _responses_request(options.request)
+    if req is None:
+        return fields
+    wire = to_wire(req)
+    fields.update({k: wire[k] for k in _ECHOED if wire.get(k) is not None})
+    if isinstance(fields.get("conversation"), str):
+        fields["conversation"] = {"id": fields["conversation"]}
+    return fields
+
+
+def _status(resp: ir.Response, cand: ir.Candidate | None, options: Options) -> dict[str, Any]:
+    """``status`` (+ ``incomplete_details`` / ``error``) of a response from another format."""
+    stop = cand.stop_reason if cand is not None else None
+    if stop is None:
+        return {"status": resp.status}
+    if stop in tables.STOP_APPROXIMATED and cand is not None:
+        _lose(options, cand, "stop_reason", f"stop reason {stop!r} has no exact Responses form")
+    status, reason = tables.STOP_STATUS[stop]
+    fields: dict[str, Any] = {"status": status}
+    if reason is not None:
+        fields["incomplete_details"] = {"reason": reason}
+    if status == "failed":
+        fields["error"] = {"code": "server_error", "message": resp.error_message or ""}
+    return fields
+
+
+def encode_response(resp: ir.Response, options: Options) -> Response:
+    """An ir response as a Responses ``Response`` (one candidate)."""
+    own = _own(resp)
+    cand = resp.candidates[0] if resp.candidates else None
+    for extra_cand in resp.candidates[1:]:
+        _lose(options, extra_cand, "n", "a Responses answer has one candidate")
+    if cand is not None:
+        report_foreign_extra(cand, FMT, options)
+    fields: dict[str, Any] = {} if own else {**_echo(options), **_status(resp, cand, options)}
+    if own:
+        fields["status"] = resp.status
+    created = resp.created if resp.created is not None or own else options.clock()
+    resp_id = resp.id if resp.id is not None or own else options.id_factory("resp_")
+    fields.update(
+        id=resp_id,
+        created_at=created,
+        model=options.model or resp.model or (None if own else ""),
+        output=_output(cand.parts if cand is not None else (), options),
+        usage=_usage(resp.usage, options),
+        service_tier=resp.usage.service_tier if resp.usage is not None else None,
+    )
+    return build(Response, _wire(resp, fields, options), None, FMT)
+
+
+# --------------------------------------------------------------------------- errors
+
+
+def encode_error(err: ir.ApiError, options: Options) -> tuple[int, ErrorResponse]:
+    """An ir error as (HTTP status, OpenAI error body)."""
+    wire_type, wire_status = tables.ERROR_WIRE[err.kind]
+    own = _own(err)
+    fields = {
+        "message": err.message,
+        "type": err.raw_type if own else wire_type,
+        "param": err.param,
+        "code": err.code,
+    }
+    body = _wire(err, fields, options)
+    envelope = body.pop(ENVELOPE, {})
+    status = error_status(err, FMT, wire_status)
+    return status, build(ErrorResponse, {**envelope, "error": body}, None, FMT)
