@@ -1,8 +1,11 @@
 """The command line: ``python -m openai_claude_bridge COMMAND``.
 
-* ``demo`` — parses a built-in sample of every format (request, response, stream event) into the
-  typed models, checks that each dumps back to exactly the same JSON, and shows how bad input is
-  reported. No arguments, no network.
+* ``demo`` — runs a built-in sample request and response of every format through every one of
+  the 16 (source, target) directions, checks that ``source == target`` gives the input back and
+  that every output re-parses, prints the matrix with the number of losses per direction and one
+  conversion in full, and shows how bad input is reported. No arguments, no network.
+* ``convert-request`` / ``convert-response`` / ``convert-error --from F --to T [FILE]`` — convert
+  one JSON payload (FILE or stdin) and write the result to stdout; the loss report goes to stderr.
 * ``validate --format F (--kind K | --type NAME) [FILE]`` — reads one JSON payload (or, for stream
   events, JSON Lines) from FILE or stdin, validates it against the format's models, writes the
   re-serialised payload to stdout and exits non-zero with a one-line error on bad input.
@@ -18,8 +21,9 @@ from collections.abc import Sequence
 from typing import Any, TextIO
 
 from ._demo import SAMPLES
+from .convert import convert_error, convert_request, convert_response
 from .errors import BridgeError
-from .options import FORMATS
+from .options import FORMATS, Loss
 from .wire import from_wire, to_wire
 
 #: The model type that reads each (format, kind).
@@ -60,26 +64,40 @@ def _resolve(fmt: str, type_name: str) -> Any:
 
 
 def run_demo(out: TextIO) -> int:
-    """Parse and re-dump every built-in sample; show a bad-input report. Returns the exit code."""
+    """Convert the built-in samples through every direction; show a bad-input report."""
     failures = 0
-    out.write(
-        "Typed models of the four wire formats: parse -> to_wire must give the input back.\n\n"
-    )
+    out.write("Every built-in sample through every direction (losses reported per direction):\n\n")
+    out.write(f"  {'source':<12}{'kind':<10}" + "".join(f"{t:>13}" for t in FORMATS) + "\n")
     for sample in SAMPLES:
-        tp = _resolve(sample.format, sample.type_name)
-        model = from_wire(tp, sample.payload)
-        exact = to_wire(model) == sample.payload
-        failures += not exact
-        status = "exact" if exact else "MISMATCH"
-        out.write(
-            f"  {sample.format:<12}{sample.kind:<9}{type(model).__name__:<32}{status:<9}"
-            f"{sample.title}\n"
-        )
+        if sample.kind == "event":
+            continue
+        convert = convert_request if sample.kind == "request" else convert_response
+        cells = []
+        for target in FORMATS:
+            losses: list[Loss] = []
+            result = convert(
+                sample.payload, source=sample.format, target=target, on_loss=losses.append
+            )
+            wire = to_wire(result)
+            reparsed = to_wire(from_wire(type(result), wire)) == wire
+            exact = target != sample.format or wire == sample.payload
+            failures += not (reparsed and exact)
+            cell = "exact" if target == sample.format and exact else f"{len(losses)} lost"
+            cells.append(cell if reparsed and exact else "FAILED")
+        out.write(f"  {sample.format:<12}{sample.kind:<10}" + "".join(f"{c:>13}" for c in cells))
+        out.write("\n")
+    request = SAMPLES[0]
+    losses = []
+    converted = convert_request(
+        request.payload, source="anthropic", target="chat", on_loss=losses.append
+    )
+    out.write("\nThe anthropic request as a chat request:\n\n")
+    out.write(json.dumps(to_wire(converted), indent=2, ensure_ascii=False) + "\n")
     out.write("\nBad input is a BridgeError with a JSON path:\n\n")
-    broken = json.loads(json.dumps(SAMPLES[0].payload))
+    broken = json.loads(json.dumps(request.payload))
     broken["messages"][0]["content"][1]["text"] = 42
     try:
-        from_wire(_resolve("anthropic", "MessageCreateParams"), broken)
+        convert_request(broken, source="anthropic", target="responses")
     except BridgeError as exc:
         out.write(f"  {type(exc).__name__}: path={exc.path!r}\n  {exc}\n")
     else:  # pragma: no cover - the models would be broken
@@ -88,8 +106,38 @@ def run_demo(out: TextIO) -> int:
     return 1 if failures else 0
 
 
-def _read_payloads(stream: TextIO, many: bool) -> list[tuple[str, Any]]:
-    text = stream.read()
+def run_convert(args: argparse.Namespace, stdin: TextIO, out: TextIO) -> int:
+    """Convert one payload; losses go to stderr, one line each."""
+    text = _read_text(args.file, stdin)
+    losses: list[Loss] = []
+    options: dict[str, Any] = {"on_loss": losses.append, "strict": args.strict}
+    if args.model:
+        options["model"] = args.model
+    if args.command == "convert-error":
+        status, body = convert_error(
+            text, source=args.source, target=args.target, status=args.status, **options
+        )
+        sys.stderr.write(f"status: {status}\n")
+        result = body
+    else:
+        convert = convert_request if args.command == "convert-request" else convert_response
+        if args.command == "convert-response" and args.request:
+            options["request"] = json.loads(_read_text(args.request, stdin))
+        result = convert(text, source=args.source, target=args.target, **options)
+    out.write(json.dumps(to_wire(result), ensure_ascii=False, indent=2) + "\n")
+    for loss in losses:
+        sys.stderr.write(f"lost: {loss.path or '$'}: {loss.feature}: {loss.reason}\n")
+    return 0
+
+
+def _read_text(path: str | None, stdin: TextIO) -> str:
+    if path and path != "-":
+        with open(path, encoding="utf-8") as handle:
+            return handle.read()
+    return stdin.read()
+
+
+def _read_payloads(text: str, many: bool) -> list[tuple[str, Any]]:
     if not many:
         return [("", text)]
     return [(f"line {n}", line) for n, line in enumerate(text.splitlines(), 1) if line.strip()]
@@ -99,11 +147,7 @@ def run_validate(args: argparse.Namespace, stdin: TextIO, out: TextIO) -> int:
     type_name = args.type or MAIN_TYPES[args.format][args.kind]
     tp = _resolve(args.format, type_name)
     many = args.kind == "event" and not args.type
-    if args.file and args.file != "-":
-        with open(args.file, encoding="utf-8") as handle:
-            payloads = _read_payloads(handle, many)
-    else:
-        payloads = _read_payloads(stdin, many)
+    payloads = _read_payloads(_read_text(args.file, stdin), many)
     for index, (_, text) in enumerate(payloads):
         model = from_wire(tp, text, event_index=index if many else None)
         out.write(json.dumps(to_wire(model), ensure_ascii=False) + "\n")
@@ -125,6 +169,21 @@ def build_parser() -> argparse.ArgumentParser:
     )
     which.add_argument("--type", help="a model or union name of the format, e.g. TextBlockParam")
     validate.add_argument("file", nargs="?", help="input file (default: stdin)")
+    for name, what in (
+        ("convert-request", "a request body"),
+        ("convert-response", "a non-streaming response body"),
+        ("convert-error", "an error body"),
+    ):
+        command = commands.add_parser(name, help=f"convert {what} between formats")
+        command.add_argument("--from", dest="source", choices=FORMATS, required=True)
+        command.add_argument("--to", dest="target", choices=FORMATS, required=True)
+        command.add_argument("--strict", action="store_true", help="fail instead of losing data")
+        command.add_argument("--model", help="model name to put in the output")
+        if name == "convert-response":
+            command.add_argument("--request", help="the client's original request (target format)")
+        if name == "convert-error":
+            command.add_argument("--status", type=int, help="the HTTP status of the error")
+        command.add_argument("file", nargs="?", help="input file (default: stdin)")
     return parser
 
 
@@ -137,7 +196,9 @@ def main(
     try:
         if args.command == "demo":
             return run_demo(out)
-        return run_validate(args, stdin, out)
+        if args.command == "validate":
+            return run_validate(args, stdin, out)
+        return run_convert(args, stdin, out)
     except BridgeError as exc:
         sys.stderr.write(f"error: {exc}\n")
         return 1

@@ -23,13 +23,48 @@ def test_demo_samples_are_strictly_valid_for_the_sdks(sample) -> None:  # type: 
     assert_sdk_strict(sample.payload, *SDK_TYPES[(sample.format, sample.type_name)])
 
 
-def test_demo_runs_every_sample_exactly() -> None:
+def test_demo_runs_every_sample_through_every_direction() -> None:
     out = io.StringIO()
     assert main(["demo"], out=out) == 0
     text = out.getvalue()
-    assert text.count("exact") == len(SAMPLES)
-    assert "MISMATCH" not in text
+    conversions = [s for s in SAMPLES if s.kind != "event"]
+    assert text.count("exact") == len(conversions)
+    assert text.count(" lost") == 3 * len(conversions)
+    assert "FAILED" not in text
     assert "path='messages[0].content[1].text'" in text
+
+
+def test_convert_request_command(capsys: pytest.CaptureFixture[str]) -> None:
+    out = io.StringIO()
+    stdin = io.StringIO(json.dumps(SAMPLES[0].payload))
+    args = ["convert-request", "--from", "anthropic", "--to", "completions", "--model", "m"]
+    assert main(args, stdin=stdin, out=out) == 0
+    converted = json.loads(out.getvalue())
+    assert converted["model"] == "m" and isinstance(converted["prompt"], str)
+    lost = capsys.readouterr().err.splitlines()
+    assert lost and all(line.startswith("lost: ") for line in lost)
+
+
+def test_convert_request_strict_fails_in_one_line(capsys: pytest.CaptureFixture[str]) -> None:
+    stdin = io.StringIO(json.dumps(SAMPLES[0].payload))
+    args = ["convert-request", "--from", "anthropic", "--to", "completions", "--strict"]
+    assert main(args, stdin=stdin, out=io.StringIO()) == 1
+    err = capsys.readouterr().err
+    assert err.startswith("error: ") and err.count("\n") == 1
+
+
+def test_convert_response_and_error_commands(capsys: pytest.CaptureFixture[str]) -> None:
+    response = next(s for s in SAMPLES if s.format == "chat" and s.kind == "response")
+    out = io.StringIO()
+    args = ["convert-response", "--from", "chat", "--to", "anthropic"]
+    assert main(args, stdin=io.StringIO(json.dumps(response.payload)), out=out) == 0
+    assert json.loads(out.getvalue())["type"] == "message"
+    body = {"type": "error", "error": {"type": "overloaded_error", "message": "busy"}}
+    out = io.StringIO()
+    args = ["convert-error", "--from", "anthropic", "--to", "chat", "--status", "529"]
+    assert main(args, stdin=io.StringIO(json.dumps(body)), out=out) == 0
+    assert json.loads(out.getvalue())["error"]["message"] == "busy"
+    assert "status: 503" in capsys.readouterr().err
 
 
 def test_demo_as_a_module_needs_no_arguments() -> None:

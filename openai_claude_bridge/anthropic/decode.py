@@ -23,6 +23,7 @@ Conventions worth knowing:
   It keeps anthropic's leading ``system`` role messages in the conversation (other formats'
   leading system messages are hoisted into ``system``), and anthropic's ``output_config.effort``
   where it was (another format's bare effort becomes a thinking budget).
+* Usage ``speed`` and ``inference_geo`` restate the request's settings: they go to ``echo``.
 * Usage: the ir's ``input_tokens`` is anthropic's ``input_tokens + cache_read_input_tokens +
   cache_creation_input_tokens``.
 """
@@ -777,6 +778,8 @@ def _usage(usage: Usage, path: str) -> ir.Usage:
     if usage.service_tier in RESPONSE_SERVICE_TIER_TO_IR:
         tier = RESPONSE_SERVICE_TIER_TO_IR[usage.service_tier]  # type: ignore[index]
         consumed.add("service_tier")
+    echoed = {key: value for key, value in to_wire(usage).items() if key in _USAGE_ECHO}
+    consumed |= set(echoed)
     return ir.Usage(
         input_tokens=usage.input_tokens + (cache_read or 0) + (cache_write or 0),
         output_tokens=usage.output_tokens,
@@ -787,7 +790,13 @@ def _usage(usage: Usage, path: str) -> ir.Usage:
         service_tier=tier,
         path=path,
         extra=_extra(usage, consumed, **residues),
+        echo=ir.with_extra(FMT, echoed),
     )
+
+
+#: Usage fields that restate the request's settings (the speed mode and the inference region it
+#: asked for): kept in ``echo``, restored to anthropic, never reported as lost elsewhere.
+_USAGE_ECHO = frozenset({"speed", "inference_geo"})
 
 
 # --------------------------------------------------------------------------- errors

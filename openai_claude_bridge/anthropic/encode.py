@@ -1,44 +1,52 @@
 """ir -> Anthropic Messages wire models: requests, responses and error bodies.
 
 Each wire object is built from the ir's *neutral* fields with :func:`_codec.build`, which first
-restores what the node carries in ``extra`` for anthropic; so an ir that :mod:`.decode` made
-encodes back to exactly the payload it came from. An ir from another format's decoder carries no
-anthropic extra, and everything anthropic cannot say is reported through ``options.lose`` (which
-raises under ``strict``):
+restores what the node carries in ``echo`` / ``extra`` for anthropic; so an ir that
+:mod:`.decode` made encodes back to exactly the payload it came from. The decoder marks every
+node it makes (``_codec.is_own``); the rules below for other formats' ir apply to unmarked nodes.
+Everything anthropic cannot say is reported through ``options.lose`` (which raises under
+``strict``):
 
 * the other formats' own fields (``report_foreign_extra``), their native blocks and tools,
   custom (free-text) tools and their calls, audio, logprobs, image ``detail``, file names;
-* sampling and bookkeeping fields anthropic has no field for: ``seed``, penalties,
-  ``logit_bias``, ``n > 1``, ``logprobs``, ``prompt_cache_key``, ``store``, OpenAI ``metadata``;
+* fields anthropic has no field for: ``seed``, penalties, ``logit_bias``, ``n > 1``,
+  ``logprobs``, ``prompt_cache_key``, ``store``, OpenAI ``metadata``; and ``temperature``,
+  ``top_p``, ``top_k``, which the API still takes for some models but the official SDK's request
+  type no longer lists (output must satisfy it; anthropic's own values are written back);
 * reasoning without an anthropic signature: thinking blocks are only ever sent with the signature
   anthropic made, so unsigned reasoning is dropped;
 * ``max_tokens``, which anthropic requires: when the ir has none, :data:`DEFAULT_MAX_TOKENS` is
   sent and the approximation reported.
 
-Request-side mapping rules for foreign ir:
+Request-side mapping rules for other formats' ir:
 
 * Leading ``system``/``developer`` messages (before any user, assistant or tool message) join the
   top-level ``system`` blocks; later ones stay where they are as ``system`` role messages, which
-  the Messages API accepts in the conversation.
-* The empty string content another format sends beside other parts (chat ``content: ""`` with
-  ``tool_calls``) is dropped: anthropic rejects empty text blocks.
+  the Messages API (and the SDK's ``MessageParam``) accepts in the conversation.
+* Empty plain text beside other parts (chat ``content: ""`` with ``tool_calls``) is dropped:
+  anthropic rejects empty text blocks. The same holds for response content.
 * A run of ``tool`` messages becomes ONE user message with the ``tool_result`` blocks first.
   Consecutive messages of the same role stay separate (anthropic accepts them).
-* A bare reasoning effort becomes a thinking budget through ``options.reasoning_policy``, kept at
-  least ``min_answer_tokens`` below ``max_tokens`` (thinking is dropped, and reported, when
-  ``max_tokens`` leaves no room for the minimum budget). Such a worked-out thinking budget is
-  left out with a forced tool choice (``any`` / a named tool), and the sampling values anthropic
-  rejects while thinking (``temperature`` other than 1, ``top_k``, ``top_p`` below 0.95) are left
-  out beside it; each is reported. An effort that comes with an anthropic thinking mode (enabled
-  with a budget, adaptive, disabled) goes to ``output_config.effort``.
+* A bare reasoning effort (or budget) becomes a thinking budget through
+  ``options.reasoning_policy``, kept at least ``min_answer_tokens`` below ``max_tokens``
+  (thinking is dropped, and reported, when ``max_tokens`` leaves no room for the minimum budget,
+  or when a tool call is forced, which anthropic does not allow while thinking). An effort that
+  comes with an anthropic thinking mode (enabled with a budget, adaptive, disabled) goes to
+  ``output_config.effort``.
 * ``response_format`` json_schema becomes ``output_config.format`` (the schema untouched; its
   ``name`` and ``strict`` have no effect on anthropic's always-constrained output and are not
   reported; a ``description`` is); ``json_object`` has no anthropic form.
-* ``user`` (or else ``safety_identifier``) becomes ``metadata.user_id``.
+* ``user`` (or else ``safety_identifier``) becomes ``metadata.user_id``; service tiers map by
+  the tables (``default`` is ``standard_only``).
+* Tool call arguments must be a JSON object (empty text is ``{}``); anything else is
+  :class:`InvalidInputError` at the part's ``arguments``.
 
 Responses: the first candidate is the message (others are reported); a stop reason follows what
 was emitted (tool calls => ``tool_use``, a refusal part => ``refusal``) and is omitted when
-unknown; usage must carry both token counts (unknown ones are written as 0 and reported).
+unknown; usage must carry both token counts (unknown ones are written as 0 and reported);
+``input_tokens`` is the ir's minus the cache reads and writes. Errors: the type for the kind and
+the status anthropic uses for it (overloaded is 529), or anthropic's own where the source was
+anthropic.
 """
 
 from __future__ import annotations
@@ -54,7 +62,7 @@ from pydantic import BaseModel
 from typing_extensions import assert_never
 
 from .. import ir
-from .._codec import build, report_foreign_extra
+from .._codec import build, error_status, is_own, report_foreign_extra
 from ..errors import InvalidInputError
 from ..options import Format, Options
 from ..wire import from_wire, json_path
@@ -97,7 +105,7 @@ from .models.content import (
     URLImageSourceParam,
     URLPDFSourceParam,
 )
-from .models.errors import ErrorResponse
+from .models.errors import ErrorResponse, ErrorType
 from .models.request import (
     AssistantMessageParam,
     ContentBlockParam,
@@ -124,7 +132,6 @@ from .tables import (
     ERROR_TYPE_TO_KIND,
     REQUEST_SERVICE_TIER_FROM_IR,
     RESPONSE_SERVICE_TIER_FROM_IR,
-    STATUS_TO_ERROR_KIND,
     STOP_REASON_FROM_IR,
     STOP_REASON_TO_IR,
     TOOL_CHOICE_FROM_IR,
@@ -176,7 +183,7 @@ def _own(node: ir.Node) -> Mapping[str, Any]:
 
 def _is_own(node: ir.Node) -> bool:
     """Whether the anthropic decoder made ``node`` (it marks every node it makes)."""
-    return FMT in node.extra
+    return is_own(node, FMT)
 
 
 def _lose(options: Options, path: str, key: str | None, feature: str, reason: str) -> None:
@@ -1046,23 +1053,22 @@ def encode_error(err: ir.ApiError, options: Options) -> tuple[int, ErrorResponse
             _lose(options, err.path, name, f"error.{name}", reason)
     if isinstance(residue, Mapping) and "type" in residue:
         error = dict(residue)  # an anthropic error type this package does not know, verbatim
-        status = err.status if err.status is not None else ERROR_KIND_STATUS[err.kind]
+        canonical = ERROR_KIND_STATUS[err.kind]
     else:
-        error_type, status = _error_type(err)
+        error_type = _error_type(err)
+        canonical = ERROR_TYPE_STATUS[error_type]
         error = {**(residue if isinstance(residue, Mapping) else {})}
         error.update(type=error_type, message=err.message)
+    status = error_status(err, FMT, canonical)
     fields: dict[str, Any] = {"error": error}
     if err.request_id is not None:
         fields["request_id"] = err.request_id
     return status, build(ErrorResponse, fields, err, FMT)
 
 
-def _error_type(err: ir.ApiError) -> tuple[str, int]:
-    """The error type (anthropic's own where the source said it) and its HTTP status."""
+def _error_type(err: ir.ApiError) -> ErrorType:
+    """Anthropic's own error type where the source said it, else the table's for the kind."""
     raw = err.raw_type
-    if raw in ERROR_TYPE_TO_KIND and ERROR_TYPE_TO_KIND[raw] == err.kind:  # type: ignore[index]
-        status = ERROR_TYPE_STATUS[raw]  # type: ignore[index]
-        return raw, err.status if err.status is not None else status  # type: ignore[return-value]
-    if err.status is not None and STATUS_TO_ERROR_KIND.get(err.status) == err.kind:
-        return ERROR_KIND_TO_TYPE[err.kind], err.status
-    return ERROR_KIND_TO_TYPE[err.kind], ERROR_KIND_STATUS[err.kind]
+    if _is_own(err) and raw in ERROR_TYPE_TO_KIND:
+        return raw  # type: ignore[return-value]
+    return ERROR_KIND_TO_TYPE[err.kind]

@@ -170,14 +170,15 @@ def test_any_error_round_trips_exactly(payload: Any) -> None:
 
 
 def neutral(value: Any) -> Any:
-    """``value`` without any format's extras, as another format's decoder would build it."""
+    """``value`` without any format's extras and echoes, as another format's decoder would
+    build it."""
     if isinstance(value, ir.Node):
         changes = {
             f.name: neutral(getattr(value, f.name))
             for f in dataclasses.fields(value)
-            if f.name not in ("extra", "path")
+            if f.name not in ("extra", "echo", "path")
         }
-        return dataclasses.replace(value, extra=ir.EMPTY_EXTRA, **changes)
+        return dataclasses.replace(value, extra=ir.EMPTY_EXTRA, echo=ir.EMPTY_EXTRA, **changes)
     if isinstance(value, tuple):
         return tuple(neutral(item) for item in value)
     return value
@@ -859,6 +860,14 @@ def test_decoded_usage_includes_cached_tokens() -> None:
         2,
         "default",
     )
+    # speed and region restate the request: echoed back to anthropic, never reported elsewhere
+    assert dict(usage.echo[FMT]) == {"speed": "standard", "inference_geo": "global"}
+    options, losses = collecting()
+    report_foreign_extra(usage, "chat", options)
+    assert pairs(losses) == [
+        ("usage.cache_creation", "cache_creation"),
+        ("usage.server_tool_use", "server_tool_use"),
+    ]
 
 
 # --------------------------------------------------------------------------- errors
