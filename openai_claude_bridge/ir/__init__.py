@@ -27,7 +27,7 @@ from .content import (
 )
 from .errors import ApiError, ErrorKind
 from .request import Message, OutputFormat, ReasoningConfig, Request, Role, Tool, ToolChoice
-from .response import Candidate, Response, StopReason, Usage
+from .response import Candidate, Response, ResponseStatus, StopReason, Usage
 from .stream import (
     CandidateFinished,
     DeltaKind,
@@ -70,6 +70,7 @@ __all__ = [
     "Request",
     "Response",
     "ResponseStarted",
+    "ResponseStatus",
     "Role",
     "StopReason",
     "StreamEnded",

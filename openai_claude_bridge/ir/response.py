@@ -8,7 +8,7 @@ from typing import Literal, TypeAlias
 from .base import Node
 from .content import Part
 
-__all__ = ["Candidate", "Response", "StopReason", "Usage"]
+__all__ = ["Candidate", "Response", "ResponseStatus", "StopReason", "Usage"]
 
 #: The ir's own stop vocabulary; each format maps its values onto it with a table.
 StopReason: TypeAlias = Literal[
@@ -21,6 +21,10 @@ StopReason: TypeAlias = Literal[
     "context_window_exceeded",
     "error",
 ]
+
+
+#: Where a response stands (the Responses API's statuses; other formats are ``completed``).
+ResponseStatus: TypeAlias = Literal["completed", "incomplete", "failed", "in_progress"]
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -64,7 +68,7 @@ class Response(Node):
     created: int | None = None
     candidates: tuple[Candidate, ...] = ()
     usage: Usage | None = None
-    status: Literal["completed", "incomplete", "failed", "in_progress"] | None = None
+    status: ResponseStatus | None = None
     """The Responses API status (others are ``completed`` once they answer)."""
     error_message: str | None = None
     """The failure of a ``failed`` response."""
