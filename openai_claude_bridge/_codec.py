@@ -20,6 +20,7 @@ from .options import Format, Options
 from .wire import from_wire, json_path, to_wire
 
 __all__ = [
+    "assemble",
     "build",
     "carries_information",
     "error_status",
@@ -43,16 +44,25 @@ def leftover_extra(fmt: Format, model: BaseModel, consumed: Collection[str]) -> 
     return with_extra(fmt, leftover(model, consumed))
 
 
+def assemble(
+    tp: type[ModelT], fields: Mapping[str, Any], base: Mapping[str, Any] | None = None
+) -> ModelT:
+    """Validate ``fields`` laid over ``base`` (the fields win) into ``tp``; model values among
+    the fields are dumped to their wire JSON first."""
+    payload: dict[str, Any] = dict(base or {})
+    payload.update({k: _json(v) for k, v in fields.items()})
+    return from_wire(tp, payload)
+
+
 def build(tp: type[ModelT], fields: Mapping[str, Any], node: Node | None, fmt: Format) -> ModelT:
     """Validate ``fields`` into ``tp``, first adding what ``node`` carries in ``echo`` and
     ``extra`` for ``fmt`` (the fields only this format has, restored on the way back to it).
     Fields the encoder set win over extras of the same name."""
-    payload: dict[str, Any] = {}
+    base: dict[str, Any] = {}
     if node is not None:
-        payload.update(node.echo.get(fmt, {}))
-        payload.update(node.extra.get(fmt, {}))
-    payload.update({k: _json(v) for k, v in fields.items()})
-    return from_wire(tp, payload)
+        base.update(node.echo.get(fmt, {}))
+        base.update(node.extra.get(fmt, {}))
+    return assemble(tp, fields, base)
 
 
 def _json(value: Any) -> Any:

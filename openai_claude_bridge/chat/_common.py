@@ -28,10 +28,10 @@ from typing import Any, TypeVar
 
 from pydantic import BaseModel
 
+from .._codec import assemble as make
 from .._codec import leftover
 from ..ir import Extra, Node, Part, ReasoningPart, Tool, ToolCallKind
 from ..options import Format
-from ..wire import from_wire, to_wire
 
 __all__ = [
     "ANTHROPIC_REASONING_FORMAT",
@@ -91,24 +91,6 @@ def rest(
 def given(model: BaseModel, *names: str) -> set[str]:
     """Those of ``names`` whose value is not ``None`` (a ``null`` stays a leftover)."""
     return {name for name in names if getattr(model, name) is not None}
-
-
-def make(tp: type[ModelT], fields: Mapping[str, Any], extras: Mapping[str, Any] | None) -> ModelT:
-    """Validate ``fields`` over ``extras`` (the fields win) into ``tp``."""
-    payload: dict[str, Any] = dict(extras or {})
-    for key, value in fields.items():
-        payload[key] = _json(value)
-    return from_wire(tp, payload)
-
-
-def _json(value: Any) -> Any:
-    if isinstance(value, BaseModel):
-        return to_wire(value)
-    if isinstance(value, (list, tuple)):
-        return [_json(v) for v in value]
-    if isinstance(value, Mapping):
-        return {k: _json(v) for k, v in value.items()}
-    return value
 
 
 def sub(extras: Mapping[str, Any] | None, key: str) -> Mapping[str, Any] | None:
