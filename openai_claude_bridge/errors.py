@@ -52,6 +52,11 @@ class BridgeError(Exception):
         self.status_hint = self.default_status if status_hint is None else status_hint
         super().__init__(self._render())
 
+    def at_event(self, index: int) -> None:
+        """Record the index of the stream event this error is about (and say it in the message)."""
+        self.event_index = index
+        self.args = (self._render(),)
+
     def _render(self) -> str:
         where = []
         if self.event_index is not None:

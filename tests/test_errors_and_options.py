@@ -105,3 +105,10 @@ def test_reasoning_policy_table() -> None:
 def test_options_are_frozen() -> None:
     with pytest.raises(AttributeError):
         Options().strict = True  # type: ignore[misc]
+
+
+def test_at_event_records_the_stream_position() -> None:
+    err = InvalidInputError("bad delta", path="delta.text")
+    err.at_event(7)
+    assert err.event_index == 7
+    assert str(err) == "event 7, delta.text: bad delta"
