@@ -7,10 +7,10 @@ sends too, so their ``type`` / HTTP status <-> ir ``ErrorKind`` tables are chat'
 
 **Finish reasons.** ``stop`` is a natural stop *or* a matched stop sequence (Completions does not
 say which, so it decodes to ``end_turn``); ``length`` is ``max_tokens``; ``content_filter`` is
-``refusal``. On the way out the stop reasons in :data:`APPROXIMATE_STOPS` are reported as a loss:
-``tool_use`` becomes ``stop`` (the tool calls themselves are dropped), while ``pause_turn`` and
-``error`` have no finish reason at all — the turn did not end, and no ``stop`` is invented for it
-(``finish_reason: null``, as chat does).
+``refusal``. On the way out the stop reasons in :data:`APPROXIMATE_STOPS` are reported as a loss
+and written as ``stop``, as chat does: ``tool_use`` (the tool calls themselves are dropped),
+``pause_turn`` and ``error`` — ``stop`` is the only value that ends a choice without claiming a
+limit or a filter, and a choice left without a finish reason would read as a truncated stream.
 """
 
 from __future__ import annotations
@@ -29,19 +29,19 @@ FINISH_STOP: Mapping[FinishReason, StopReason] = MappingProxyType(
 )
 """Completions ``finish_reason`` -> ir stop reason."""
 
-STOP_FINISH: Mapping[StopReason, FinishReason | None] = MappingProxyType(
+STOP_FINISH: Mapping[StopReason, FinishReason] = MappingProxyType(
     {
         "end_turn": "stop",
         "stop_sequence": "stop",
         "max_tokens": "length",
         "tool_use": "stop",
         "refusal": "content_filter",
-        "pause_turn": None,
+        "pause_turn": "stop",
         "context_window_exceeded": "length",
-        "error": None,
+        "error": "stop",
     }
 )
-"""ir stop reason -> Completions ``finish_reason`` (``None``: written as ``null``)."""
+"""ir stop reason -> Completions ``finish_reason``."""
 
 APPROXIMATE_STOPS: frozenset[StopReason] = frozenset({"tool_use", "pause_turn", "error"})
 """Stop reasons Completions cannot say; their :data:`STOP_FINISH` entry is reported lost."""

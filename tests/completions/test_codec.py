@@ -464,7 +464,7 @@ def test_foreign_response_parts_and_stops_completions_cannot_say() -> None:
         error_message="boom",
     )
     out = to_wire(encode.encode_response(resp, options))
-    assert [c["finish_reason"] for c in out["choices"]] == ["stop", "stop", None]
+    assert [c["finish_reason"] for c in out["choices"]] == ["stop", "stop", "stop"]
     assert [c["text"] for c in out["choices"]] == ["Calling. ", "a", "b"]
     assert "usage" not in out
     assert features(losses) == [
@@ -485,7 +485,7 @@ def test_foreign_response_parts_and_stops_completions_cannot_say() -> None:
         encode.encode_response(resp, Options(strict=True))
 
 
-def test_pause_turn_is_not_a_stop_and_usage_details_map() -> None:
+def test_pause_turn_is_written_as_stop_and_usage_details_map() -> None:
     options, losses = collect()
     resp = ir.Response(
         id="x",
@@ -502,7 +502,8 @@ def test_pause_turn_is_not_a_stop_and_usage_details_map() -> None:
         ),
     )
     out = to_wire(encode.encode_response(resp, options))
-    assert out["choices"][0]["finish_reason"] is None
+    assert out["choices"][0]["finish_reason"] == "stop"
+    assert "stop_reason" in [loss.feature for loss in losses]
     assert out["usage"] == {
         "prompt_tokens": 10,
         "completion_tokens": 7,

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 import anthropic.types
+import anthropic.types.beta
 import openai.types
 import openai.types.chat
 import openai.types.responses
@@ -23,7 +24,10 @@ class _OpenAIErrorBody(TypedDict):
 SDK_TYPES: dict[tuple[Format, str], tuple[Any, ...]] = {
     ("anthropic", "MessageCreateParams"): (anthropic.types.MessageCreateParams,),
     ("anthropic", "Message"): (anthropic.types.Message,),
-    ("anthropic", "RawMessageStreamEvent"): (anthropic.types.RawMessageStreamEvent,),
+    ("anthropic", "RawMessageStreamEvent"): (
+        anthropic.types.RawMessageStreamEvent,
+        anthropic.types.beta.BetaRawMessageStreamEvent,  # compaction, MCP and other beta blocks
+    ),
     ("anthropic", "ErrorResponse"): (anthropic.types.ErrorResponse,),
     ("chat", "CompletionCreateParams"): (openai.types.chat.CompletionCreateParams,),
     ("chat", "ChatCompletion"): (openai.types.chat.ChatCompletion,),

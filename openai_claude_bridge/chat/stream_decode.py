@@ -1,0 +1,705 @@
+"""Chat Completions stream -> ir stream events.
+
+Theory of operation
+-------------------
+A chat stream is a sequence of ``chat.completion.chunk`` objects (each a
+:class:`ChatCompletionChunk`) and, on failure, one ``{"error": ...}`` frame
+(:class:`ErrorResponse`). It has no terminal event of its own (``[DONE]`` is an SSE matter): the
+stream is complete once every choice that appeared has received its ``finish_reason``, and
+:meth:`StreamDecoder.finish` says so.
+
+States (:class:`DecoderState`)::
+
+    IDLE --chunk--> STREAMING --chunk--> STREAMING
+    IDLE | STREAMING --error frame--> FAILED          (StreamError emitted; the source is over)
+    STREAMING | FAILED --finish()--> FINISHED         (StreamEnded, or [] after an error)
+    any --raise--> ERROR                              (every later call: StreamStateError)
+
+**Start.** The first chunk emits ``ResponseStarted`` (``id`` / ``model`` / ``created``; a
+``service_tier`` as initial usage; the chunk's fields without a neutral meaning ride in its
+``extra`` under ``"chat"``). A leading chunk with an empty ``id``, no choices and no usage (Azure's
+prompt-filter preamble) is skipped.
+
+**Choices are candidates.** ``choices[].index`` is the ir candidate index; each has its own
+:class:`_Choice` state. Part indices count 0, 1, 2, … in order of first appearance across all
+choices (unique in the stream).
+
+**One delta, several pieces.** The fields of a delta are taken in the order the non-streaming
+decoder puts the parts of a message: reasoning (``reasoning_details``, else ``reasoning_content``,
+else ``reasoning``), ``content``, ``refusal``, ``tool_calls``, the legacy ``function_call``; then
+``logprobs``; then ``finish_reason``. So one chunk carrying role + reasoning + text + several
+tool-call fragments + ``finish_reason`` comes out as ordered events.
+
+* **Text / refusal / plain reasoning** open a part on their first fragment (an empty ``content: ""``
+  or ``refusal: ""`` opens one only while the choice has no part yet — the usual empty first
+  chunk — so empty strings repeated next to other fields add no empty parts). Each non-empty
+  fragment is a ``PartDelta``.
+* **Reasoning details** (OpenRouter) are keyed by their ``index`` field (a fragment without one
+  continues the last detail of the same type): ``reasoning.text`` -> a ``ReasoningPart`` with
+  ``reasoning`` / ``signature`` deltas, ``reasoning.summary`` -> ``summary`` deltas,
+  ``reasoning.encrypted`` -> a ``ReasoningPart`` whose data is in the header (``redacted_data``
+  for Anthropic's format, else ``encrypted_content``; a continuation of the data is stated in
+  ``PartFinished``), an unknown type -> a complete ``NativePart``. Once a choice has sent details,
+  its plain ``reasoning`` / ``reasoning_content`` strings are taken as their mirror and ignored.
+* **Closing.** Reasoning closes when non-empty text, refusal or a tool call starts; text and
+  refusal close each other and close when a tool call starts; tool calls stay open (parallel
+  calls interleave) until the choice's ``finish_reason``, which closes everything in index order.
+  A kind that comes back after it was closed opens a new part.
+* **Tool calls are keyed by index and id.** A fragment with an ``id`` seen before continues that
+  call (providers repeat ``id``/``name`` on every fragment); a new ``id`` at an index whose call
+  has another id starts a new call (providers that give every call ``index: 0``); a fragment
+  without ``id`` continues the latest call at its index. A call's ``PartStarted`` waits for its
+  name (some providers send it late); argument fragments that came before are then emitted in
+  order, later ones as they come. A call that never gets a name is invalid input.
+* **Logprobs** have no delta kind in the ir: ``logprobs.content`` entries are collected per
+  choice and, when the text part closes, stated in ``PartFinished`` as the complete text part
+  with its neutral ``TokenLogprob``\\ s (the non-streaming decoder's shape).
+* ``finish_reason`` (once per choice) closes the choice's parts and emits ``CandidateFinished``
+  with the mapped stop reason. An unknown finish reason finishes the choice without a
+  ``CandidateFinished`` (the non-streaming decoder leaves ``stop_reason`` unset too). A repeated
+  ``finish_reason`` and empty deltas after it (audio expiry updates) are tolerated; content after
+  it is invalid input.
+* ``usage`` on any chunk (the last one, with ``choices: []``) is a ``UsageUpdated``.
+* An error frame — or an OpenRouter chunk with an ``error`` object — is a ``StreamError``
+  (:func:`.decode.decode_error`); any later event is invalid input.
+
+Not carried (no ir field, no delta kind): audio deltas, ``annotations`` on deltas beyond URL
+citations, refusal logprobs, choice-level extras such as ``native_finish_reason``, later chunks'
+top-level extras (``obfuscation``, ``system_fingerprint``).
+
+Invariants: ``ResponseStarted`` comes first; no part is referenced before its ``PartStarted``;
+``PartStarted`` indices increase by one; every part opened is finished before its candidate's
+``CandidateFinished``; raised :class:`InvalidInputError`\\ s leave ``event_index`` to the stream
+converter.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import enum
+from typing import Any, Union
+
+from .. import ir
+from ..errors import BridgeError, InvalidInputError, StreamStateError, TruncatedStreamError
+from ..wire import from_wire, to_wire
+from ._common import ANTHROPIC_REASONING_FORMAT, FMT, rest, tag
+from .decode import _citations, _token, _usage, decode_error
+from .models.errors import ErrorResponse
+from .models.extensions import (
+    ReasoningDetail,
+    ReasoningDetailEncrypted,
+    ReasoningDetailSummary,
+    ReasoningDetailText,
+)
+from .models.response import AnnotationUnion, ChoiceLogprobs
+from .models.stream import ChatCompletionChunk, ChoiceDelta, ChoiceDeltaToolCall, ChunkChoice
+from .tables import stop_reason_of
+
+__all__ = ["DecoderState", "StreamDecoder"]
+
+#: Chunk fields with a neutral meaning or none worth carrying (per-chunk padding, fingerprints).
+_HEAD = frozenset(
+    {"id", "object", "created", "model", "choices", "usage", "service_tier", "obfuscation"}
+)
+_ECHO = frozenset({"system_fingerprint"})
+
+ChatStreamEvent = Union[ChatCompletionChunk, ErrorResponse]
+
+
+class DecoderState(enum.Enum):
+    """Where a :class:`StreamDecoder` stands (see the module docstring)."""
+
+    IDLE = "idle"
+    STREAMING = "streaming"
+    FAILED = "failed"
+    FINISHED = "finished"
+    ERROR = "error"
+
+
+class _Call:
+    """A tool call (or legacy function call) being assembled."""
+
+    __slots__ = ("call_id", "index", "kind", "name", "path", "pending", "wire_index")
+
+    def __init__(self, wire_index: int, path: str) -> None:
+        self.wire_index = wire_index
+        self.path = path
+        self.call_id: str | None = None
+        self.name: str | None = None
+        self.kind: ir.ToolCallKind = "function"
+        self.index: int | None = None
+        """The ir part index, once started."""
+        self.pending: list[str] = []
+        """Argument fragments received before the call could start."""
+
+
+class _Detail:
+    """An open reasoning-details part."""
+
+    __slots__ = ("data", "header", "index", "kind")
+
+    def __init__(self, index: int, kind: str, header: ir.Part | None) -> None:
+        self.index = index
+        self.kind = kind
+        self.header = header
+        self.data: list[str] | None = None
+        """Continuation fragments of an encrypted detail's data."""
+
+
+class _Choice:
+    """The state of one choice (candidate)."""
+
+    __slots__ = (
+        "any_part",
+        "calls",
+        "calls_by_id",
+        "calls_by_index",
+        "candidate",
+        "citations",
+        "details",
+        "finished",
+        "function_call",
+        "last_detail",
+        "logprobs",
+        "open",
+        "reasoning",
+        "refusal",
+        "text",
+        "text_fragments",
+        "uses_details",
+    )
+
+    def __init__(self, candidate: int) -> None:
+        self.candidate = candidate
+        self.any_part = False
+        self.open: list[int] = []
+        self.text: int | None = None
+        self.text_fragments: list[str] = []
+        self.logprobs: list[ir.TokenLogprob] | None = None
+        self.citations: list[ir.Citation] | None = None
+        self.reasoning: int | None = None
+        self.refusal: int | None = None
+        self.details: dict[int, _Detail] = {}
+        self.last_detail: tuple[int, str] | None = None
+        self.uses_details = False
+        self.calls: list[_Call] = []
+        self.calls_by_index: dict[int, _Call] = {}
+        self.calls_by_id: dict[str, _Call] = {}
+        self.function_call: _Call | None = None
+        self.finished = False
+
+
+class StreamDecoder:
+    """Chat chunks in, ir stream events out (see the module docstring)."""
+
+    __slots__ = ("_choices", "_next", "_state")
+
+    def __init__(self) -> None:
+        self._state = DecoderState.IDLE
+        self._choices: dict[int, _Choice] = {}
+        self._next = 0
+
+    @property
+    def state(self) -> DecoderState:
+        """The current state (read-only)."""
+        return self._state
+
+    # ------------------------------------------------------------------ public
+
+    def feed(self, event: ChatCompletionChunk | ErrorResponse) -> list[ir.StreamEvent]:
+        """Take one parsed source event; return the ir events it completes."""
+        state = self._state
+        if state is DecoderState.ERROR or state is DecoderState.FINISHED:
+            raise StreamStateError(f"feed() after the decoder {state.value}")
+        try:
+            if state is DecoderState.FAILED:
+                raise InvalidInputError("event after the stream's error frame ended it")
+            if isinstance(event, ChatCompletionChunk):
+                return self._chunk(event)
+            if isinstance(event, ErrorResponse):
+                return self._error(decode_error(event))
+            raise InvalidInputError(
+                f"a chat stream event must be a ChatCompletionChunk or an ErrorResponse, "
+                f"not {type(event).__name__}"
+            )
+        except BridgeError:
+            self._state = DecoderState.ERROR
+            raise
+
+    def finish(self) -> list[ir.StreamEvent]:
+        """The source ended: ``[StreamEnded]`` when it was complete, ``[]`` after an error frame;
+        otherwise :class:`TruncatedStreamError`."""
+        state = self._state
+        if state is DecoderState.ERROR or state is DecoderState.FINISHED:
+            raise StreamStateError(f"finish() after the decoder {state.value}")
+        if state is DecoderState.FAILED:
+            self._state = DecoderState.FINISHED
+            return []
+        self._state = DecoderState.ERROR
+        if state is DecoderState.IDLE:
+            raise TruncatedStreamError("the chat stream ended before its first chunk")
+        if not self._choices:
+            raise TruncatedStreamError("the chat stream ended without any choice")
+        unfinished = [c.candidate for c in self._choices.values() if not c.finished]
+        if unfinished:
+            which = ", ".join(map(str, sorted(unfinished)))
+            raise TruncatedStreamError(
+                f"the chat stream ended before choice(s) {which} received a finish_reason"
+            )
+        self._state = DecoderState.FINISHED
+        return [ir.StreamEnded()]
+
+    # ------------------------------------------------------------------ chunks
+
+    def _start(self, chunk: ChatCompletionChunk | None) -> list[ir.StreamEvent]:
+        self._state = DecoderState.STREAMING
+        if chunk is None:
+            return [ir.ResponseStarted(id=None, model=None)]
+        usage = None
+        if chunk.service_tier is not None:
+            usage = ir.Usage(service_tier=chunk.service_tier, path="", extra=tag({}))
+        return [
+            ir.ResponseStarted(
+                id=chunk.id,
+                model=chunk.model,
+                created=chunk.created,
+                usage=usage,
+                extra=tag(rest(chunk, _HEAD | _ECHO)),
+            )
+        ]
+
+    def _chunk(self, chunk: ChatCompletionChunk) -> list[ir.StreamEvent]:
+        out: list[ir.StreamEvent]
+        if self._state is DecoderState.IDLE:
+            if not chunk.id and not chunk.choices and chunk.usage is None:
+                return []  # a preamble without identity (Azure prompt-filter results)
+            out = self._start(chunk)
+        else:
+            out = []
+        extra = chunk.__pydantic_extra__
+        if extra and isinstance(extra.get("error"), dict):
+            # OpenRouter reports a mid-stream failure inside a chunk
+            error = decode_error(from_wire(ErrorResponse, {"error": extra["error"]}, path=""))
+            out.extend(self._error(error))
+            return out
+        for choice in chunk.choices:
+            self._choice(choice, out)
+        if chunk.usage is not None:
+            usage = _usage(chunk.usage, chunk.service_tier, "usage")
+            assert usage is not None
+            out.append(ir.UsageUpdated(usage))
+        return out
+
+    def _error(self, error: ir.ApiError) -> list[ir.StreamEvent]:
+        out: list[ir.StreamEvent] = []
+        if self._state is DecoderState.IDLE:
+            out = self._start(None)
+        self._state = DecoderState.FAILED
+        out.append(ir.StreamError(error))
+        return out
+
+    def _choice(self, choice: ChunkChoice, out: list[ir.StreamEvent]) -> None:
+        state = self._choices.get(choice.index)
+        if state is None:
+            state = self._choices[choice.index] = _Choice(choice.index)
+        delta = choice.delta
+        if state.finished:
+            if _carries_content(delta):
+                raise InvalidInputError(
+                    f"choice {choice.index} sent content after its finish_reason",
+                    path=f"choices[{choice.index}].delta",
+                )
+            return
+        self._delta(state, delta, out)
+        if choice.logprobs is not None and choice.logprobs.content is not None:
+            self._logprobs(state, choice.logprobs)
+        if choice.finish_reason is not None:
+            self._finish_choice(state, choice.finish_reason, out)
+
+    def _delta(self, state: _Choice, delta: ChoiceDelta, out: list[ir.StreamEvent]) -> None:
+        if delta.reasoning_details:
+            state.uses_details = True
+            for detail in delta.reasoning_details:
+                self._detail(state, detail, out)
+        elif not state.uses_details:
+            if delta.reasoning_content is not None:
+                self._reasoning(state, delta.reasoning_content, "reasoning_content", out)
+            elif delta.reasoning is not None:
+                self._reasoning(state, delta.reasoning, "reasoning", out)
+        if delta.content is not None:
+            self._text(state, delta.content, out)
+        extra = delta.__pydantic_extra__
+        if extra and "annotations" in extra:
+            self._annotations(state, extra["annotations"], out)
+        if delta.refusal is not None:
+            self._refusal(state, delta.refusal, out)
+        if delta.tool_calls:
+            for fragment in delta.tool_calls:
+                self._tool_fragment(state, fragment, out)
+        if delta.function_call is not None:
+            self._function_call(state, delta.function_call.name, delta.function_call.arguments, out)
+
+    # ------------------------------------------------------------------ parts
+
+    def _open(self, state: _Choice, part: ir.Part, out: list[ir.StreamEvent]) -> int:
+        index = self._next
+        self._next += 1
+        state.any_part = True
+        state.open.append(index)
+        out.append(ir.PartStarted(index=index, part=part, candidate=state.candidate))
+        return index
+
+    def _close(
+        self, state: _Choice, index: int, out: list[ir.StreamEvent], part: ir.Part | None = None
+    ) -> None:
+        state.open.remove(index)
+        out.append(ir.PartFinished(index=index, part=part, candidate=state.candidate))
+
+    def _close_reasoning(self, state: _Choice, out: list[ir.StreamEvent]) -> None:
+        if state.reasoning is not None:
+            self._close(state, state.reasoning, out)
+            state.reasoning = None
+        if state.details:
+            for detail in sorted(state.details.values(), key=lambda d: d.index):
+                self._close(state, detail.index, out, _final_detail(detail))
+            state.details.clear()
+            state.last_detail = None
+
+    def _close_text(self, state: _Choice, out: list[ir.StreamEvent]) -> None:
+        index = state.text
+        if index is None:
+            return
+        state.text = None
+        final: ir.Part | None = None
+        if state.logprobs is not None or state.citations is not None:
+            final = ir.TextPart(
+                text="".join(state.text_fragments),
+                logprobs=None if state.logprobs is None else tuple(state.logprobs),
+                citations=None if state.citations is None else tuple(state.citations),
+                path=f"choices[{state.candidate}].delta.content",
+                extra=tag({}),
+            )
+            state.logprobs = None
+            state.citations = None
+        state.text_fragments = []
+        self._close(state, index, out, final)
+
+    def _close_refusal(self, state: _Choice, out: list[ir.StreamEvent]) -> None:
+        if state.refusal is not None:
+            self._close(state, state.refusal, out)
+            state.refusal = None
+
+    def _reasoning(self, state: _Choice, text: str, field: str, out: list[ir.StreamEvent]) -> None:
+        if state.reasoning is None:
+            if not text and state.any_part:
+                return
+            part = ir.ReasoningPart(
+                text="", path=f"choices[{state.candidate}].delta.{field}", extra=tag({})
+            )
+            state.reasoning = self._open(state, part, out)
+        if text:
+            out.append(ir.PartDelta(state.reasoning, "reasoning", text, candidate=state.candidate))
+
+    def _text(self, state: _Choice, text: str, out: list[ir.StreamEvent]) -> None:
+        if state.text is None:
+            if not text and state.any_part:
+                return
+            if text:
+                self._close_reasoning(state, out)
+                self._close_refusal(state, out)
+            part = ir.TextPart(
+                text="", path=f"choices[{state.candidate}].delta.content", extra=tag({})
+            )
+            state.text = self._open(state, part, out)
+        elif text and (state.reasoning is not None or state.details):
+            self._close_reasoning(state, out)
+        if text:
+            state.text_fragments.append(text)
+            out.append(ir.PartDelta(state.text, "text", text, candidate=state.candidate))
+
+    def _refusal(self, state: _Choice, text: str, out: list[ir.StreamEvent]) -> None:
+        if state.refusal is None:
+            if not text and state.any_part:
+                return
+            if text:
+                self._close_reasoning(state, out)
+                self._close_text(state, out)
+            part = ir.RefusalPart(
+                text="", path=f"choices[{state.candidate}].delta.refusal", extra=tag({})
+            )
+            state.refusal = self._open(state, part, out)
+        if text:
+            out.append(ir.PartDelta(state.refusal, "refusal", text, candidate=state.candidate))
+
+    def _annotations(self, state: _Choice, raw: Any, out: list[ir.StreamEvent]) -> None:
+        """URL citations streamed on a delta (search models); they belong to the text part."""
+        if not isinstance(raw, list) or not raw:
+            return
+        path = f"choices[{state.candidate}].delta"
+        annotations = from_wire(list[AnnotationUnion], raw, path=f"{path}.annotations")
+        citations = _citations(annotations, path)
+        if citations is None:
+            return
+        if state.text is None:
+            part = ir.TextPart(text="", path=f"{path}.content", extra=tag({}))
+            state.text = self._open(state, part, out)
+        if state.citations is None:
+            state.citations = []
+        state.citations.extend(citations)
+        for citation in citations:
+            out.append(
+                ir.PartDelta(state.text, "citation", citation=citation, candidate=state.candidate)
+            )
+
+    def _logprobs(self, state: _Choice, logprobs: ChoiceLogprobs) -> None:
+        assert logprobs.content is not None
+        path = f"choices[{state.candidate}].logprobs.content"
+        if state.logprobs is None:
+            state.logprobs = []
+        start = len(state.logprobs)
+        state.logprobs.extend(
+            _token(token, f"{path}[{start + i}]") for i, token in enumerate(logprobs.content)
+        )
+
+    # ------------------------------------------------------------------ reasoning details
+
+    def _detail(self, state: _Choice, detail: ReasoningDetail, out: list[ir.StreamEvent]) -> None:
+        kind = detail.type
+        wire_index = getattr(detail, "index", None)
+        if not isinstance(wire_index, int):
+            last = state.last_detail
+            if last is not None and last[1] == kind and kind != "reasoning.encrypted":
+                wire_index = last[0]
+            else:
+                wire_index = max(
+                    (*state.details, *(() if last is None else (last[0],))), default=-1
+                )
+                wire_index += 1
+        state.last_detail = (wire_index, kind)
+        open_detail = state.details.get(wire_index)
+        if open_detail is not None and open_detail.kind != kind:
+            # the same position now holds another kind: the earlier detail is complete
+            self._close(state, open_detail.index, out, _final_detail(open_detail))
+            del state.details[wire_index]
+            open_detail = None
+        path = f"choices[{state.candidate}].delta.reasoning_details[{wire_index}]"
+        candidate = state.candidate
+        if isinstance(detail, ReasoningDetailText):
+            if open_detail is None:
+                part = ir.ReasoningPart(
+                    text=None if detail.text is None else "",
+                    item_id=detail.id,
+                    path=path,
+                    extra=tag(_detail_rest(detail, {"text", "signature", "id"})),
+                )
+                open_detail = self._open_detail(state, wire_index, kind, part, out)
+            if detail.text:
+                out.append(
+                    ir.PartDelta(open_detail.index, "reasoning", detail.text, candidate=candidate)
+                )
+            if detail.signature:
+                out.append(
+                    ir.PartDelta(
+                        open_detail.index, "signature", detail.signature, candidate=candidate
+                    )
+                )
+        elif isinstance(detail, ReasoningDetailSummary):
+            if open_detail is None:
+                part = ir.ReasoningPart(
+                    item_id=detail.id,
+                    path=path,
+                    extra=tag(_detail_rest(detail, {"summary", "id"})),
+                )
+                open_detail = self._open_detail(state, wire_index, kind, part, out)
+            out.append(
+                ir.PartDelta(open_detail.index, "summary", detail.summary, candidate=candidate)
+            )
+        elif isinstance(detail, ReasoningDetailEncrypted):
+            if open_detail is None:
+                redacted = (detail.format or "").startswith("anthropic")
+                consumed = {"data", "id"}
+                if detail.format == ANTHROPIC_REASONING_FORMAT:
+                    consumed.add("format")
+                part = ir.ReasoningPart(
+                    redacted_data=detail.data if redacted else None,
+                    encrypted_content=None if redacted else detail.data,
+                    item_id=detail.id,
+                    path=path,
+                    extra=tag(_detail_rest(detail, consumed)),
+                )
+                self._open_detail(state, wire_index, kind, part, out)
+            elif detail.data:
+                if open_detail.data is None:
+                    open_detail.data = []
+                open_detail.data.append(detail.data)
+        else:  # an unknown detail type: complete as it is
+            if open_detail is not None:
+                self._close(state, open_detail.index, out, _final_detail(open_detail))
+                del state.details[wire_index]
+            native = ir.NativePart(
+                format=FMT, kind=kind, data=to_wire(detail), path=path, extra=tag({})
+            )
+            index = self._open(state, native, out)
+            self._close(state, index, out)
+
+    def _open_detail(
+        self, state: _Choice, wire_index: int, kind: str, part: ir.Part, out: list[ir.StreamEvent]
+    ) -> _Detail:
+        detail = _Detail(self._open(state, part, out), kind, part)
+        state.details[wire_index] = detail
+        return detail
+
+    # ------------------------------------------------------------------ tool calls
+
+    def _tool_fragment(
+        self, state: _Choice, fragment: ChoiceDeltaToolCall, out: list[ir.StreamEvent]
+    ) -> None:
+        wire_index = fragment.index
+        call_id = fragment.id
+        function = fragment.function
+        name = arguments = None
+        kind: ir.ToolCallKind = "function"
+        if function is not None:
+            name, arguments = function.name, function.arguments
+        elif fragment.type == "custom" or (
+            fragment.__pydantic_extra__ and "custom" in fragment.__pydantic_extra__
+        ):
+            kind = "custom"
+            custom = (fragment.__pydantic_extra__ or {}).get("custom")
+            if isinstance(custom, dict):
+                raw_name, raw_input = custom.get("name"), custom.get("input")
+                name = raw_name if isinstance(raw_name, str) else None
+                arguments = raw_input if isinstance(raw_input, str) else None
+        call: _Call | None = None
+        if call_id:
+            call = state.calls_by_id.get(call_id)
+            if call is None:
+                current = state.calls_by_index.get(wire_index)
+                if current is not None and current.call_id is None:
+                    call = current  # the id came after an anonymous first fragment
+                    call.call_id = call_id
+                    state.calls_by_id[call_id] = call
+        else:
+            call = state.calls_by_index.get(wire_index)
+        if call is None:
+            if not call_id and not name and not arguments:
+                return  # an empty fragment (all nulls) starts nothing
+            path = f"choices[{state.candidate}].delta.tool_calls[{len(state.calls)}]"
+            call = _Call(wire_index, path)
+            call.kind = kind
+            if call_id:
+                call.call_id = call_id
+                state.calls_by_id[call_id] = call
+            state.calls.append(call)
+            state.calls_by_index[wire_index] = call
+        self._call_data(state, call, name, arguments, out)
+
+    def _function_call(
+        self, state: _Choice, name: str | None, arguments: str | None, out: list[ir.StreamEvent]
+    ) -> None:
+        call = state.function_call
+        if call is None:
+            if not name and not arguments:
+                return
+            call = state.function_call = _Call(
+                -1, f"choices[{state.candidate}].delta.function_call"
+            )
+            state.calls.append(call)
+        if name and call.call_id is None:
+            call.call_id = name
+        self._call_data(state, call, name, arguments, out)
+
+    def _call_data(
+        self,
+        state: _Choice,
+        call: _Call,
+        name: str | None,
+        arguments: str | None,
+        out: list[ir.StreamEvent],
+    ) -> None:
+        if call.index is None:
+            if name:
+                call.name = name
+            if arguments:
+                call.pending.append(arguments)
+            if call.name is None:
+                return
+            self._close_reasoning(state, out)
+            self._close_text(state, out)
+            self._close_refusal(state, out)
+            part = ir.ToolCallPart(
+                call_id=call.call_id or "",
+                name=call.name,
+                arguments="",
+                kind=call.kind,
+                path=call.path,
+                extra=tag({}),
+            )
+            call.index = self._open(state, part, out)
+            for fragment in call.pending:
+                out.append(
+                    ir.PartDelta(call.index, "arguments", fragment, candidate=state.candidate)
+                )
+            call.pending = []
+        elif arguments:
+            out.append(ir.PartDelta(call.index, "arguments", arguments, candidate=state.candidate))
+
+    # ------------------------------------------------------------------ finishing
+
+    def _finish_choice(self, state: _Choice, finish: str, out: list[ir.StreamEvent]) -> None:
+        for call in state.calls:
+            if call.index is None:
+                raise InvalidInputError(
+                    f"tool call {call.call_id or call.wire_index!r} of choice {state.candidate} "
+                    "finished without a function name",
+                    path=call.path,
+                )
+        self._close_reasoning(state, out)
+        self._close_text(state, out)
+        self._close_refusal(state, out)
+        for index in list(state.open):
+            self._close(state, index, out)
+        state.finished = True
+        stop = stop_reason_of(finish)
+        if stop is not None:
+            out.append(
+                ir.CandidateFinished(
+                    stop_reason=stop, candidate=state.candidate, raw_stop_reason=finish
+                )
+            )
+
+
+def _detail_rest(detail: ReasoningDetail, consumed: set[str]) -> dict[str, Any]:
+    """The leftover fields of a detail's first fragment (its stream ``index`` is positional)."""
+    return rest(detail, {"type", "index", *consumed})
+
+
+def _final_detail(detail: _Detail) -> ir.Part | None:
+    """The complete part of a detail whose encrypted data came in several fragments."""
+    if detail.data is None or not isinstance(detail.header, ir.ReasoningPart):
+        return None
+    header = detail.header
+    more = "".join(detail.data)
+    if header.redacted_data is not None:
+        return _replace_reasoning(header, redacted_data=header.redacted_data + more)
+    return _replace_reasoning(header, encrypted_content=(header.encrypted_content or "") + more)
+
+
+def _replace_reasoning(part: ir.ReasoningPart, **changes: Any) -> ir.ReasoningPart:
+    return dataclasses.replace(part, **changes)
+
+
+def _carries_content(delta: ChoiceDelta) -> bool:
+    """Whether a delta after ``finish_reason`` says anything (audio expiry updates do not)."""
+    return bool(
+        delta.content
+        or delta.refusal
+        or any(
+            f.id or (f.function is not None and (f.function.name or f.function.arguments))
+            for f in delta.tool_calls or ()
+        )
+        or (delta.function_call is not None and delta.function_call.arguments)
+        or delta.reasoning_content
+        or delta.reasoning
+        or delta.reasoning_details
+    )

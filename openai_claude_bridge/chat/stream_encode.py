@@ -1,0 +1,690 @@
+"""ir stream events -> Chat Completions chunks.
+
+Theory of operation
+-------------------
+States (:class:`EncoderState`)::
+
+    IDLE --ResponseStarted--> STREAMING --...--> STREAMING
+    STREAMING --StreamEnded--> ENDED      (finish reasons already out; the usage chunk)
+    IDLE | STREAMING --StreamError--> ENDED (one ``{"error": ...}`` frame)
+    any --raise--> ERROR                  (every later call: StreamStateError)
+
+**Stable head.** ``ResponseStarted`` fixes the chunk head written on every chunk: ``id`` (the
+source's id, else ``options.id_factory("chatcmpl-")`` — as the non-streaming encoder does),
+``created`` (the source's, else ``options.clock()``), ``model`` (``options.model`` wins),
+``object: "chat.completion.chunk"``, and a chat source's own top-level fields (OpenRouter's
+``provider``; another format's are reported lost). It emits nothing itself.
+
+**One chunk per ir event**, each with one choice (``index`` = the ir candidate) and
+``finish_reason: null`` until the finishing chunk. The first chunk of each choice carries
+``role: "assistant"``; a part that writes nothing (reasoning in the ``openai`` dialect) still
+announces the choice with a role-only chunk.
+
+* Text -> ``content`` fragments (the header's text, then every ``text`` delta); refusal ->
+  ``refusal`` fragments.
+* Tool calls get per-choice wire indices 0, 1, … in the order they start. The first fragment
+  carries ``index``, ``id``, ``type: "function"``, ``function.name`` and the header's arguments
+  (``""``); every later fragment only ``index`` and ``function.arguments``. Interleaved ir
+  parts therefore stay apart on the wire. A custom tool call has no streaming form in the SDK's
+  chunk type: it is written as a function call carrying the raw input, and reported.
+* Reasoning is written per ``options.chat_dialect`` like the non-streaming encoder (a part the
+  chat decoder made goes back to the field it came from): ``openai`` writes none (reported),
+  ``reasoning_content`` streams the text (signatures / encrypted data reported), ``openrouter``
+  streams ``reasoning`` plus ``reasoning_details`` entries. Each detail gets a per-choice detail
+  index (text+signature of a part share one; each summary part and each encrypted payload gets
+  its own); ``id`` / ``format`` go on a detail's first fragment only, since clients merge
+  fragments of one index by concatenating strings. Several reasoning parts are separated by a
+  blank line in the plain text, as the non-streaming encoder joins them.
+* ``PartFinished`` with a stated part writes what the deltas did not: text logprobs (a chunk
+  with an empty delta and ``logprobs.content``), a missing text tail, a signature or encrypted
+  payload that was only stated at the end.
+* ``CandidateFinished`` -> the choice's one finishing chunk (``delta: {}`` + ``finish_reason``,
+  mapped as the non-streaming encoder does: ``tool_calls`` when the choice emitted tool calls),
+  held while parts of the choice are still open (nothing of a choice follows its finish reason)
+  and written at the latest by ``StreamEnded``. Later ones for the same choice are ignored.
+* ``UsageUpdated`` merges counts (usage often comes after the finish reasons); ``StreamEnded``
+  then writes one usage chunk with ``choices: []`` when ``options.include_usage`` is set, the
+  usage is complete enough for chat, and the client's chat request (``options.request``), if
+  given, asked for ``stream_options.include_usage``. No ``[DONE]``: that is the SSE layer's.
+* ``StreamError`` -> one :class:`ErrorResponse` frame and nothing after it.
+
+Not expressible in a chat stream and reported through ``options.lose``: citations (the chunk
+delta has no ``annotations``), non-text parts (images, documents, native blocks), stop reasons
+chat has no finish reason for (written ``stop``, as the non-streaming encoder does).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import enum
+from collections.abc import Mapping
+from typing import Any, Union
+
+from .. import ir
+from .._codec import carries_information
+from ..errors import BridgeError, InvalidInputError, StreamStateError
+from ..options import Options
+from ..wire import from_wire
+from ._common import ANTHROPIC_REASONING_FORMAT, FMT, own
+from .encode import _finish, _foreign, _lose, _lose_part, _token, _usage_fields, encode_error
+from .models.errors import ErrorResponse
+from .models.request import CompletionCreateParams
+from .models.stream import ChatCompletionChunk
+
+__all__ = ["ChatStreamOutput", "EncoderState", "StreamEncoder"]
+
+#: What the encoder emits: chunks, and one error frame at most.
+ChatStreamOutput = Union[ChatCompletionChunk, ErrorResponse]
+
+_USAGE_FIELDS = tuple(
+    f.name for f in dataclasses.fields(ir.Usage) if f.name not in ("path", "extra", "echo")
+)
+
+
+class EncoderState(enum.Enum):
+    """Where a :class:`StreamEncoder` stands (see the module docstring)."""
+
+    IDLE = "idle"
+    STREAMING = "streaming"
+    ENDED = "ended"
+    ERROR = "error"
+
+
+class _Part:
+    """What the encoder knows of one open ir part."""
+
+    __slots__ = (
+        "candidate",
+        "citations_lost",
+        "data_sent",
+        "detail",
+        "extras",
+        "field",
+        "kind",
+        "mode",
+        "part",
+        "signature_lost",
+        "signature_sent",
+        "summaries",
+        "text_len",
+        "text_started",
+        "tool_index",
+    )
+
+    def __init__(self, candidate: int, part: ir.Part, kind: str) -> None:
+        self.candidate = candidate
+        self.part = part
+        self.kind = kind
+        """``text`` / ``refusal`` / ``tool`` / ``reasoning`` / ``dropped``."""
+        self.mode = ""
+        """For reasoning: ``field`` (one plain string field), ``openrouter`` or ``drop``."""
+        self.field = ""
+        self.tool_index = -1
+        self.text_len = 0
+        self.text_started = False
+        self.detail: int | None = None
+        """The detail index of this part's text / signature (openrouter)."""
+        self.summaries: dict[int, int] = {}
+        self.extras: dict[str, Any] | None = None
+        """Leftover detail fields still to write on the part's first detail fragment."""
+        self.signature_sent = False
+        self.signature_lost = False
+        self.citations_lost = False
+        self.data_sent = False
+
+
+class _Choice:
+    __slots__ = (
+        "announced",
+        "finished",
+        "function_call",
+        "next_detail",
+        "next_tool",
+        "open_parts",
+        "pending_finish",
+        "reasoning_text",
+    )
+
+    def __init__(self) -> None:
+        self.announced = False
+        self.finished = False
+        self.function_call = False
+        self.next_tool = 0
+        self.next_detail = 0
+        self.reasoning_text = False
+        """Some reasoning part of this choice already wrote plain reasoning text."""
+        self.open_parts = 0
+        self.pending_finish: str | None = None
+        """A finish reason held until the choice's open parts are finished."""
+
+
+class StreamEncoder:
+    """ir stream events in, chat chunks out (see the module docstring)."""
+
+    __slots__ = (
+        "_choices",
+        "_created",
+        "_head",
+        "_id",
+        "_model",
+        "_options",
+        "_parts",
+        "_state",
+        "_usage",
+        "_usage_wanted",
+    )
+
+    def __init__(self, options: Options) -> None:
+        self._options = options
+        self._state = EncoderState.IDLE
+        self._id = ""
+        self._created = 0
+        self._model = ""
+        self._head: dict[str, Any] = {}
+        self._choices: dict[int, _Choice] = {}
+        self._parts: dict[int, _Part] = {}
+        self._usage: ir.Usage | None = None
+        self._usage_wanted = options.include_usage and _request_wants_usage(options.request)
+
+    @property
+    def state(self) -> EncoderState:
+        """The current state (read-only)."""
+        return self._state
+
+    def feed(self, event: ir.StreamEvent) -> list[ChatStreamOutput]:
+        """Take one ir event; return the chat chunks (or error frame) it makes."""
+        state = self._state
+        if state is EncoderState.ERROR or state is EncoderState.ENDED:
+            raise StreamStateError(f"feed() after the encoder {state.value}")
+        try:
+            return self._feed(event)
+        except BridgeError:
+            self._state = EncoderState.ERROR
+            raise
+
+    # ------------------------------------------------------------------ dispatch
+
+    def _feed(self, event: ir.StreamEvent) -> list[ChatStreamOutput]:
+        if isinstance(event, ir.StreamError):
+            self._state = EncoderState.ENDED
+            return [encode_error(event.error, self._options)[1]]
+        if self._state is EncoderState.IDLE:
+            if not isinstance(event, ir.ResponseStarted):
+                raise InvalidInputError(
+                    f"the ir stream must begin with ResponseStarted, not {type(event).__name__}"
+                )
+            return self._start(event)
+        match event:
+            case ir.ResponseStarted():
+                raise InvalidInputError("a second ResponseStarted")
+            case ir.PartStarted():
+                return self._part_started(event)
+            case ir.PartDelta():
+                return self._part_delta(event)
+            case ir.PartFinished():
+                return self._part_finished(event)
+            case ir.UsageUpdated():
+                self._merge_usage(event.usage)
+                return []
+            case ir.CandidateFinished():
+                return self._candidate_finished(event)
+            case ir.StreamEnded():
+                self._state = EncoderState.ENDED
+                return self._end()
+            case _:
+                raise InvalidInputError(f"unknown ir stream event {type(event).__name__}")
+
+    def _start(self, event: ir.ResponseStarted) -> list[ChatStreamOutput]:
+        options = self._options
+        self._state = EncoderState.STREAMING
+        self._id = event.id if event.id is not None else options.id_factory("chatcmpl-")
+        self._created = event.created if event.created is not None else options.clock()
+        self._model = options.model or event.model or ""
+        for fmt, fields in event.extra.items():
+            if fmt == FMT:  # a chat source's own top-level fields (e.g. OpenRouter's provider)
+                self._head = {k: v for k, v in fields.items() if k != "moderation"}
+            else:
+                for key, value in fields.items():
+                    if carries_information(value):
+                        options.lose(key, key, f"{fmt} field {key!r} has no chat equivalent")
+        if event.usage is not None:
+            self._merge_usage(event.usage)
+        return []
+
+    # ------------------------------------------------------------------ chunks
+
+    def _chunk(
+        self,
+        candidate: int,
+        delta: dict[str, Any],
+        *,
+        finish: str | None = None,
+        logprobs: dict[str, Any] | None = None,
+    ) -> ChatCompletionChunk:
+        choice_state = self._choice(candidate)
+        if not choice_state.announced:
+            choice_state.announced = True
+            delta = {"role": "assistant", **delta}
+        choice: dict[str, Any] = {"index": candidate, "delta": delta, "finish_reason": finish}
+        if logprobs is not None:
+            choice["logprobs"] = logprobs
+        return from_wire(
+            ChatCompletionChunk,
+            {
+                **self._head,
+                "id": self._id,
+                "object": "chat.completion.chunk",
+                "created": self._created,
+                "model": self._model,
+                "choices": [choice],
+            },
+        )
+
+    def _choice(self, candidate: int) -> _Choice:
+        state = self._choices.get(candidate)
+        if state is None:
+            state = self._choices[candidate] = _Choice()
+        return state
+
+    def _announce(self, candidate: int) -> list[ChatStreamOutput]:
+        if self._choice(candidate).announced:
+            return []
+        return [self._chunk(candidate, {})]
+
+    def _part(self, index: int) -> _Part:
+        part = self._parts.get(index)
+        if part is None:
+            raise InvalidInputError(f"ir stream event for part {index}, which was never started")
+        return part
+
+    # ------------------------------------------------------------------ parts
+
+    def _part_started(self, event: ir.PartStarted) -> list[ChatStreamOutput]:
+        if event.index in self._parts:
+            raise InvalidInputError(f"part {event.index} started twice")
+        options, part, candidate = self._options, event.part, event.candidate
+        self._choice(candidate).open_parts += 1
+        match part:
+            case ir.TextPart():
+                _foreign(part, options)
+                if part.cache is not None:
+                    _lose(part, options, "cache_control", "a chat completion has no cache hints")
+                state = self._parts[event.index] = _Part(candidate, part, "text")
+                if part.citations:
+                    self._lose_citations(state)
+                if part.text or not self._choice(candidate).announced:
+                    state.text_len = len(part.text)
+                    return [self._chunk(candidate, {"content": part.text})]
+                return []
+            case ir.RefusalPart():
+                _foreign(part, options)
+                state = self._parts[event.index] = _Part(candidate, part, "refusal")
+                state.text_len = len(part.text)
+                return [self._chunk(candidate, {"refusal": part.text})]
+            case ir.ToolCallPart():
+                return self._tool_started(event.index, part, candidate)
+            case ir.ReasoningPart():
+                return self._reasoning_started(event.index, part, candidate)
+            case ir.NativePart() if part.format == FMT and ".reasoning_details[" in part.path:
+                state = self._parts[event.index] = _Part(candidate, part, "reasoning")
+                state.mode = "openrouter"
+                detail = {**part.data, "index": self._next_detail(candidate)}
+                return [self._chunk(candidate, {"reasoning_details": [detail]})]
+            case _:
+                self._parts[event.index] = _Part(candidate, part, "dropped")
+                _lose_part(part, options, "a chat stream cannot carry this part")
+                return self._announce(candidate)
+
+    def _tool_started(
+        self, index: int, part: ir.ToolCallPart, candidate: int
+    ) -> list[ChatStreamOutput]:
+        options = self._options
+        _foreign(part, options)
+        if part.cache is not None:
+            _lose(part, options, "cache_control", "chat tool calls take no cache breakpoint")
+        if part.kind == "custom":
+            _lose(
+                part,
+                options,
+                "custom_tool_call",
+                "a chat stream has no custom tool-call deltas; written as a function call",
+            )
+        choice = self._choice(candidate)
+        state = self._parts[index] = _Part(candidate, part, "tool")
+        state.text_len = len(part.arguments)
+        if own(part) is not None and part.path.endswith(".function_call"):
+            choice.function_call = True
+            state.field = "function_call"  # the legacy single function call of a chat source
+            function = {"name": part.name, "arguments": part.arguments}
+            return [self._chunk(candidate, {"function_call": function})]
+        state.tool_index = choice.next_tool
+        choice.next_tool += 1
+        fragment = {
+            "index": state.tool_index,
+            "id": part.call_id,
+            "type": "function",
+            "function": {"name": part.name, "arguments": part.arguments},
+        }
+        return [self._chunk(candidate, {"tool_calls": [fragment]})]
+
+    def _reasoning_started(
+        self, index: int, part: ir.ReasoningPart, candidate: int
+    ) -> list[ChatStreamOutput]:
+        options = self._options
+        state = self._parts[index] = _Part(candidate, part, "reasoning")
+        extras = own(part)
+        if extras is not None:
+            if part.path.endswith((".reasoning_content", ".reasoning")):
+                state.mode, state.field = "field", part.path.rsplit(".", 1)[1]
+            else:
+                state.mode = "openrouter"
+                state.extras = {k: v for k, v in extras.items() if not k.startswith("~")}
+        else:
+            _foreign(part, options)
+            match options.chat_dialect:
+                case "openai":
+                    state.mode = "drop"
+                    _lose(part, options, "reasoning", "the official chat API takes no reasoning")
+                case "reasoning_content":
+                    state.mode, state.field = "field", "reasoning_content"
+                case "openrouter":
+                    state.mode = "openrouter"
+        out: list[ChatStreamOutput] = []
+        out += self._reasoning_text(state, part.text or "")
+        for i, summary in enumerate(part.summary):
+            out += self._summary(state, summary, i)
+        if part.signature:
+            out += self._signature(state, part.signature)
+        out += self._reasoning_data(state, part)
+        return out or self._announce(candidate)
+
+    def _next_detail(self, candidate: int) -> int:
+        choice = self._choice(candidate)
+        index = choice.next_detail
+        choice.next_detail += 1
+        return index
+
+    def _detail(self, state: _Part, entry: dict[str, Any]) -> dict[str, Any]:
+        """``entry`` with the part's leftover fields, ``id`` and the first-fragment extras."""
+        part = state.part
+        if isinstance(part, ir.ReasoningPart) and part.item_id is not None:
+            entry["id"] = part.item_id
+        if state.extras:
+            entry = {**state.extras, **entry}
+            state.extras = None
+        return entry
+
+    def _reasoning_text(self, state: _Part, text: str) -> list[ChatStreamOutput]:
+        """A fragment of reasoning text."""
+        if not text or state.mode == "drop":
+            return []
+        choice = self._choice(state.candidate)
+        plain = text
+        if not state.text_started:
+            state.text_started = True
+            if choice.reasoning_text:
+                plain = "\n\n" + text
+            choice.reasoning_text = True
+        state.text_len += len(text)
+        if state.mode == "field":
+            return [self._chunk(state.candidate, {state.field: plain})]
+        first = state.detail is None
+        if first:
+            state.detail = self._next_detail(state.candidate)
+        entry: dict[str, Any] = {"type": "reasoning.text", "text": text, "index": state.detail}
+        if first:
+            entry = self._detail(state, entry)
+        return [self._chunk(state.candidate, {"reasoning": plain, "reasoning_details": [entry]})]
+
+    def _summary(self, state: _Part, text: str, at: int) -> list[ChatStreamOutput]:
+        if not text or state.mode == "drop":
+            return []
+        if state.mode == "field":
+            # the plain-text dialect writes summaries as the reasoning text, a blank line apart
+            choice = self._choice(state.candidate)
+            known = at in state.summaries
+            state.summaries.setdefault(at, -1)
+            plain = text
+            if not known and (len(state.summaries) > 1 or choice.reasoning_text):
+                plain = "\n\n" + text
+            choice.reasoning_text = True
+            return [self._chunk(state.candidate, {state.field: plain})]
+        first = at not in state.summaries
+        if first:
+            state.summaries[at] = self._next_detail(state.candidate)
+        entry: dict[str, Any] = {
+            "type": "reasoning.summary",
+            "summary": text,
+            "index": state.summaries[at],
+        }
+        if first:
+            entry = self._detail(state, entry)
+        return [self._chunk(state.candidate, {"reasoning_details": [entry]})]
+
+    def _signature(self, state: _Part, signature: str) -> list[ChatStreamOutput]:
+        if not signature or state.mode == "drop":
+            return []
+        if state.mode == "field":
+            if not state.signature_lost:
+                state.signature_lost = True
+                _lose(
+                    state.part, self._options, "reasoning.signature", "plain reasoning is unsigned"
+                )
+            return []
+        state.signature_sent = True
+        first = state.detail is None
+        if first:
+            state.detail = self._next_detail(state.candidate)
+        entry: dict[str, Any] = {
+            "type": "reasoning.text",
+            "signature": signature,
+            "index": state.detail,
+        }
+        if first:
+            entry = self._detail(state, entry)
+        return [self._chunk(state.candidate, {"reasoning_details": [entry]})]
+
+    def _reasoning_data(self, state: _Part, part: ir.ReasoningPart) -> list[ChatStreamOutput]:
+        """The redacted / encrypted payloads of ``part`` (once per part)."""
+        if state.data_sent or (part.redacted_data is None and part.encrypted_content is None):
+            return []
+        state.data_sent = True
+        if state.mode == "drop":
+            return []
+        if state.mode == "field":
+            _lose(
+                part,
+                self._options,
+                "reasoning.encrypted_content",
+                "plain reasoning cannot carry encrypted reasoning",
+            )
+            return []
+        entries: list[dict[str, Any]] = []
+        if part.redacted_data is not None:
+            entries.append(
+                {
+                    "type": "reasoning.encrypted",
+                    "data": part.redacted_data,
+                    "format": ANTHROPIC_REASONING_FORMAT,
+                }
+            )
+        if part.encrypted_content is not None:
+            entries.append({"type": "reasoning.encrypted", "data": part.encrypted_content})
+        details = []
+        for entry in entries:
+            entry["index"] = self._next_detail(state.candidate)
+            details.append(self._detail(state, entry))
+        return [self._chunk(state.candidate, {"reasoning_details": details})]
+
+    def _lose_citations(self, state: _Part) -> None:
+        if not state.citations_lost:
+            state.citations_lost = True
+            _lose(state.part, self._options, "citations", "chat stream deltas carry no annotations")
+
+    def _part_delta(self, event: ir.PartDelta) -> list[ChatStreamOutput]:
+        state = self._part(event.index)
+        text, kind = event.text, event.kind
+        match state.kind:
+            case "text":
+                if kind == "citation":
+                    self._lose_citations(state)
+                    return []
+                if kind != "text":
+                    _break_kind(state, kind)
+                if not text:
+                    return []
+                state.text_len += len(text)
+                return [self._chunk(state.candidate, {"content": text})]
+            case "refusal":
+                if kind not in ("refusal", "text"):
+                    _break_kind(state, kind)
+                if not text:
+                    return []
+                state.text_len += len(text)
+                return [self._chunk(state.candidate, {"refusal": text})]
+            case "tool":
+                if kind != "arguments":
+                    _break_kind(state, kind)
+                if not text:
+                    return []
+                state.text_len += len(text)
+                return [self._chunk(state.candidate, _arguments(state, text))]
+            case "reasoning":
+                if kind == "reasoning":
+                    return self._reasoning_text(state, text)
+                if kind == "summary":
+                    return self._summary(state, text, event.summary_index)
+                if kind == "signature":
+                    return self._signature(state, text)
+                _break_kind(state, kind)
+            case _:
+                return []
+        return []
+
+    def _part_finished(self, event: ir.PartFinished) -> list[ChatStreamOutput]:
+        state = self._part(event.index)
+        del self._parts[event.index]
+        out = self._final_part(state, event.part) if event.part is not None else []
+        choice = self._choice(state.candidate)
+        choice.open_parts -= 1
+        if choice.open_parts == 0 and choice.pending_finish is not None:
+            out.append(self._finish_chunk(state.candidate))
+        return out
+
+    def _final_part(self, state: _Part, final: ir.Part) -> list[ChatStreamOutput]:
+        """What a stated final part adds to what the deltas wrote."""
+        out: list[ChatStreamOutput] = []
+        candidate = state.candidate
+        if isinstance(final, ir.TextPart) and state.kind == "text":
+            if len(final.text) > state.text_len:
+                out.append(self._chunk(candidate, {"content": final.text[state.text_len :]}))
+            if final.citations:
+                self._lose_citations(state)
+            if final.logprobs is not None:
+                tokens = [_token(t, self._options, full=True) for t in final.logprobs]
+                out.append(self._chunk(candidate, {}, logprobs={"content": tokens}))
+        elif isinstance(final, ir.RefusalPart) and state.kind == "refusal":
+            if len(final.text) > state.text_len:
+                out.append(self._chunk(candidate, {"refusal": final.text[state.text_len :]}))
+        elif isinstance(final, ir.ToolCallPart) and state.kind == "tool":
+            if len(final.arguments) > state.text_len:
+                tail = final.arguments[state.text_len :]
+                out.append(self._chunk(candidate, _arguments(state, tail)))
+        elif isinstance(final, ir.ReasoningPart) and state.kind == "reasoning":
+            text = final.text if final.text is not None else "".join(final.content)
+            if len(text) > state.text_len:
+                out += self._reasoning_text(state, text[state.text_len :])
+            if final.signature and not state.signature_sent:
+                out += self._signature(state, final.signature)
+            out += self._reasoning_data(state, final)
+        return out
+
+    # ------------------------------------------------------------------ endings
+
+    def _candidate_finished(self, event: ir.CandidateFinished) -> list[ChatStreamOutput]:
+        choice = self._choice(event.candidate)
+        if choice.finished:
+            return []
+        choice.finished = True
+        calls: tuple[ir.Part, ...] = ()
+        if choice.next_tool or choice.function_call:
+            calls = (ir.ToolCallPart(call_id="", name="", arguments=""),)
+        stub = ir.Candidate(
+            index=event.candidate,
+            parts=calls,
+            stop_reason=event.stop_reason,
+            stop_sequence=event.stop_sequence,
+            raw_stop_reason=event.raw_stop_reason,
+        )
+        choice.pending_finish = _finish(stub, self._options)["finish_reason"]
+        if choice.open_parts:
+            return []  # parts of this choice are still open: finish after them
+        return [self._finish_chunk(event.candidate)]
+
+    def _finish_chunk(self, candidate: int) -> ChatCompletionChunk:
+        choice = self._choice(candidate)
+        finish, choice.pending_finish = choice.pending_finish, None
+        return self._chunk(candidate, {}, finish=finish)
+
+    def _merge_usage(self, usage: ir.Usage) -> None:
+        if self._usage is None:
+            self._usage = usage
+            return
+        changes = {
+            name: getattr(usage, name) for name in _USAGE_FIELDS if getattr(usage, name) is not None
+        }
+        self._usage = dataclasses.replace(self._usage, **changes)
+
+    def _end(self) -> list[ChatStreamOutput]:
+        out: list[ChatStreamOutput] = [
+            self._finish_chunk(candidate)
+            for candidate, choice in sorted(self._choices.items())
+            if choice.pending_finish is not None
+        ]
+        if self._usage is None or not self._usage_wanted:
+            return out
+        fields = _usage_fields(self._usage, self._options)
+        if "usage" not in fields:
+            return out
+        payload: dict[str, Any] = {
+            **self._head,
+            "id": self._id,
+            "object": "chat.completion.chunk",
+            "created": self._created,
+            "model": self._model,
+            "choices": [],
+        }
+        for key, value in fields.items():
+            payload[key] = (
+                value
+                if isinstance(value, str)
+                else value.model_dump(mode="json", by_alias=True, exclude_unset=True)
+            )
+        out.append(from_wire(ChatCompletionChunk, payload))
+        return out
+
+
+def _arguments(state: _Part, text: str) -> dict[str, Any]:
+    """The delta carrying an argument fragment of a tool call (or legacy function call)."""
+    if state.field == "function_call":
+        return {"function_call": {"arguments": text}}
+    return {"tool_calls": [{"index": state.tool_index, "function": {"arguments": text}}]}
+
+
+def _break_kind(state: _Part, kind: str) -> None:
+    """A delta of a kind the part cannot take is a broken ir stream."""
+    raise InvalidInputError(f"a {kind!r} delta for a {state.kind} part")
+
+
+def _request_wants_usage(request: Any) -> bool:
+    """Whether the client's request lets a usage chunk end the stream: a chat request only when
+    it asked for ``stream_options.include_usage``; no request (or another format's) does."""
+    if request is None:
+        return True
+    if isinstance(request, CompletionCreateParams):
+        options = request.stream_options
+        return options is not None and options.include_usage is True
+    if isinstance(request, Mapping) and "messages" in request:
+        options = request.get("stream_options")
+        return isinstance(options, Mapping) and options.get("include_usage") is True
+    return True

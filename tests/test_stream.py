@@ -1,0 +1,238 @@
+"""StreamConverter and SSETranscoder across all 16 (source, target) pairs.
+
+The source streams are the project's complete stream fixtures (and, when ``../shared/samples`` is
+there, the recorded real streams). For every pair: every output event is strictly valid for the
+target's SDK, the target's own stream decoder reads the output back as a cleanly ended stream,
+and what it accumulates says the same as the source (texts, tool calls, stop reason). Truncation
+and misuse follow the state machine; the SSE layer gives the same bytes for any split.
+"""
+
+from __future__ import annotations
+
+import json
+import random
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from openai_claude_bridge import (
+    InvalidInputError,
+    StreamStateError,
+    TruncatedStreamError,
+    UnsupportedFeatureError,
+    ir,
+    to_wire,
+)
+from openai_claude_bridge.ir.accumulate import accumulate
+from openai_claude_bridge.options import FORMATS
+from openai_claude_bridge.sse import SSEDecoder
+from openai_claude_bridge.stream import SSETranscoder, StreamConverter, StreamState, _parse_event
+from openai_claude_bridge.stream import _stream_class as stream_class
+from tests.support.oracle import sdk_errors
+from tests.support.sdk_types import SDK_TYPES
+
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+SAMPLES = Path(__file__).resolve().parents[1].parent / "shared" / "samples"
+EVENT_DIRS = {
+    "anthropic": "RawMessageStreamEvent",
+    "chat": "ChatCompletionChunk",
+    "responses": "ResponseStreamEvent",
+    "completions": "Completion",
+}
+
+
+def _decode_all(fmt: str, events: list[Any]) -> list[ir.StreamEvent] | None:
+    """The ir of a complete, well-formed stream, else ``None``."""
+    decoder = stream_class(fmt, "decode")()  # type: ignore[arg-type]
+    out: list[ir.StreamEvent] = []
+    try:
+        for i, event in enumerate(events):
+            out += decoder.feed(_parse_event(fmt, event, i))  # type: ignore[arg-type]
+        out += decoder.finish()
+    except (InvalidInputError, TruncatedStreamError):
+        return None
+    return out if out and isinstance(out[-1], ir.StreamEnded) else None
+
+
+def _streams(fmt: str) -> list[tuple[str, list[Any]]]:
+    found = []
+    for path in sorted((FIXTURES / fmt / EVENT_DIRS[fmt]).glob("*.jsonl")):
+        lines = path.read_text(encoding="utf-8").splitlines()
+        events = [json.loads(line) for line in lines if line.strip()]
+        if _decode_all(fmt, events) is not None:
+            found.append((path.name, events))
+    return found
+
+
+STREAMS = {fmt: _streams(fmt) for fmt in FORMATS}
+PAIRS = [(s, t) for s in FORMATS for t in FORMATS]
+
+
+def _arguments(text: str) -> Any:
+    """Tool arguments as parsed JSON where they are JSON (custom tools take free text)."""
+    try:
+        return json.loads(text or "{}")
+    except ValueError:
+        return text
+
+
+def _simplest(fmt: str) -> tuple[str, list[Any]]:
+    """A plain text stream of ``fmt`` (every format can carry it without losses)."""
+    return next((s for s in STREAMS[fmt] if "text" in s[0]), STREAMS[fmt][0])
+
+
+def _summary(resp: ir.Response, target: str) -> list[tuple[str, Any, Any]]:
+    """What both formats can say about a candidate: its text (refusals too, where the target has
+    them), its function calls (custom calls where the target has them) and its stop reason."""
+    kinds = (ir.TextPart, ir.RefusalPart) if target != "completions" else (ir.TextPart,)
+    custom = target in ("chat", "responses")
+    out = []
+    for candidate in resp.candidates:
+        text = "".join(p.text for p in candidate.parts if isinstance(p, kinds))
+        calls = [
+            (p.name, _arguments(p.arguments))
+            for p in candidate.parts
+            if isinstance(p, ir.ToolCallPart) and (custom or p.kind == "function")
+        ]
+        out.append((text, calls, candidate.stop_reason))
+    return out
+
+
+def test_every_format_has_complete_stream_fixtures() -> None:
+    assert all(STREAMS[fmt] for fmt in FORMATS), {f: len(v) for f, v in STREAMS.items()}
+
+
+@pytest.mark.parametrize(("source", "target"), PAIRS)
+def test_streams_convert_to_valid_complete_target_streams(source: str, target: str) -> None:
+    for name, events in STREAMS[source]:
+        converter = StreamConverter(source=source, target=target, id_factory=lambda p: p + "x")
+        out = [e for event in events for e in converter.feed(event)]
+        out += converter.finish()
+        assert converter.state is StreamState.ENDED, name
+        wire = [to_wire(e) for e in out]
+        for event in wire:
+            kind = EVENT_DIRS[target]
+            errors = sdk_errors(event, *SDK_TYPES[(target, kind)])  # type: ignore[index]
+            if target == "completions":  # the SDK types a whole Completion: chunks carry nulls
+                errors = [e for e in errors if "finish_reason: None" not in e]
+            assert errors == [], (name, event, errors[:3])
+        back = _decode_all(target, wire)
+        assert back is not None, (name, "the target stream does not read back as complete")
+        source_ir = _decode_all(source, events)
+        assert source_ir is not None
+        expected = _summary(accumulate(source_ir), target)
+        actual = _summary(accumulate(back), target)
+        if target == "completions" or source == "completions":
+            expected = [(text, [], None) for text, _, _ in expected]
+            actual = [(text, [], None) for text, _, _ in actual]
+        if target in ("anthropic", "responses"):
+            expected = expected[:1]  # one candidate only (the others are reported lost)
+        assert [a[:2] for a in actual] == [e[:2] for e in expected], name
+
+
+@pytest.mark.parametrize(("source", "target"), PAIRS)
+def test_truncated_source_never_ends_cleanly(source: str, target: str) -> None:
+    name, events = _simplest(source)
+    cut = events[: max(1, len(events) // 2)]
+    converter = StreamConverter(source=source, target=target)
+    for event in cut:
+        converter.feed(event)
+    ending = [to_wire(e) for e in converter.finish()]
+    assert converter.state is StreamState.FAILED, name
+    assert ending, name
+    last = ending[-1]
+    assert last.get("type") in ("error", "response.failed") or "error" in last, last
+    assert converter.finish() == []
+    with pytest.raises(StreamStateError):
+        converter.feed(events[-1])
+
+    strict = StreamConverter(source=source, target=target, strict=True)
+    try:
+        for event in cut:
+            strict.feed(event)
+    except UnsupportedFeatureError:  # strict also refuses what the target cannot carry
+        assert strict.state is StreamState.ERROR
+        return
+    with pytest.raises(TruncatedStreamError):
+        strict.finish()
+    assert strict.state is StreamState.ERROR
+    with pytest.raises(StreamStateError):
+        strict.finish()
+
+
+@pytest.mark.parametrize("source", FORMATS)
+def test_bad_event_names_its_index_and_poisons_the_converter(source: str) -> None:
+    events = STREAMS[source][0][1]
+    converter = StreamConverter(source=source, target="anthropic")
+    converter.feed(events[0])
+    with pytest.raises(InvalidInputError) as info:
+        converter.feed({"type": 7, "object": 7, "choices": "x"})
+    assert info.value.event_index == 1
+    assert converter.state is StreamState.ERROR
+    with pytest.raises(StreamStateError):
+        converter.feed(events[1])
+    with pytest.raises(StreamStateError):
+        converter.finish()
+
+
+def _sse_body(fmt: str, events: list[Any]) -> bytes:
+    named = fmt in ("anthropic", "responses")
+    body = b""
+    for event in events:
+        if named and "type" in event:
+            body += f"event: {event['type']}\n".encode()
+        body += b"data: " + json.dumps(event).encode() + b"\n\n"
+    if fmt in ("chat", "completions"):
+        body += b"data: [DONE]\n\n"
+    return body
+
+
+@pytest.mark.parametrize(("source", "target"), PAIRS)
+def test_sse_transcoding_is_split_invariant(source: str, target: str) -> None:
+    _, events = _simplest(source)
+    body = _sse_body(source, events)
+
+    def run(chunks: list[bytes]) -> bytes:
+        tx = SSETranscoder(
+            source=source, target=target, id_factory=lambda p: p + "x", clock=lambda: 1
+        )
+        out = b"".join(tx.feed(chunk) for chunk in chunks)
+        return out + tx.finish()
+
+    whole = run([body])
+    rng = random.Random(f"{source}-{target}")
+    for _ in range(3):
+        cuts = sorted(rng.sample(range(1, len(body)), k=min(6, len(body) - 1)))
+        pieces = [body[a:b] for a, b in zip([0, *cuts], [*cuts, len(body)], strict=True)]
+        assert run(pieces) == whole
+    frames = SSEDecoder().feed(whole)
+    if target in ("chat", "completions"):
+        assert frames[-1].data == "[DONE]"
+        assert sum(f.data == "[DONE]" for f in frames) == 1
+    else:
+        assert all(f.event == json.loads(f.data)["type"] for f in frames)
+
+
+def test_sse_non_json_data_is_invalid_input() -> None:
+    tx = SSETranscoder(source="chat", target="anthropic")
+    with pytest.raises(InvalidInputError, match="not JSON"):
+        tx.feed(b"data: {nope\n\n")
+    assert tx.state is StreamState.ERROR
+
+
+def test_recorded_streams_convert_everywhere() -> None:
+    files = sorted(p for p in SAMPLES.glob("*/*") if p.suffix in (".txt", ".sse", ".bin"))
+    if not files:
+        pytest.skip("../shared/samples is not available")
+    for path in files:
+        source = "anthropic" if path.parent.name == "anthropic" else "chat"
+        for target in FORMATS:
+            tx = SSETranscoder(source=source, target=target)
+            try:
+                out = tx.feed(path.read_bytes()) + tx.finish()
+            except InvalidInputError as exc:
+                # out_of_order_response.txt is rejected by design
+                assert "out_of_order" in path.name, (path.name, target, exc)
+                continue
+            assert out, (path.name, target)
