@@ -6,6 +6,8 @@
   conversion in full, and shows how bad input is reported. No arguments, no network.
 * ``convert-request`` / ``convert-response`` / ``convert-error --from F --to T [FILE]`` — convert
   one JSON payload (FILE or stdin) and write the result to stdout; the loss report goes to stderr.
+* ``stream --from F --to T [FILE]`` — transcode an upstream SSE body (FILE or stdin, read in
+  chunks) into the downstream SSE body on stdout.
 * ``validate --format F (--kind K | --type NAME) [FILE]`` — reads one JSON payload (or, for stream
   events, JSON Lines) from FILE or stdin, validates it against the format's models, writes the
   re-serialised payload to stdout and exits non-zero with a one-line error on bad input.
@@ -24,6 +26,7 @@ from ._demo import SAMPLES
 from .convert import convert_error, convert_request, convert_response
 from .errors import BridgeError
 from .options import FORMATS, Loss
+from .stream import SSETranscoder
 from .wire import from_wire, to_wire
 
 #: The model type that reads each (format, kind).
@@ -130,6 +133,38 @@ def run_convert(args: argparse.Namespace, stdin: TextIO, out: TextIO) -> int:
     return 0
 
 
+def run_stream(args: argparse.Namespace, stdin: TextIO, out: TextIO) -> int:
+    """Transcode an SSE body chunk by chunk; losses go to stderr."""
+    losses: list[Loss] = []
+    options: dict[str, Any] = {"on_loss": losses.append, "strict": args.strict}
+    if args.model:
+        options["model"] = args.model
+    transcoder = SSETranscoder(source=args.source, target=args.target, **options)
+    source = open(args.file, "rb") if args.file and args.file != "-" else stdin.buffer  # noqa: SIM115
+    sink = out.buffer if hasattr(out, "buffer") else None
+    try:
+        while chunk := source.read(_CHUNK):
+            _write_bytes(out, sink, transcoder.feed(chunk))
+        _write_bytes(out, sink, transcoder.finish())
+    finally:
+        if source is not stdin.buffer:
+            source.close()
+    for loss in losses:
+        sys.stderr.write(f"lost: {loss.path or '$'}: {loss.feature}: {loss.reason}\n")
+    return 0
+
+
+_CHUNK = 1 << 14
+
+
+def _write_bytes(out: TextIO, sink: Any, data: bytes) -> None:
+    if sink is not None:
+        sink.write(data)
+        sink.flush()
+    else:
+        out.write(data.decode("utf-8"))
+
+
 def _read_text(path: str | None, stdin: TextIO) -> str:
     if path and path != "-":
         with open(path, encoding="utf-8") as handle:
@@ -184,6 +219,12 @@ def build_parser() -> argparse.ArgumentParser:
         if name == "convert-error":
             command.add_argument("--status", type=int, help="the HTTP status of the error")
         command.add_argument("file", nargs="?", help="input file (default: stdin)")
+    stream = commands.add_parser("stream", help="transcode an SSE stream between formats")
+    stream.add_argument("--from", dest="source", choices=FORMATS, required=True)
+    stream.add_argument("--to", dest="target", choices=FORMATS, required=True)
+    stream.add_argument("--strict", action="store_true", help="fail instead of losing data")
+    stream.add_argument("--model", help="model name to put in the output")
+    stream.add_argument("file", nargs="?", help="upstream SSE body (default: stdin)")
     return parser
 
 
@@ -198,6 +239,8 @@ def main(
             return run_demo(out)
         if args.command == "validate":
             return run_validate(args, stdin, out)
+        if args.command == "stream":
+            return run_stream(args, stdin, out)
         return run_convert(args, stdin, out)
     except BridgeError as exc:
         sys.stderr.write(f"error: {exc}\n")

@@ -120,3 +120,25 @@ def test_validate_by_type_name(tmp_path: Path) -> None:
         == 0
     )
     assert json.loads(out.getvalue()) == {"type": "text", "text": "hi"}
+
+
+def test_stream_command_transcodes_a_file(tmp_path: Path) -> None:
+    head = {"id": "c", "object": "chat.completion.chunk", "created": 1, "model": "gpt"}
+    chunks = [
+        {**head, "choices": [{"index": 0, "delta": {"role": "assistant", "content": "Hi"}}]},
+        {**head, "choices": [{"index": 0, "delta": {}, "finish_reason": "stop"}]},
+    ]
+    body = "".join(f"data: {json.dumps(c)}\n\n" for c in chunks) + "data: [DONE]\n\n"
+    upstream = tmp_path / "up.sse"
+    upstream.write_text(body, encoding="utf-8")
+    proc = subprocess.run(
+        [sys.executable, "-m", "openai_claude_bridge", "stream", "--from", "chat", "--to",
+         "anthropic", str(upstream)],
+        capture_output=True, text=True, cwd=ROOT, timeout=120, check=False,
+    )  # fmt: skip
+    assert proc.returncode == 0, proc.stderr
+    events = [
+        line.split(": ", 1)[1] for line in proc.stdout.splitlines() if line.startswith("event")
+    ]
+    assert events[0] == "message_start" and events[-1] == "message_stop"
+    assert '"text":"Hi"' in proc.stdout

@@ -21,6 +21,7 @@ from openai_claude_bridge import (
     StreamStateError,
     TruncatedStreamError,
     UnsupportedFeatureError,
+    convert_request,
     ir,
     to_wire,
 )
@@ -236,3 +237,35 @@ def test_recorded_streams_convert_everywhere() -> None:
                 assert "out_of_order" in path.name, (path.name, target, exc)
                 continue
             assert out, (path.name, target)
+
+
+def test_shortened_tool_names_are_restored_in_a_stream() -> None:
+    long_name = "mcp__github__search_repositories_with_a_rather_long_descriptive_name_v2"
+    request = {
+        "model": "claude",
+        "max_tokens": 100,
+        "messages": [{"role": "user", "content": "find it"}],
+        "tools": [{"name": long_name, "input_schema": {"type": "object"}}],
+    }
+    upstream = to_wire(convert_request(request, source="anthropic", target="chat"))
+    short = upstream["tools"][0]["function"]["name"]
+    head = {"id": "c", "object": "chat.completion.chunk", "created": 1, "model": "gpt"}
+    call = {"index": 0, "id": "call_1", "type": "function", "function": {"name": short}}
+    chunks = [
+        {**head, "choices": [{"index": 0, "delta": {"role": "assistant", "tool_calls": [call]}}]},
+        {
+            **head,
+            "choices": [
+                {
+                    "index": 0,
+                    "delta": {"tool_calls": [{"index": 0, "function": {"arguments": "{}"}}]},
+                }
+            ],
+        },
+        {**head, "choices": [{"index": 0, "delta": {}, "finish_reason": "tool_calls"}]},
+    ]
+    converter = StreamConverter(source="chat", target="anthropic", request=request)
+    out = [to_wire(e) for chunk in chunks for e in converter.feed(chunk)]
+    out += [to_wire(e) for e in converter.finish()]
+    starts = [e["content_block"] for e in out if e["type"] == "content_block_start"]
+    assert starts[0]["type"] == "tool_use" and starts[0]["name"] == long_name
