@@ -60,7 +60,7 @@ from pydantic import BaseModel
 from .. import ir
 from .._codec import build, is_own
 from ..errors import BridgeError, InvalidInputError, StreamStateError
-from ..ir.accumulate import _PartBuilder
+from ..ir.accumulate import PartBuilder
 from ..options import Options
 from ..wire import from_wire, to_wire
 from . import encode as _enc
@@ -116,7 +116,7 @@ class _Part:
     def __init__(self, index: int, header: ir.Part, live: bool) -> None:
         self.index = index
         self.header = header
-        self.builder = _PartBuilder(header)
+        self.builder = PartBuilder(header)
         self.live = live
         self.pending: list[ir.PartDelta] = []
         self.finished = False
@@ -326,7 +326,7 @@ class StreamEncoder:
     def _on_delta(self, part: _Part, event: ir.PartDelta, out: list[RawMessageStreamEvent]) -> None:
         if part.finished:
             raise InvalidInputError(f"ir delta for part {part.index} after it finished")
-        _feed_builder(part.builder, event)
+        part.builder.add(event)
         if part.live and self._queue[0] is part:
             self._send_delta(part, event, out)
         elif part.live:
@@ -551,18 +551,6 @@ class StreamEncoder:
     def _start_block(self, part: _Part, block: BaseModel, out: list[RawMessageStreamEvent]) -> None:
         part.block = self._next_block
         self._emit_start(block, out)
-
-
-def _feed_builder(builder: _PartBuilder, event: ir.PartDelta) -> None:
-    if event.kind == "summary":
-        builder.summary.setdefault(event.summary_index, []).append(event.text)
-    elif event.kind == "signature":
-        builder.signature.append(event.text)
-    elif event.kind == "citation":
-        if event.citation is not None:
-            builder.citations.append(event.citation)
-    else:
-        builder.text.append(event.text)
 
 
 def _zero_counts(usage: ir.Usage | None) -> dict[str, int]:

@@ -37,17 +37,31 @@ from .stream import (
     UsageUpdated,
 )
 
-__all__ = ["Accumulator", "accumulate"]
+__all__ = ["Accumulator", "PartBuilder", "accumulate"]
 
 
 @dataclasses.dataclass
-class _PartBuilder:
+class PartBuilder:
+    """One part being built from its header and deltas (stream encoders use it too)."""
+
     part: Part
     text: list[str] = dataclasses.field(default_factory=list)
     summary: dict[int, list[str]] = dataclasses.field(default_factory=dict)
     signature: list[str] = dataclasses.field(default_factory=list)
     citations: list[Any] = dataclasses.field(default_factory=list)
     final: Part | None = None
+
+    def add(self, event: PartDelta) -> None:
+        """Append one delta's fragment to the field its ``kind`` names."""
+        if event.kind == "summary":
+            self.summary.setdefault(event.summary_index, []).append(event.text)
+        elif event.kind == "signature":
+            self.signature.append(event.text)
+        elif event.kind == "citation":
+            if event.citation is not None:
+                self.citations.append(event.citation)
+        else:
+            self.text.append(event.text)
 
     def build(self) -> Part:
         if self.final is not None:
@@ -81,7 +95,7 @@ class _PartBuilder:
 
 @dataclasses.dataclass
 class _CandidateBuilder:
-    parts: dict[int, _PartBuilder] = dataclasses.field(default_factory=dict)
+    parts: dict[int, PartBuilder] = dataclasses.field(default_factory=dict)
     stop_reason: StopReason | None = None
     stop_sequence: str | None = None
     raw_stop_reason: str | None = None
@@ -107,7 +121,7 @@ class Accumulator:
                 if event.usage is not None:
                     self._merge_usage(event.usage)
             case PartStarted():
-                self._candidate(event.candidate).parts[event.index] = _PartBuilder(event.part)
+                self._candidate(event.candidate).parts[event.index] = PartBuilder(event.part)
             case PartDelta():
                 self._delta(event)
             case PartFinished():
@@ -130,23 +144,14 @@ class Accumulator:
     def _candidate(self, index: int) -> _CandidateBuilder:
         return self._candidates.setdefault(index, _CandidateBuilder())
 
-    def _part(self, candidate: int, index: int) -> _PartBuilder:
+    def _part(self, candidate: int, index: int) -> PartBuilder:
         builder = self._candidate(candidate).parts.get(index)
         if builder is None:
             raise InvalidInputError(f"stream event for part {index}, which was never started")
         return builder
 
     def _delta(self, event: PartDelta) -> None:
-        builder = self._part(event.candidate, event.index)
-        if event.kind == "summary":
-            builder.summary.setdefault(event.summary_index, []).append(event.text)
-        elif event.kind == "signature":
-            builder.signature.append(event.text)
-        elif event.kind == "citation":
-            if event.citation is not None:
-                builder.citations.append(event.citation)
-        else:
-            builder.text.append(event.text)
+        self._part(event.candidate, event.index).add(event)
 
     def _merge_usage(self, usage: Usage) -> None:
         if self._usage is None:

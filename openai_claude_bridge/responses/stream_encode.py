@@ -49,7 +49,7 @@ from typing import Any
 from .. import ir
 from .._codec import build
 from ..errors import BridgeError, InvalidInputError, StreamStateError
-from ..ir.accumulate import Accumulator, _PartBuilder
+from ..ir.accumulate import Accumulator, PartBuilder
 from ..options import Options
 from ..wire import to_wire
 from .decode import FMT
@@ -117,7 +117,7 @@ class _Slot:
     header: ir.Part
     kind: str
     buffer: list[ir.PartDelta | ir.PartFinished] = dataclasses.field(default_factory=list)
-    builder: _PartBuilder | None = None
+    builder: PartBuilder | None = None
     final: ir.Part | None = None
     item_id: str = ""
     output_index: int = -1
@@ -324,24 +324,15 @@ class StreamEncoder:
             slot.final = event.part if event.part is not None else slot.builder.build()
             self._close(slot)
             return
-        builder = slot.builder
-        assert builder is not None
-        if event.kind == "summary":
-            builder.summary.setdefault(event.summary_index, []).append(event.text)
-        elif event.kind == "signature":
-            builder.signature.append(event.text)
-        elif event.kind == "citation":
-            if event.citation is not None:
-                builder.citations.append(event.citation)
-        else:
-            builder.text.append(event.text)
+        assert slot.builder is not None
+        slot.builder.add(event)
         self._delta(slot, event)
 
     # ----------------------------------------------------------------------- opening items
 
     def _open(self, slot: _Slot) -> None:
         header = slot.header
-        slot.builder = _PartBuilder(_blank(header))
+        slot.builder = PartBuilder(_blank(header))
         if slot.kind == _CONTENT:
             self._open_content(slot)
         else:
