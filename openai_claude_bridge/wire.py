@@ -98,7 +98,14 @@ def to_wire(model: BaseModel) -> dict[str, Any]:
     """
     if not isinstance(model, BaseModel):
         raise TypeError(f"to_wire() takes a model of this package, not {type(model).__name__}")
-    return model.model_dump(mode="json", by_alias=True, exclude_unset=True)
+    try:
+        return model.model_dump(mode="json", by_alias=True, exclude_unset=True)
+    except RecursionError:
+        raise InvalidInputError("payload is nested too deeply") from None
+    except ValueError as exc:  # pydantic-core's own depth guard
+        if "depth" not in str(exc):
+            raise
+        raise InvalidInputError("payload is nested too deeply") from None
 
 
 # --------------------------------------------------------------------------- open unions

@@ -38,8 +38,10 @@ Request-side mapping rules for other formats' ir:
   reported; a ``description`` is); ``json_object`` has no anthropic form.
 * ``user`` (or else ``safety_identifier``) becomes ``metadata.user_id``; service tiers map by
   the tables (``default`` is ``standard_only``).
-* Tool call arguments must be a JSON object (empty text is ``{}``); anything else is
-  :class:`InvalidInputError` at the part's ``arguments``.
+* Tool call arguments must be a JSON object (empty text is ``{}``); in a request anything else
+  is :class:`InvalidInputError` at the part's ``arguments``; in a response, arguments cut off at
+  ``max_tokens`` keep the part that parses (as the anthropic SDK reads a cut-off stream) and
+  anything else drops the call, both reported.
 
 Responses: the first candidate is the message (others are reported); a stop reason follows what
 was emitted (tool calls => ``tool_use``, a refusal part => ``refusal``) and is omitted when
@@ -59,6 +61,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Any, Final, NamedTuple
 
 from pydantic import BaseModel
+from pydantic_core import from_json
 from typing_extensions import assert_never
 
 from .. import ir
@@ -654,26 +657,48 @@ def _tool_use(part: ir.ToolCallPart, options: Options, *, response: bool) -> Bas
         reason = "anthropic has no custom (free-text) tools"
         _lose(options, part.path, None, "custom_tool_call", reason)
         return None
-    fields: dict[str, Any] = {"id": part.call_id, "name": part.name, "input": _input(part)}
+    tool_input = _input(part)
+    where = json_path(["arguments"], part.path)
+    if tool_input is None and response:
+        # A model's answer can hold arguments cut off at max_tokens: keep what parses, as the
+        # anthropic SDK reads a tool_use block cut short in a stream (partial JSON).
+        tool_input = _partial_input(part)
+        if tool_input is not None:
+            reason = "the tool call's arguments were cut off; input holds the part that parsed"
+            options.lose(where, "tool_use", reason)
+    if tool_input is None:
+        if not response:
+            raise InvalidInputError(
+                "tool call arguments must be a JSON object to become anthropic tool_use input",
+                path=where,
+                feature="tool_use",
+            )
+        options.lose(where, "tool_use", "the tool call's arguments are not a JSON object")
+        return None
+    fields: dict[str, Any] = {"id": part.call_id, "name": part.name, "input": tool_input}
     _set_cache(fields, part, part.cache, options, allowed=not response)
     return build(ToolUseBlock if response else ToolUseBlockParam, fields, part, FMT)
 
 
-def _input(part: ir.ToolCallPart) -> dict[str, Any]:
-    """The arguments as anthropic's ``input`` object (empty arguments are an empty object)."""
+def _partial_input(part: ir.ToolCallPart) -> dict[str, Any] | None:
+    """The object that the start of cut-off JSON arguments describes, if they start one."""
+    try:
+        value = from_json(part.arguments, allow_partial=True)
+    except ValueError:
+        return None
+    return value if isinstance(value, dict) else None
+
+
+def _input(part: ir.ToolCallPart) -> dict[str, Any] | None:
+    """The arguments as anthropic's ``input`` object (empty arguments are an empty object);
+    ``None`` when they are not a JSON object."""
     if not part.arguments.strip():
         return {}
     try:
         value = json.loads(part.arguments)
     except (ValueError, RecursionError):
-        value = None
-    if not isinstance(value, dict):
-        raise InvalidInputError(
-            "tool call arguments must be a JSON object to become anthropic tool_use input",
-            path=json_path(["arguments"], part.path),
-            feature="tool_use",
-        )
-    return value
+        return None
+    return value if isinstance(value, dict) else None
 
 
 def _tool_result(part: ir.ToolResultPart, options: Options) -> ToolResultBlockParam | None:

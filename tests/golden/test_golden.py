@@ -53,17 +53,7 @@ REGEN = os.environ.get("GOLDEN_REGEN") == "1"
 
 #: Known codec bugs: (case, kind, source, target) -> what is wrong. Each such golden test is a
 #: strict xfail, so fixing the bug makes it fail loudly (regenerate, review, drop the entry).
-KNOWN_BUGS: dict[tuple[str, str, str, str], str] = {
-    ("truncated_tool_json", "response", "chat", "anthropic"): (
-        "a valid chat response cut off by max tokens inside tool-call JSON (finish_reason "
-        "'length', arguments not parseable) raises InvalidInputError instead of converting "
-        "(stop_reason max_tokens, the unfinished call dropped or approximated with a Loss)"
-    ),
-    ("truncated_tool_json", "response", "responses", "anthropic"): (
-        "a valid incomplete(max_output_tokens) Response whose function_call arguments are "
-        "truncated JSON raises InvalidInputError instead of converting with a Loss"
-    ),
-}
+KNOWN_BUGS: dict[tuple[str, str, str, str], str] = {}
 
 
 def _expected_path(item: CorpusFile, target: str) -> Any:
