@@ -558,13 +558,6 @@ def test_failed_response_does_not_become_a_stop() -> None:
     assert out["choices"][0]["finish_reason"] is None
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="a chat refusal (message.refusal, finish_reason 'stop') or a responses refusal part "
-    "becomes a completions choice with text '' and finish_reason 'stop' instead of "
-    "'content_filter' (anthropic's refusal does become 'content_filter'; chat's becomes "
-    "anthropic 'refusal'): the refusal turns into an empty normal answer",
-)
 @pytest.mark.parametrize("source", ["chat", "responses"])
 def test_refusal_becomes_content_filter_in_completions(source: str) -> None:
     payload = next(
@@ -583,12 +576,6 @@ def test_deeply_nested_unknown_item_raises_a_bridge_error(target: str) -> None:
         converter("request")(payload, source="responses", target=target)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="a chat answer with refusal: '' (what some compatible providers send for none) "
-    "becomes anthropic stop_reason 'refusal' plus an empty text block (and a responses "
-    "refusal part with empty text): a normal answer turns into a refusal",
-)
 def test_empty_chat_refusal_is_no_refusal() -> None:
     payload = next(
         item.payload

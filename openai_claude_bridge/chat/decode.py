@@ -429,7 +429,7 @@ def _tail(
     """The refusal, tool-call and legacy function-call parts of an assistant turn."""
     parts: list[ir.Part] = []
     consumed: set[str] = set()
-    if refusal is not None:
+    if refusal:  # an empty refusal (some compatible servers send "") is no refusal
         parts.append(ir.RefusalPart(text=refusal, path=_at(path, "refusal"), extra=tag({})))
         consumed.add("refusal")
     if tool_calls:

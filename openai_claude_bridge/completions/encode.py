@@ -360,6 +360,10 @@ def _finish_reason(candidate: ir.Candidate, options: Options) -> str | None:
     stop = candidate.stop_reason
     if stop is None:
         return None
+    if stop in ("end_turn", "stop_sequence") and any(
+        isinstance(part, ir.RefusalPart) for part in candidate.parts
+    ):
+        stop = "refusal"  # the reason follows what was emitted: a refusal is content_filter
     finish = STOP_FINISH[stop]
     if stop in APPROXIMATE_STOPS:
         options.lose(
