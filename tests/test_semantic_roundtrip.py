@@ -537,12 +537,6 @@ def test_mutations_raise_only_bridge_errors(item: CorpusFile, data: st.DataObjec
         to_wire(out)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="responses -> chat: a failed Response (status 'failed', error set) becomes "
-    "finish_reason 'stop' (a fabricated stop, BEHAVIOR invariant 4); completions and anthropic "
-    "leave the stop out, and test_convert documents null as chat's answer",
-)
 def test_failed_response_does_not_become_a_stop() -> None:
     payload = next(
         item.payload

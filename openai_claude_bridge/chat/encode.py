@@ -1045,6 +1045,9 @@ def _finish(candidate: ir.Candidate, options: Options) -> dict[str, Any]:
     if finish == "stop" and any(isinstance(p, ir.ToolCallPart) for p in candidate.parts):
         finish = "tool_calls"  # the reason follows what was emitted
     if finish is None:
+        if stop == "error":  # the answer failed: no finish reason is made up for it
+            _lose(candidate, options, "stop_reason", "chat has no finish_reason for a failure")
+            return {"finish_reason": None}
         reason = f"chat has no finish_reason for {stop!r}; written as 'stop'"
         _lose(candidate, options, "stop_reason", reason)
         finish = "stop"

@@ -3,8 +3,9 @@
 * ``finish_reason`` <-> the ir's :data:`~openai_claude_bridge.ir.StopReason`. Chat cannot tell a
   natural stop from a matched stop sequence, so ``stop`` reads as ``end_turn``; on the way out
   ``end_turn`` and ``stop_sequence`` both write ``stop``. ``pause_turn`` and ``error`` have no
-  chat finish reason (the encoder reports them lost and writes ``stop``, the only value that
-  ends a turn without claiming a limit, a tool call or a filter).
+  chat finish reason: the encoder reports them lost and writes ``stop`` for ``pause_turn`` (the
+  only value that ends a turn without claiming a limit, a tool call or a filter) and ``null``
+  for ``error`` (a failed answer did not stop; none is made up).
 * Error ``type`` / HTTP status / ``code`` -> :data:`~openai_claude_bridge.ir.ErrorKind`, and each
   kind -> the ``(type, status)`` a chat error body is sent with.
 """

@@ -8,9 +8,9 @@ sends too, so their ``type`` / HTTP status <-> ir ``ErrorKind`` tables are chat'
 **Finish reasons.** ``stop`` is a natural stop *or* a matched stop sequence (Completions does not
 say which, so it decodes to ``end_turn``); ``length`` is ``max_tokens``; ``content_filter`` is
 ``refusal``. On the way out the stop reasons in :data:`APPROXIMATE_STOPS` are reported as a loss
-and written as ``stop``, as chat does: ``tool_use`` (the tool calls themselves are dropped),
-``pause_turn`` and ``error`` — ``stop`` is the only value that ends a choice without claiming a
-limit or a filter, and a choice left without a finish reason would read as a truncated stream.
+as chat does: ``tool_use`` (the tool calls themselves are dropped) and ``pause_turn`` become
+``stop`` — the only value that ends a choice without claiming a limit or a filter — and
+``error`` becomes ``null``: a failed answer did not stop, and no stop is made up for it.
 """
 
 from __future__ import annotations
@@ -29,7 +29,7 @@ FINISH_STOP: Mapping[FinishReason, StopReason] = MappingProxyType(
 )
 """Completions ``finish_reason`` -> ir stop reason."""
 
-STOP_FINISH: Mapping[StopReason, FinishReason] = MappingProxyType(
+STOP_FINISH: Mapping[StopReason, FinishReason | None] = MappingProxyType(
     {
         "end_turn": "stop",
         "stop_sequence": "stop",
@@ -38,10 +38,10 @@ STOP_FINISH: Mapping[StopReason, FinishReason] = MappingProxyType(
         "refusal": "content_filter",
         "pause_turn": "stop",
         "context_window_exceeded": "length",
-        "error": "stop",
+        "error": None,
     }
 )
-"""ir stop reason -> Completions ``finish_reason``."""
+"""ir stop reason -> Completions ``finish_reason`` (``None``: written as ``null``)."""
 
 APPROXIMATE_STOPS: frozenset[StopReason] = frozenset({"tool_use", "pause_turn", "error"})
 """Stop reasons Completions cannot say; their :data:`STOP_FINISH` entry is reported lost."""

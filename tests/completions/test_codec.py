@@ -464,7 +464,7 @@ def test_foreign_response_parts_and_stops_completions_cannot_say() -> None:
         error_message="boom",
     )
     out = to_wire(encode.encode_response(resp, options))
-    assert [c["finish_reason"] for c in out["choices"]] == ["stop", "stop", "stop"]
+    assert [c["finish_reason"] for c in out["choices"]] == ["stop", "stop", None]
     assert [c["text"] for c in out["choices"]] == ["Calling. ", "a", "b"]
     assert "usage" not in out
     assert features(losses) == [
