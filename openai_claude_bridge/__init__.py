@@ -2,7 +2,8 @@
 Completions, Responses and legacy Completions APIs, with no I/O at all.
 
 ``convert_request`` / ``convert_response`` / ``convert_error`` / ``convert_token_count_*`` turn a
-payload of one format into another through the neutral ``ir``. The wire models live in the
+payload of one format into another through the neutral ``ir``; ``StreamConverter`` and
+``SSETranscoder`` do the same for streams, event by event. The wire models live in the
 per-format subpackages ``openai_claude_bridge.anthropic``, ``.chat``, ``.responses`` and
 ``.completions``; ``to_wire`` / ``from_wire`` move between them and JSON.
 """
@@ -16,6 +17,7 @@ from .errors import (
     UnsupportedFeatureError,
 )
 from .options import FORMATS, Format, Loss, Options, ReasoningPolicy
+from .stream import SSETranscoder, StreamConverter
 from .token_count import convert_token_count_request, convert_token_count_response
 from .wire import WireModel, from_wire, to_wire
 
@@ -27,6 +29,8 @@ __all__ = [
     "Loss",
     "Options",
     "ReasoningPolicy",
+    "SSETranscoder",
+    "StreamConverter",
     "StreamStateError",
     "TruncatedStreamError",
     "UnsupportedFeatureError",

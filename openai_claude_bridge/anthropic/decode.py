@@ -146,6 +146,7 @@ from .models.tools import (
     ToolUnionParam,
     UnknownToolChoiceParam,
 )
+from .reasoning_carrier import decode_carrier
 from .tables import (
     CITATION_FIELDS,
     ERROR_TYPE_TO_KIND,
@@ -648,12 +649,12 @@ def _document_source(source: DocumentBlockSourceParam, path: str) -> ir.MediaSou
 
 
 def _thinking_block(block: ThinkingBlockParam | ThinkingBlock, path: str) -> ir.ReasoningPart:
-    return ir.ReasoningPart(
-        text=block.thinking,
-        signature=block.signature,
-        path=path,
-        extra=_extra(block, {"type", "thinking", "signature"}),
-    )
+    """A thinking block; one whose signature is a carrier restores the reasoning it carries."""
+    extra = _extra(block, {"type", "thinking", "signature"})
+    carried = decode_carrier(block.thinking, block.signature, path=path)
+    if carried is not None:
+        return dataclasses.replace(carried, extra=extra)
+    return ir.ReasoningPart(text=block.thinking, signature=block.signature, path=path, extra=extra)
 
 
 def _redacted_thinking(

@@ -14,7 +14,10 @@ Everything anthropic cannot say is reported through ``options.lose`` (which rais
   ``top_p``, ``top_k``, which the API still takes for some models but the official SDK's request
   type no longer lists (output must satisfy it; anthropic's own values are written back);
 * reasoning without an anthropic signature: thinking blocks are only ever sent with the signature
-  anthropic made, so unsigned reasoning is dropped;
+  anthropic made, so unsigned reasoning is dropped — except that in a *response* (for an anthropic
+  client, never the API) reasoning holding a foreign server's state (Responses
+  ``encrypted_content`` / item id) becomes a thinking block whose signature is a carrier
+  (:mod:`.reasoning_carrier`), restored by the decoder when the client sends it back;
 * ``max_tokens``, which anthropic requires: when the ir has none, :data:`DEFAULT_MAX_TOKENS` is
   sent and the approximation reported.
 
@@ -65,7 +68,13 @@ from pydantic_core import from_json
 from typing_extensions import assert_never
 
 from .. import ir
-from .._codec import build, error_status, is_own, report_foreign_extra
+from .._codec import (
+    build,
+    coalesce_assistant_runs,
+    error_status,
+    is_own,
+    report_foreign_extra,
+)
 from ..errors import InvalidInputError
 from ..options import Format, Options
 from ..wire import from_wire, json_path
@@ -126,6 +135,7 @@ from .models.tools import (
     ToolParam,
     ToolUnionParam,
 )
+from .reasoning_carrier import display_text, encode_carrier
 from .tables import (
     CITATION_FIELDS,
     EFFORT_FROM_IR,
@@ -287,7 +297,8 @@ def _conversation(req: ir.Request, options: Options) -> tuple[str | Blocks | Non
     messages: list[Any] = []
     tool_run: list[ir.Message] = []
     leading = True
-    for message in req.messages:
+    turns = coalesce_assistant_runs(req.messages, FMT, lambda m: _check_message(m, options))
+    for message in turns:
         if message.role != "tool" and tool_run:
             messages.append(_tool_turn(tool_run, options))
             tool_run = []
@@ -297,7 +308,9 @@ def _conversation(req: ir.Request, options: Options) -> tuple[str | Blocks | Non
                 tool_run.append(message)
             case "user" | "assistant":
                 leading = False
-                messages.append(_turn(message, options))
+                turn = _turn(message, options)
+                if turn is not None:
+                    messages.append(turn)
             case "system" | "developer":
                 if leading and not _is_own(message):
                     _check_message(message, options)
@@ -323,12 +336,16 @@ def _check_message(message: ir.Message, options: Options) -> None:
         _lose(options, message.path, "name", "name", "anthropic messages have no name")
 
 
-def _turn(message: ir.Message, options: Options) -> Any:
+def _turn(message: ir.Message, options: Options) -> Any | None:
+    """The message, or ``None`` for another format's message all of whose parts were dropped
+    (and reported): no empty turn is made up."""
     _check_message(message, options)
     cls = UserMessageParam if message.role == "user" else AssistantMessageParam
     parts = _without_empty_text(message.parts) or message.parts
     content = _content_value(_blocks(parts, options, _message_block), message.text_form)
     if content is None and "content" not in _own(message):
+        if parts and not _is_own(message):
+            return None
         content = []
     return build(cls, {} if content is None else {"content": content}, message, FMT)
 
@@ -718,12 +735,19 @@ def _tool_result(part: ir.ToolResultPart, options: Options) -> ToolResultBlockPa
 
 
 def _reasoning(part: ir.ReasoningPart, options: Options, *, response: bool) -> Blocks:
-    """Signed thinking and redacted thinking; reasoning without a signature is dropped."""
+    """Signed thinking and redacted thinking. Unsigned reasoning holding a foreign server's state
+    becomes a thinking block with a carrier signature (:mod:`.reasoning_carrier`) in a response,
+    or in a request only when an anthropic request had it; other unsigned reasoning is dropped."""
     _foreign(part, options)
     blocks: Blocks = []
+    thinking_cls = ThinkingBlock if response else ThinkingBlockParam
+    carrier = encode_carrier(part) if response or _is_own(part) else None
     if part.signature is not None:
         thinking = {"thinking": part.text or "", "signature": part.signature}
-        blocks.append(build(ThinkingBlock if response else ThinkingBlockParam, thinking, part, FMT))
+        blocks.append(build(thinking_cls, thinking, part, FMT))
+    elif carrier is not None:
+        thinking = {"thinking": display_text(part), "signature": carrier}
+        blocks.append(build(thinking_cls, thinking, part, FMT))
     if part.redacted_data is not None:
         redacted_cls = RedactedThinkingBlock if response else RedactedThinkingBlockParam
         blocks.append(build(redacted_cls, {"data": part.redacted_data}, part, FMT))

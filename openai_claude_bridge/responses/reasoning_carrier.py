@@ -16,10 +16,9 @@ OpenAI encrypted blob) is opaque and passes through untouched.
 
 from __future__ import annotations
 
-import base64
-import binascii
-import json
 from dataclasses import dataclass
+
+from .._carrier import pack, unpack
 
 __all__ = ["PREFIX", "CarriedReasoning", "decode_carrier", "encode_carrier"]
 
@@ -44,23 +43,13 @@ def encode_carrier(carried: CarriedReasoning) -> str | None:
     if carried.signature is None and carried.redacted_data is None:
         return None
     values = (carried.text, carried.signature, carried.redacted_data, carried.encrypted_content)
-    payload = {key: value for key, value in zip(_KEYS, values, strict=True) if value is not None}
-    text = json.dumps(payload, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
-    return PREFIX + base64.b64encode(text.encode("utf-8")).decode("ascii")
+    return pack(PREFIX, dict(zip(_KEYS, values, strict=True)))
 
 
 def decode_carrier(value: str) -> CarriedReasoning | None:
     """The fields carried by ``value``, or ``None`` when it is not exactly a carrier."""
-    if not value.startswith(PREFIX):
-        return None
-    try:
-        raw = base64.b64decode(value[len(PREFIX) :], validate=True)
-        payload = json.loads(raw.decode("utf-8"))
-    except (binascii.Error, ValueError):
-        return None
-    if not isinstance(payload, dict) or not set(payload) <= set(_KEYS):
-        return None
-    if not all(isinstance(v, str) for v in payload.values()):
+    payload = unpack(PREFIX, value, _KEYS)
+    if payload is None or not all(isinstance(v, str) for v in payload.values()):
         return None
     carried = CarriedReasoning(
         text=payload.get("thinking"),

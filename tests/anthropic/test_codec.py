@@ -805,7 +805,7 @@ def test_response_losses() -> None:
                 path="choices[0]",
                 stop_reason="error",
                 parts=(
-                    ir.ReasoningPart(summary=("s",), encrypted_content="enc", path="output[0]"),
+                    ir.ReasoningPart(summary=("s",), path="output[0]"),
                     ir.ImagePart(source=ir.MediaSource(kind="url", url="u"), path="output[1]"),
                     text("hi", cache=ir.CacheHint(), path="output[2]"),
                     ir.ToolCallPart(
