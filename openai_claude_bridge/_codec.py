@@ -5,11 +5,14 @@
 * :func:`build` — an encoder's last step: validate the fields it built (plus, for its own format,
   the node's ``extra``) into the target model.
 * :func:`report_foreign_extra` — an encoder of another format reports every such field as lost.
+* :func:`coalesce_assistant_runs` — another format's assistant turn, said as several messages,
+  becomes the one message chat and anthropic say it as.
 """
 
 from __future__ import annotations
 
-from collections.abc import Collection, Mapping
+import dataclasses
+from collections.abc import Callable, Collection, Mapping, Sequence
 from typing import Any, TypeVar
 
 from pydantic import BaseModel
@@ -23,6 +26,7 @@ __all__ = [
     "assemble",
     "build",
     "carries_information",
+    "coalesce_assistant_runs",
     "error_status",
     "is_own",
     "leftover",
@@ -117,3 +121,51 @@ def error_status(err: ir.ApiError, fmt: Format, canonical: int) -> int:
     if err.status is not None and is_own(err, fmt):
         return err.status
     return canonical
+
+
+def coalesce_assistant_runs(
+    messages: Sequence[ir.Message], fmt: Format, check: Callable[[ir.Message], None]
+) -> list[ir.Message]:
+    """``messages`` with each run of consecutive assistant messages that ``fmt``'s decoder did not
+    make merged into one message (its parts in order, the first message's path and name).
+
+    Responses says one assistant turn as one item per part (reasoning, message, each function
+    call); chat and anthropic say it as one message, and chat requires every tool call of a turn
+    in the message its tool results follow. ``check`` (the encoder's report of a message's
+    foreign fields and name) is called on each message of a merged run; the merged message
+    carries neither any more."""
+    out: list[ir.Message] = []
+    run: list[ir.Message] = []
+
+    def flush() -> None:
+        if len(run) > 1:
+            for message in run:
+                check(message)
+            merged = dataclasses.replace(
+                run[0],
+                parts=tuple(part for message in run for part in message.parts),
+                text_form=all(message.text_form for message in run) and _one_says_text(run),
+                name=None,
+                extra=ir.EMPTY_EXTRA,
+                echo=ir.EMPTY_EXTRA,
+            )
+            out.append(merged)
+        else:
+            out.extend(run)
+        run.clear()
+
+    for message in messages:
+        if message.role == "assistant" and not is_own(message, fmt):
+            run.append(message)
+            continue
+        flush()
+        out.append(message)
+    flush()
+    return out
+
+
+def _one_says_text(messages: Sequence[ir.Message]) -> bool:
+    """Whether at most one of ``messages`` has text: texts of several messages stay apart (as
+    parts) rather than being joined into one plain string."""
+    with_text = [m for m in messages if any(isinstance(p, ir.TextPart) for p in m.parts)]
+    return len(with_text) <= 1

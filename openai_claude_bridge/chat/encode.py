@@ -30,7 +30,7 @@ from typing import Any, get_args
 from typing_extensions import assert_never
 
 from .. import ir
-from .._codec import build, error_status, report_foreign_extra
+from .._codec import build, coalesce_assistant_runs, error_status, report_foreign_extra
 from ..options import Effort, Options
 from ..wire import from_wire, json_path
 from ._common import (
@@ -403,7 +403,7 @@ def _messages(req: ir.Request, options: Options) -> list[Any]:
     if req.instructions is not None:
         content = _text_content(req.instructions, req.instructions_text_form, options)
         out.append(make(ChatCompletionSystemMessageParam, {"content": content}, None))
-    for message in req.messages:
+    for message in coalesce_assistant_runs(req.messages, FMT, lambda m: _foreign(m, options)):
         out.extend(_message(message, options))
     return out
 
@@ -423,7 +423,8 @@ def _message(msg: ir.Message, options: Options) -> list[Any]:
         case "user":
             return _user(msg, options)
         case "assistant":
-            return [_assistant(msg, options)]
+            assistant = _assistant(msg, options)
+            return [] if assistant is None else [assistant]
         case "tool":
             return _tool_turn(msg, options)
         case _:
@@ -702,7 +703,9 @@ def _split_turn(parts: tuple[ir.Part, ...], refusal_field: bool, options: Option
     return turn
 
 
-def _assistant(msg: ir.Message, options: Options) -> ChatCompletionAssistantMessageParam:
+def _assistant(msg: ir.Message, options: Options) -> ChatCompletionAssistantMessageParam | None:
+    """The assistant message, or ``None`` for another format's message all of whose parts were
+    dropped (and reported): no empty turn is made up."""
     turn = _split_turn(msg.parts, msg.text_form, options)
     fields: dict[str, Any] = {}
     if msg.text_form and _plain_texts(turn.texts):
@@ -713,6 +716,8 @@ def _assistant(msg: ir.Message, options: Options) -> ChatCompletionAssistantMess
     elif turn.content:
         fields["content"] = [_assistant_item(part, options) for part in turn.content]
     fields.update(_turn_fields(turn, own(msg), options, request=True))
+    if not fields and msg.parts and own(msg) is None:
+        return None
     return make(ChatCompletionAssistantMessageParam, _named(fields, msg), wire_extras(own(msg)))
 
 

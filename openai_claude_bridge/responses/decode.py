@@ -420,10 +420,16 @@ def _native_role(tag: str) -> ir.Role:
 
 
 def _message(item: EasyInputMessage, path: str) -> ir.Message:
+    """An input message; its optional ``type: "message"`` tag says nothing and goes to ``echo``."""
     f = _Fields(to_wire(item))
     f.consume("role", "content")
+    tag = {"type": f.wire["type"]} if f.wire.get("type") == "message" else {}
+    f.consume(*tag)
     parts, text_form = _content(item.content, json_path(["content"], path))
-    return ir.Message(role=item.role, parts=parts, text_form=text_form, path=path, extra=f.extra())
+    echo = with_extra(FMT, tag) if tag else ir.EMPTY_EXTRA
+    return ir.Message(
+        role=item.role, parts=parts, text_form=text_form, path=path, extra=f.extra(), echo=echo
+    )
 
 
 def _input_item(item: Any, path: str) -> ir.Message:

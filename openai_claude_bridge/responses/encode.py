@@ -47,7 +47,7 @@ from collections.abc import Iterable, Mapping
 from typing import Any
 
 from .. import ir
-from .._codec import build, error_status, report_foreign_extra
+from .._codec import build, error_status, is_own, report_foreign_extra
 from ..chat.models.errors import ErrorResponse
 from ..errors import InvalidInputError
 from ..options import Options
@@ -306,7 +306,8 @@ def _tool_result(part: ir.ToolResultPart, options: Options) -> dict[str, Any]:
     if part.is_error:
         _lose(options, part, "is_error", "function_call_output cannot mark an error")
     fields: dict[str, Any] = {
-        "call_id": part.call_id if part.call_id or part.kind == "custom" else None,
+        # the API requires call_id; only this format's own item may have lacked one
+        "call_id": None if not part.call_id and is_own(part, FMT) else part.call_id,
         "output": _tool_output(part, options),
         "id": part.item_id,
     }
