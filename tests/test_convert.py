@@ -133,6 +133,26 @@ def test_statuses_map(source: str, status: int, target: str, expected: int) -> N
     assert convert_error(body, source=source, target=target, status=status)[0] == expected
 
 
+@pytest.mark.parametrize("openai_format", ["chat"])
+def test_an_exhausted_quota_is_billing_not_a_rate_limit(openai_format: str) -> None:
+    """OpenAI says "out of credit" as a 429 ``insufficient_quota``; anthropic as a 402
+    ``billing_error``. Each becomes the other, and back."""
+    quota = {
+        "error": {
+            "message": "You exceeded your current quota.",
+            "type": "insufficient_quota",
+            "param": None,
+            "code": "insufficient_quota",
+        }
+    }
+    status, out = convert_error(quota, source=openai_format, target="anthropic", status=429)
+    assert (status, to_wire(out)["error"]["type"]) == (402, "billing_error")
+    billing = to_wire(out)
+    status, back = convert_error(billing, source="anthropic", target=openai_format, status=402)
+    assert status == 429
+    assert to_wire(back)["error"] == {**quota["error"]}
+
+
 def test_unknown_format_is_a_caller_bug() -> None:
     with pytest.raises(ValueError, match="unknown source"):
         convert_request({}, source="openai", target="chat")

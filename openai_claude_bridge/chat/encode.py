@@ -113,7 +113,7 @@ from .models.tools import (
     NamedToolChoiceFunction,
 )
 from .models.usage import CompletionTokensDetails, CompletionUsage, PromptTokensDetails
-from .tables import ERROR_TYPE_TO_KIND, KIND_TO_ERROR, STOP_TO_FINISH, stop_reason_of
+from .tables import ERROR_TYPE_TO_KIND, KIND_TO_ERROR, QUOTA, STOP_TO_FINISH, stop_reason_of
 from .tools_names import shorten
 
 __all__ = ["encode_error", "encode_request", "encode_response"]
@@ -1071,7 +1071,8 @@ def encode_error(err: ir.ApiError, options: Options) -> tuple[int, ErrorResponse
     fields: dict[str, Any] = {"message": err.message}
     if extras is None:
         known = err.raw_type is not None and err.raw_type in ERROR_TYPE_TO_KIND
-        fields.update(type=err.raw_type if known else error_type, param=err.param, code=err.code)
+        code = QUOTA if err.code is None and err.kind == "billing" else err.code
+        fields.update(type=err.raw_type if known else error_type, param=err.param, code=code)
     else:
         if err.raw_type is not None and "type" not in (inner or {}):
             fields["type"] = err.raw_type

@@ -75,12 +75,15 @@ ERROR_TYPE_TO_KIND: MappingProxyType[ChatErrorType, ErrorKind] = MappingProxyTyp
         "not_found_error": "not_found",
         "request_too_large": "request_too_large",
         "rate_limit_error": "rate_limit",
-        "insufficient_quota": "rate_limit",
+        "insufficient_quota": "billing",
         "server_error": "server_error",
         "overloaded_error": "overloaded",
         "timeout_error": "timeout",
     }
 )
+
+#: The ``type`` / ``code`` OpenAI gives an exhausted quota (with status 429).
+QUOTA = "insufficient_quota"
 
 #: HTTP status -> kind; consulted first when the status is known (it is what the SDKs go by).
 STATUS_TO_KIND: MappingProxyType[int, ErrorKind] = MappingProxyType(
@@ -106,7 +109,7 @@ STATUS_TO_KIND: MappingProxyType[int, ErrorKind] = MappingProxyType(
 CODE_TO_KIND: MappingProxyType[str, ErrorKind] = MappingProxyType(
     {
         "rate_limit_exceeded": "rate_limit",
-        "insufficient_quota": "rate_limit",
+        "insufficient_quota": "billing",
         "invalid_api_key": "authentication",
         "model_not_found": "not_found",
         "context_length_exceeded": "invalid_request",
@@ -137,7 +140,11 @@ def stop_reason_of(finish_reason: str) -> StopReason | None:
 
 def error_kind_of(status: int | None, error_type: str | None, code: str | int | None) -> ErrorKind:
     """The ir kind of a chat error: by HTTP status, else by ``type``, else by ``code`` (a numeric
-    code is taken as a status, as OpenRouter and vLLM send it), else ``server_error``."""
+    code is taken as a status, as OpenRouter and vLLM send it), else ``server_error``. OpenAI
+    says "out of credit" as a 429 whose type or code is ``insufficient_quota``: that is billing,
+    not a rate limit, whatever the status."""
+    if QUOTA in (error_type, code):
+        return "billing"
     if status is not None and status in STATUS_TO_KIND:
         return STATUS_TO_KIND[status]
     if error_type is not None and error_type in ERROR_TYPE_TO_KIND:
