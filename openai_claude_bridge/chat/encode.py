@@ -1042,7 +1042,7 @@ def _finish(candidate: ir.Candidate, options: Options) -> dict[str, Any]:
         extras = own(candidate)
         return {} if extras is not None and "finish_reason" in extras else {"finish_reason": None}
     if candidate.stop_sequence is not None:
-        _lose(candidate, options, "stop_sequence", "chat does not say which sequence matched")
+        _lose_field(candidate, "stop_sequence", options, "chat does not say which sequence matched")
     raw = candidate.raw_stop_reason
     if raw is not None and stop_reason_of(raw) == stop:
         return {"finish_reason": raw}
