@@ -18,6 +18,7 @@ import pytest
 
 from openai_claude_bridge import (
     InvalidInputError,
+    Loss,
     StreamStateError,
     TruncatedStreamError,
     UnsupportedFeatureError,
@@ -26,7 +27,7 @@ from openai_claude_bridge import (
     to_wire,
 )
 from openai_claude_bridge.ir.accumulate import accumulate
-from openai_claude_bridge.options import FORMATS
+from openai_claude_bridge.options import FORMATS, Format
 from openai_claude_bridge.sse import SSEDecoder
 from openai_claude_bridge.stream import SSETranscoder, StreamConverter, StreamState, _parse_event
 from openai_claude_bridge.stream import _stream_class as stream_class
@@ -78,7 +79,7 @@ def _arguments(text: str) -> Any:
         return text
 
 
-def _simplest(fmt: str) -> tuple[str, list[Any]]:
+def _simplest(fmt: Format) -> tuple[str, list[Any]]:
     """A plain text stream of ``fmt`` (every format can carry it without losses)."""
     return next((s for s in STREAMS[fmt] if "text" in s[0]), STREAMS[fmt][0])
 
@@ -105,7 +106,7 @@ def test_every_format_has_complete_stream_fixtures() -> None:
 
 
 @pytest.mark.parametrize(("source", "target"), PAIRS)
-def test_streams_convert_to_valid_complete_target_streams(source: str, target: str) -> None:
+def test_streams_convert_to_valid_complete_target_streams(source: Format, target: Format) -> None:
     for name, events in STREAMS[source]:
         converter = StreamConverter(source=source, target=target, id_factory=lambda p: p + "x")
         out = [e for event in events for e in converter.feed(event)]
@@ -114,7 +115,7 @@ def test_streams_convert_to_valid_complete_target_streams(source: str, target: s
         wire = [to_wire(e) for e in out]
         for event in wire:
             kind = EVENT_DIRS[target]
-            errors = sdk_errors(event, *SDK_TYPES[(target, kind)])  # type: ignore[index]
+            errors = sdk_errors(event, *SDK_TYPES[(target, kind)])
             if target == "completions":  # the SDK types a whole Completion: chunks carry nulls
                 errors = [e for e in errors if "finish_reason: None" not in e]
             assert errors == [], (name, event, errors[:3])
@@ -133,7 +134,7 @@ def test_streams_convert_to_valid_complete_target_streams(source: str, target: s
 
 
 @pytest.mark.parametrize(("source", "target"), PAIRS)
-def test_truncated_source_never_ends_cleanly(source: str, target: str) -> None:
+def test_truncated_source_never_ends_cleanly(source: Format, target: Format) -> None:
     name, events = _simplest(source)
     cut = events[: max(1, len(events) // 2)]
     converter = StreamConverter(source=source, target=target)
@@ -163,7 +164,7 @@ def test_truncated_source_never_ends_cleanly(source: str, target: str) -> None:
 
 
 @pytest.mark.parametrize("source", FORMATS)
-def test_bad_event_names_its_index_and_poisons_the_converter(source: str) -> None:
+def test_bad_event_names_its_index_and_poisons_the_converter(source: Format) -> None:
     events = STREAMS[source][0][1]
     converter = StreamConverter(source=source, target="anthropic")
     converter.feed(events[0])
@@ -190,7 +191,7 @@ def _sse_body(fmt: str, events: list[Any]) -> bytes:
 
 
 @pytest.mark.parametrize(("source", "target"), PAIRS)
-def test_sse_transcoding_is_split_invariant(source: str, target: str) -> None:
+def test_sse_transcoding_is_split_invariant(source: Format, target: Format) -> None:
     _, events = _simplest(source)
     body = _sse_body(source, events)
 
@@ -237,6 +238,35 @@ def test_recorded_streams_convert_everywhere() -> None:
                 assert "out_of_order" in path.name, (path.name, target, exc)
                 continue
             assert out, (path.name, target)
+
+
+#: A source stream with a restated field (``echo``), that field and its value.
+ECHO_SOURCES: dict[Format, tuple[str, str, str]] = {
+    "chat": ("text_with_usage.jsonl", "system_fingerprint", "fp_06737a9306"),
+    "responses": (
+        "text_reasoning_function_call.jsonl",
+        "instructions",
+        "You are a helpful assistant.",
+    ),
+}
+
+
+@pytest.mark.parametrize("target", FORMATS)
+@pytest.mark.parametrize("source", sorted(ECHO_SOURCES))
+def test_echoed_fields_return_to_their_own_format_only(source: Format, target: Format) -> None:
+    """A same-format stream keeps what the source restated (chat's ``system_fingerprint``, the
+    request settings a Responses ``Response`` echoes); any other target drops it silently."""
+    name, key, value = ECHO_SOURCES[source]
+    losses: list[Loss] = []
+    converter = StreamConverter(source=source, target=target, on_loss=losses.append)
+    out = [e for event in dict(STREAMS[source])[name] for e in converter.feed(event)]
+    wire = [to_wire(e) for e in [*out, *converter.finish()]]
+    assert (value in json.dumps(wire)) is (target == source)
+    assert key not in {loss.feature for loss in losses}
+    if target == source == "chat":
+        assert {e["system_fingerprint"] for e in wire} == {value}
+    if target == source == "responses":
+        assert [e["response"][key] for e in wire if "response" in e] == [value] * 3
 
 
 def test_shortened_tool_names_are_restored_in_a_stream() -> None:

@@ -16,9 +16,10 @@ States (:class:`DecoderState`)::
     any --raise--> ERROR                              (every later call: StreamStateError)
 
 **Start.** The first chunk emits ``ResponseStarted`` (``id`` / ``model`` / ``created``; a
-``service_tier`` as initial usage; the chunk's fields without a neutral meaning ride in its
-``extra`` under ``"chat"``). A leading chunk with an empty ``id``, no choices and no usage (Azure's
-prompt-filter preamble) is skipped.
+``service_tier`` as initial usage; the chunk's ``system_fingerprint`` in its ``echo`` and its
+other fields without a neutral meaning in its ``extra``, both under ``"chat"``, as the
+non-streaming decoder keeps them on a response). A leading chunk with an empty ``id``, no choices
+and no usage (Azure's prompt-filter preamble) is skipped.
 
 **Choices are candidates.** ``choices[].index`` is the ir candidate index; each has its own
 :class:`_Choice` state. Part indices count 0, 1, 2, … in order of first appearance across all
@@ -64,8 +65,9 @@ tool-call fragments + ``finish_reason`` comes out as ordered events.
   (:func:`.decode.decode_error`); any later event is invalid input.
 
 Not carried (no ir field, no delta kind): audio deltas, ``annotations`` on deltas beyond URL
-citations, refusal logprobs, choice-level extras such as ``native_finish_reason``, later chunks'
-top-level extras (``obfuscation``, ``system_fingerprint``).
+citations, refusal logprobs, choice-level extras such as ``native_finish_reason``, per-chunk
+``obfuscation`` padding, and later chunks' top-level fields (a ``system_fingerprint`` that first
+appears, or changes, after the first chunk; the API repeats the first one on every chunk).
 
 Invariants: ``ResponseStarted`` comes first; no part is referenced before its ``PartStarted``;
 ``PartStarted`` indices increase by one; every part opened is finished before its candidate's
@@ -81,9 +83,10 @@ from typing import Any, Union
 
 from .. import ir
 from ..errors import BridgeError, InvalidInputError, StreamStateError, TruncatedStreamError
+from ..ir.base import with_extra
 from ..wire import from_wire, to_wire
 from ._common import ANTHROPIC_REASONING_FORMAT, FMT, rest, tag
-from .decode import _citations, _token, _usage, decode_error
+from .decode import ECHO, _citations, _token, _usage, decode_error
 from .models.errors import ErrorResponse
 from .models.extensions import (
     ReasoningDetail,
@@ -97,11 +100,10 @@ from .tables import stop_reason_of
 
 __all__ = ["DecoderState", "StreamDecoder"]
 
-#: Chunk fields with a neutral meaning or none worth carrying (per-chunk padding, fingerprints).
+#: Chunk fields with a neutral meaning or none worth carrying (per-chunk padding).
 _HEAD = frozenset(
     {"id", "object", "created", "model", "choices", "usage", "service_tier", "obfuscation"}
 )
-_ECHO = frozenset({"system_fingerprint"})
 
 ChatStreamEvent = Union[ChatCompletionChunk, ErrorResponse]
 
@@ -264,7 +266,8 @@ class StreamDecoder:
                 model=chunk.model,
                 created=chunk.created,
                 usage=usage,
-                extra=tag(rest(chunk, _HEAD | _ECHO)),
+                extra=tag(rest(chunk, _HEAD | ECHO)),
+                echo=with_extra(FMT, _echo(chunk)),
             )
         ]
 
@@ -667,6 +670,11 @@ class StreamDecoder:
                     stop_reason=stop, candidate=state.candidate, raw_stop_reason=finish
                 )
             )
+
+
+def _echo(chunk: ChatCompletionChunk) -> dict[str, Any]:
+    """The fields of ``chunk`` that only restate something (``system_fingerprint``), as sent."""
+    return {key: getattr(chunk, key) for key in ECHO & chunk.model_fields_set}
 
 
 def _detail_rest(detail: ReasoningDetail, consumed: set[str]) -> dict[str, Any]:

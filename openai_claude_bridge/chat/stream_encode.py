@@ -9,16 +9,26 @@ States (:class:`EncoderState`)::
     IDLE | STREAMING --StreamError--> ENDED (one ``{"error": ...}`` frame)
     any --raise--> ERROR                  (every later call: StreamStateError)
 
-**Stable head.** ``ResponseStarted`` fixes the chunk head written on every chunk: ``id`` (the
-source's id, else ``options.id_factory("chatcmpl-")`` — as the non-streaming encoder does),
-``created`` (the source's, else ``options.clock()``), ``model`` (``options.model`` wins),
-``object: "chat.completion.chunk"``, and a chat source's own top-level fields (OpenRouter's
-``provider``; another format's are reported lost). It emits nothing itself.
+**Stable head.** ``ResponseStarted`` fixes the chunk head written on every chunk (the usage
+chunk too): ``id`` (the source's id, else ``options.id_factory("chatcmpl-")`` — as the
+non-streaming encoder does), ``created`` (the source's, else ``options.clock()``), ``model``
+(``options.model`` wins), ``object: "chat.completion.chunk"``, and a chat source's own top-level
+fields: its ``echo`` (``system_fingerprint``, which the API repeats on every chunk) and its
+``extra`` (OpenRouter's ``provider``). Another format's ``extra`` is reported lost, its ``echo``
+dropped silently (as :func:`.._codec.build` does). It emits nothing itself.
 
 **One chunk per ir event**, each with one choice (``index`` = the ir candidate) and
 ``finish_reason: null`` until the finishing chunk. The first chunk of each choice carries
 ``role: "assistant"``; a part that writes nothing (reasoning in the ``openai`` dialect) still
 announces the choice with a role-only chunk.
+
+**Choices in index order.** The API streams ``n > 1`` choices interleaved, one per chunk, but a
+client places a choice by the order it first appears (the SDK's ``ChatCompletionStreamState``
+indexes its list of choices by ``choice.index``, so a first chunk with only ``index: 1``, or a
+choice 2 before choice 1, breaks it). So before a candidate's first chunk, every lower candidate
+not yet announced gets its role-only opening chunk, in index order; candidates keep their
+indices (nothing is renumbered), and each choice's content stays in its own choice. A lower
+candidate the ir never mentions is left announced without a ``finish_reason`` (no invented stop).
 
 * Text -> ``content`` fragments (the header's text, then every ``text`` delta); refusal ->
   ``refusal`` fragments.
@@ -166,6 +176,7 @@ class StreamEncoder:
         "_created",
         "_head",
         "_id",
+        "_introduced",
         "_model",
         "_options",
         "_parts",
@@ -182,6 +193,8 @@ class StreamEncoder:
         self._model = ""
         self._head: dict[str, Any] = {}
         self._choices: dict[int, _Choice] = {}
+        self._introduced = 0
+        """Every candidate below this one has been announced."""
         self._parts: dict[int, _Part] = {}
         self._usage: ir.Usage | None = None
         self._usage_wanted = options.include_usage and _request_wants_usage(options.request)
@@ -218,7 +231,7 @@ class StreamEncoder:
             case ir.ResponseStarted():
                 raise InvalidInputError("a second ResponseStarted")
             case ir.PartStarted():
-                return self._part_started(event)
+                return self._introduce(event.candidate) + self._part_started(event)
             case ir.PartDelta():
                 return self._part_delta(event)
             case ir.PartFinished():
@@ -227,7 +240,7 @@ class StreamEncoder:
                 self._merge_usage(event.usage)
                 return []
             case ir.CandidateFinished():
-                return self._candidate_finished(event)
+                return self._introduce(event.candidate) + self._candidate_finished(event)
             case ir.StreamEnded():
                 self._state = EncoderState.ENDED
                 return self._end()
@@ -240,10 +253,11 @@ class StreamEncoder:
         self._id = event.id if event.id is not None else options.id_factory("chatcmpl-")
         self._created = event.created if event.created is not None else options.clock()
         self._model = options.model or event.model or ""
+        # a chat source's own top-level fields (system_fingerprint, OpenRouter's provider)
+        own_fields = {**event.echo.get(FMT, {}), **event.extra.get(FMT, {})}
+        self._head = {k: v for k, v in own_fields.items() if k != "moderation"}
         for fmt, fields in event.extra.items():
-            if fmt == FMT:  # a chat source's own top-level fields (e.g. OpenRouter's provider)
-                self._head = {k: v for k, v in fields.items() if k != "moderation"}
-            else:
+            if fmt != FMT:
                 for key, value in fields.items():
                     if carries_information(value):
                         options.lose(key, key, f"{fmt} field {key!r} has no chat equivalent")
@@ -290,6 +304,15 @@ class StreamEncoder:
         if self._choice(candidate).announced:
             return []
         return [self._chunk(candidate, {})]
+
+    def _introduce(self, candidate: int) -> list[ChatStreamOutput]:
+        """The opening chunks of the candidates below ``candidate`` not yet announced, in index
+        order (clients place choices by order of first appearance)."""
+        out: list[ChatStreamOutput] = []
+        while self._introduced < candidate:
+            out += self._announce(self._introduced)
+            self._introduced += 1
+        return out
 
     def _part(self, index: int) -> _Part:
         part = self._parts.get(index)

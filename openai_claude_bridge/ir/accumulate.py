@@ -7,9 +7,11 @@ builders. ``PartStarted`` opens a builder from the part header; each ``PartDelta
 fragment to the field its ``kind`` names (text, tool-call arguments, reasoning text, the
 ``summary_index``-th summary part, signature, refusal text, one citation); ``PartFinished``
 with a complete part replaces the builder's result (the source stated the final part, e.g. a
-Responses ``output_item.done``). ``UsageUpdated`` merges counts field by field (a ``None`` keeps
-the earlier value), ``CandidateFinished`` records the stop reason, ``StreamError`` marks the
-response failed. :meth:`Accumulator.result` builds the frozen :class:`~.response.Response`.
+Responses ``output_item.done``). ``ResponseStarted`` gives the id, model, time and ``echo`` (the
+source's restated fields, where a non-streaming decoder puts them on its response).
+``UsageUpdated`` merges counts field by field (a ``None`` keeps the earlier value),
+``CandidateFinished`` records the stop reason, ``StreamError`` marks the response failed.
+:meth:`Accumulator.result` builds the frozen :class:`~.response.Response`.
 
 It is what "stream = non-stream" means in this library: accumulating a decoded source stream must
 give the same ir as decoding the accumulated source response (ids and timestamps aside), and the
@@ -23,6 +25,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from ..errors import InvalidInputError
+from .base import EMPTY_EXTRA, Extra
 from .content import Part, ReasoningPart, RefusalPart, TextPart, ToolCallPart
 from .response import Candidate, Response, ResponseStatus, StopReason, Usage
 from .stream import (
@@ -108,6 +111,7 @@ class Accumulator:
         self._id: str | None = None
         self._model: str | None = None
         self._created: int | None = None
+        self._echo: Extra = EMPTY_EXTRA
         self._usage: Usage | None = None
         self._candidates: dict[int, _CandidateBuilder] = {}
         self._error: str | None = None
@@ -118,6 +122,7 @@ class Accumulator:
         match event:
             case ResponseStarted():
                 self._id, self._model, self._created = event.id, event.model, event.created
+                self._echo = event.echo
                 if event.usage is not None:
                     self._merge_usage(event.usage)
             case PartStarted():
@@ -194,6 +199,7 @@ class Accumulator:
             usage=self._usage,
             status=status,
             error_message=self._error,
+            echo=self._echo,
         )
 
 

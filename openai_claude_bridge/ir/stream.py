@@ -42,13 +42,20 @@ __all__ = [
 
 @dataclass(frozen=True, slots=True)
 class ResponseStarted:
-    """The response exists: its id, model and creation time, and any usage known up front."""
+    """The response exists: its id, model and creation time, and any usage known up front.
+
+    ``extra`` and ``echo`` follow :class:`~.base.Node`: the source's top-level fields with no
+    neutral meaning, and those that only restate something (a chat ``system_fingerprint``, the
+    request settings a Responses ``Response`` echoes), keyed by format. An encoder of that same
+    format writes them back on its stream; any other reports ``extra`` as lost and drops ``echo``
+    silently. The accumulator gives ``echo`` to the response it builds."""
 
     id: str | None
     model: str | None
     created: int | None = None
     usage: Usage | None = None
     extra: Extra = field(default_factory=lambda: EMPTY_EXTRA)
+    echo: Extra = field(default_factory=lambda: EMPTY_EXTRA)
 
 
 @dataclass(frozen=True, slots=True)

@@ -8,8 +8,11 @@ States (:attr:`StreamDecoder.state`)::
       \\--error--> DONE                       any raise --> ERROR      finish() --> CLOSED
 
 * The first lifecycle event (``response.created`` / ``queued`` / ``in_progress``) emits
-  :class:`~openai_claude_bridge.ir.ResponseStarted`; repeats are ignored. Any other event before
-  it is out of order (an ``error`` event first is not: the stream starts and fails at once).
+  :class:`~openai_claude_bridge.ir.ResponseStarted`; repeats are ignored. Its ``echo`` holds the
+  request settings the ``Response`` restates (``instructions``, ``tools``, ``temperature`` …: the
+  fields :data:`.decode.RESPONSE_ECHO` names, as sent, ``null`` included), as the non-streaming
+  decoder keeps them on a response. Any other event before it is out of order (an ``error``
+  event first is not: the stream starts and fails at once).
 * **Index remapping.** Output items are keyed by ``output_index`` (``item_id`` as a fallback for
   servers that get the index wrong). Each ir part gets the next ir ``index`` when it first
   appears: a function / custom tool call and a reasoning item are one part each from
@@ -34,6 +37,11 @@ States (:attr:`StreamDecoder.state`)::
   :class:`~openai_claude_bridge.errors.TruncatedStreamError`. After any raise the decoder is in
   ``ERROR`` and every call raises :class:`~openai_claude_bridge.errors.StreamStateError`.
 
+Not carried: the first ``Response``'s top-level fields other than ``id``, ``model``,
+``created_at`` and the echoed settings (its ``service_tier``, unknown fields; ``status``,
+``error`` and ``incomplete_details`` only say it is in progress), and the echoed fields of later
+lifecycle and terminal events (the API repeats the first ones unchanged).
+
 Invariants: ``ResponseStarted`` first; every ``PartDelta`` / ``PartFinished`` names a part
 started before; ir indices are dense and in order of first appearance; candidate is always 0.
 """
@@ -53,6 +61,7 @@ from ..wire import from_wire, to_wire
 from . import tables
 from .decode import (
     FMT,
+    RESPONSE_ECHO,
     _citation,
     _Fields,
     _output_item,
@@ -279,7 +288,11 @@ class StreamDecoder:
     def _start(self, resp: Response) -> ir.ResponseStarted:
         self._state = DecoderState.OPEN
         created = int(resp.created_at) if resp.created_at == int(resp.created_at) else None
-        return ir.ResponseStarted(id=resp.id, model=resp.model or None, created=created)
+        wire = to_wire(resp)
+        echo = {key: value for key, value in wire.items() if key in RESPONSE_ECHO}
+        return ir.ResponseStarted(
+            id=resp.id, model=resp.model or None, created=created, echo=with_extra(FMT, echo)
+        )
 
     def _start_if_needed(self) -> list[ir.StreamEvent]:
         if self._state is DecoderState.IDLE:

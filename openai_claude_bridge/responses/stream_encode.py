@@ -9,7 +9,10 @@ States (:attr:`StreamEncoder.state`)::
 * ``ResponseStarted`` emits ``response.created`` then ``response.in_progress`` (an event before
   it starts the response implicitly). The response ``id`` is the ir id, else
   ``id_factory("resp_")``; ``created_at`` the ir time, else ``clock()``; both are fixed here and
-  reused by the terminal event.
+  reused by the terminal event. The echoed request fields are the started event's own ``echo``
+  (a Responses source's ``instructions``, ``tools``, ``temperature`` …, exactly as it sent them)
+  laid over what :func:`.encode.encode_response` writes from ``options.request`` or the API's
+  defaults; another format's ``echo`` is ignored. The terminal response carries the same.
 * **One item at a time.** ir parts may be open concurrently; Responses clients expect items in
   order. Parts of candidate 0 queue up in ir index order; the head of the queue is the *current*
   part and streams live, the others' deltas (and their ``PartFinished``) are buffered and
@@ -34,9 +37,13 @@ States (:attr:`StreamEncoder.state`)::
   ``PartFinished`` states, else what the deltas built) with the non-streaming encoder's helpers.
 * ``StreamEnded`` closes what is still open and emits exactly one terminal event: the response
   :func:`.encode.encode_response` makes of the accumulated ir (status, ``incomplete_details``,
-  usage, echoed request fields), whose ``output`` is the list of items the stream emitted.
-  ``StreamError`` closes the same way and ends with ``response.failed`` carrying the error.
-  Losses are reported once, by that final ``encode_response``.
+  usage, echoed request fields — the accumulator keeps the started event's ``echo``), whose
+  ``output`` is the list of items the stream emitted. ``StreamError`` closes the same way and
+  ends with ``response.failed`` carrying the error. Losses are reported once, by that final
+  ``encode_response``.
+
+Not carried back to a Responses client (no ir field): the source ``Response``'s top-level fields
+that are not echoed settings (``service_tier`` without usage, ``completed_at``, unknown fields).
 """
 
 from __future__ import annotations
@@ -238,7 +245,11 @@ class StreamEncoder:
         self._created = event.created if event.created is not None else self._options.clock()
         self._model = event.model
         head = ir.Response(
-            id=self._id, model=self._model, created=self._created, status="in_progress"
+            id=self._id,
+            model=self._model,
+            created=self._created,
+            status="in_progress",
+            echo=event.echo,
         )
         response = to_wire(encode_response(head, self._quiet))
         self._emit(ResponseCreatedEvent, {"response": response})

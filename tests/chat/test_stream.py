@@ -859,6 +859,24 @@ def _two_candidates() -> list[ir.StreamEvent]:
     ]
 
 
+def _later_candidate_first() -> list[ir.StreamEvent]:
+    """Candidates 2, 0, 2 interleaved, candidate 1 only finishing: the encoder must introduce the
+    choices in index order without mixing them up."""
+    call = ir.ToolCallPart(call_id="call_c", name="f", arguments="")
+    return [
+        ir.ResponseStarted(id="chatcmpl-n3", model="gpt", created=1),
+        ir.PartStarted(0, call, 2),
+        ir.PartDelta(0, "arguments", '{"a":', candidate=2),
+        *_text(1, "First!", candidate=0),
+        ir.PartDelta(0, "arguments", "1}", candidate=2),
+        ir.PartFinished(0, candidate=2),
+        ir.CandidateFinished(stop_reason="tool_use", candidate=2),
+        ir.CandidateFinished(stop_reason="end_turn", candidate=1),
+        ir.CandidateFinished(stop_reason="end_turn", candidate=0),
+        ir.StreamEnded(),
+    ]
+
+
 def _finish_before_parts_close() -> list[ir.StreamEvent]:
     return [
         ir.ResponseStarted(id="resp_2", model="gpt", created=1),
@@ -877,6 +895,7 @@ IR_STREAMS = {
     "summaries": _summaries,
     "citations_and_refusal": _citations_and_refusal,
     "two_candidates": _two_candidates,
+    "later_candidate_first": _later_candidate_first,
 }
 
 
@@ -1057,6 +1076,91 @@ def test_chat_to_chat_streams(frames: list[dict[str, Any]]) -> None:
     assert _neutral(accumulate(again))["usage"] == _neutral(accumulate(events))["usage"]
 
 
+def _choice_one_first() -> list[dict[str, Any]]:
+    """``n=2`` as a provider may stream it: choice 1 opens the stream, then 0, then 1 again."""
+    fingerprint = "fp_n2"
+    call = {"index": 0, "id": "call_1", "type": "function", "function": {"name": "f"}}
+    arguments = {"index": 0, "function": {"arguments": "{}"}}
+    return [
+        _chunk({"role": "assistant", "content": "B"}, index=1, system_fingerprint=fingerprint),
+        _chunk({"role": "assistant", "content": "A"}, index=0, system_fingerprint=fingerprint),
+        _chunk({"content": "b"}, index=1, system_fingerprint=fingerprint),
+        _chunk({"tool_calls": [call]}, index=0, system_fingerprint=fingerprint),
+        _chunk({"tool_calls": [arguments]}, index=0, system_fingerprint=fingerprint),
+        _chunk(index=1, finish="length", system_fingerprint=fingerprint),
+        _chunk(index=0, finish="tool_calls", system_fingerprint=fingerprint),
+    ]
+
+
+def test_choice_one_first_reaches_the_sdk_in_index_order() -> None:
+    frames = _choice_one_first()
+    with pytest.raises(IndexError):  # the SDK places choices by order of first appearance
+        _sdk_accumulate(frames)
+    events = _decode(frames)
+    out = _encode(events, _options()[0])
+    assert out[0]["choices"] == [
+        {"index": 0, "delta": {"role": "assistant"}, "finish_reason": None}
+    ]
+    _assert_sdk_valid(out)
+    _check_grammar(out)
+    _assert_stream_equals_non_stream(events, out, _options()[0])
+    choices = _sdk_accumulate(out)["choices"]
+    assert [(c["index"], c["message"]["content"], c["finish_reason"]) for c in choices] == [
+        (0, "A", "tool_calls"),
+        (1, "Bb", "length"),
+    ]
+    assert choices[0]["message"]["tool_calls"][0]["function"] == {"name": "f", "arguments": "{}"}
+    assert choices[1]["message"]["tool_calls"] is None
+    assert _neutral(accumulate(_decode(out))) == _neutral(accumulate(events))
+
+
+def test_system_fingerprint_is_echo_and_stream_equals_non_stream() -> None:
+    frames = _fixture("text_with_usage.jsonl")
+    events = _decode(frames)
+    started = events[0]
+    assert isinstance(started, ir.ResponseStarted)
+    assert started.echo == {"chat": {"system_fingerprint": "fp_06737a9306"}}
+    assert "system_fingerprint" not in started.extra["chat"]
+    want = decode_response(from_wire(chat.ChatCompletion, _sdk_accumulate(frames)))
+    assert accumulate(events).echo == want.echo
+
+
+@pytest.mark.parametrize("frames", [*_chat_streams(), pytest.param(_choice_one_first(), id="n2")])
+def test_chat_to_chat_keeps_system_fingerprint_on_every_chunk(frames: list[dict[str, Any]]) -> None:
+    """The first chunk's fingerprint goes on every chunk (the usage chunk too), as the API sends
+    it; a source without one gets none."""
+    first = next(f for f in frames if f["id"] or f["choices"] or f.get("usage"))
+    out = [f for f in _encode(_decode(frames), _options()[0]) if "error" not in f]
+    if "system_fingerprint" in first:
+        fingerprint = first["system_fingerprint"]
+        assert [f.get("system_fingerprint", "-") for f in out] == [fingerprint] * len(out)
+        assert _sdk_accumulate(out)["system_fingerprint"] == fingerprint
+    else:
+        assert not any("system_fingerprint" in f for f in out)
+
+
+def test_text_with_usage_round_trips_its_fingerprint_chunk_for_chunk() -> None:
+    frames = _fixture("text_with_usage.jsonl")
+    out = _encode(_decode(frames), _options()[0])
+    assert len(out) == len(frames)
+    assert [f.get("system_fingerprint") for f in out] == [f["system_fingerprint"] for f in frames]
+
+
+def test_foreign_echo_does_not_leak_into_chat() -> None:
+    options, losses = _options()
+    echo: ir.Extra = {"responses": {"instructions": "Be brief.", "temperature": 0.2}}
+    events: list[ir.StreamEvent] = [
+        ir.ResponseStarted(id="resp_1", model="gpt", created=1, echo=echo),
+        *_text(0, "Hello"),
+        ir.CandidateFinished(stop_reason="end_turn"),
+        ir.StreamEnded(),
+    ]
+    out = _encode(events, options)
+    assert losses == []
+    assert not any(key in f for f in out for key in ("instructions", "temperature"))
+    _assert_sdk_valid(out)
+
+
 # --------------------------------------------------------------------------- generated ir streams
 
 _STOPS: list[ir.StopReason] = ["end_turn", "max_tokens", "tool_use", "refusal", "pause_turn"]
@@ -1064,13 +1168,12 @@ _WORDS = st.text(alphabet='abc xyz{}":,é👋', min_size=1, max_size=8)
 
 
 @st.composite
-def _ir_streams(draw: st.DrawFn) -> list[ir.StreamEvent]:
-    """Neutral streams as other formats' decoders make them: parts of a candidate in order, tool
-    call arguments interleaved with everything after the call started, usage anywhere after the
-    start (also after the finish), one finish per candidate."""
-    events: list[ir.StreamEvent] = [ir.ResponseStarted(id="src_1", model="m", created=3)]
+def _candidate_events(draw: st.DrawFn, candidate: int) -> list[ir.StreamEvent]:
+    """One candidate's events as other formats' decoders make them: parts in order (numbered
+    from 0 within the candidate), tool call arguments interleaved with everything after the call
+    started, usage anywhere (also after the finish), one finish at the end."""
+    events: list[ir.StreamEvent] = []
     pending: list[list[ir.StreamEvent]] = []  # per open tool call: its remaining events
-    next_index = 0
 
     def flush_some() -> None:
         while pending:
@@ -1083,43 +1186,67 @@ def _ir_streams(draw: st.DrawFn) -> list[ir.StreamEvent]:
         if draw(st.integers(0, 9)) == 0:
             events.append(ir.UsageUpdated(ir.Usage(input_tokens=draw(st.integers(0, 99)))))
 
-    for candidate in range(draw(st.integers(1, 2))):
-        kinds = draw(
-            st.lists(st.sampled_from(["text", "reasoning", "refusal", "call"]), max_size=5)
-        )
-        for kind in kinds:
-            index, next_index = next_index, next_index + 1
-            fragments = draw(st.lists(_WORDS, min_size=1, max_size=3))
-            header: ir.Part
-            delta_kind: ir.DeltaKind
-            if kind == "text":
-                header, delta_kind = ir.TextPart(text=""), "text"
-            elif kind == "refusal":
-                header, delta_kind = ir.RefusalPart(text=""), "refusal"
-            elif kind == "reasoning":
-                header, delta_kind = ir.ReasoningPart(text=""), "reasoning"
-            else:
-                header = ir.ToolCallPart(call_id=f"call_{index}", name=f"f{index}", arguments="")
-                delta_kind = "arguments"
-            body: list[ir.StreamEvent] = [
-                ir.PartDelta(index, delta_kind, f, candidate=candidate) for f in fragments
-            ]
-            if kind == "reasoning" and draw(st.booleans()):
-                body.append(ir.PartDelta(index, "signature", "sig", candidate=candidate))
-            body.append(ir.PartFinished(index, candidate=candidate))
-            events.append(ir.PartStarted(index, header, candidate))
-            if kind == "call":
-                pending.append(body)
-            else:
-                for event in body:
-                    events.append(event)
-                    flush_some()
-            flush_some()
-        for queue in pending:
-            events.extend(queue)
-        pending.clear()
-        stop = draw(st.sampled_from(_STOPS))
-        events.append(ir.CandidateFinished(stop_reason=stop, candidate=candidate))
+    kinds = draw(st.lists(st.sampled_from(["text", "reasoning", "refusal", "call"]), max_size=5))
+    for index, kind in enumerate(kinds):
+        fragments = draw(st.lists(_WORDS, min_size=1, max_size=3))
+        header: ir.Part
+        delta_kind: ir.DeltaKind
+        if kind == "text":
+            header, delta_kind = ir.TextPart(text=""), "text"
+        elif kind == "refusal":
+            header, delta_kind = ir.RefusalPart(text=""), "refusal"
+        elif kind == "reasoning":
+            header, delta_kind = ir.ReasoningPart(text=""), "reasoning"
+        else:
+            call_id = f"call_{candidate}_{index}"
+            header = ir.ToolCallPart(call_id=call_id, name=f"f{index}", arguments="")
+            delta_kind = "arguments"
+        body: list[ir.StreamEvent] = [
+            ir.PartDelta(index, delta_kind, f, candidate=candidate) for f in fragments
+        ]
+        if kind == "reasoning" and draw(st.booleans()):
+            body.append(ir.PartDelta(index, "signature", "sig", candidate=candidate))
+        body.append(ir.PartFinished(index, candidate=candidate))
+        events.append(ir.PartStarted(index, header, candidate))
+        if kind == "call":
+            pending.append(body)
+        else:
+            for event in body:
+                events.append(event)
+                flush_some()
+        flush_some()
+    for queue in pending:
+        events.extend(queue)
+    events.append(
+        ir.CandidateFinished(stop_reason=draw(st.sampled_from(_STOPS)), candidate=candidate)
+    )
+    return events
+
+
+def _renumbered(events: list[ir.StreamEvent]) -> list[ir.StreamEvent]:
+    """``events`` with part indices made unique in the stream, in order of first appearance."""
+    numbers: dict[tuple[int, int], int] = {}
+    out: list[ir.StreamEvent] = []
+    for event in events:
+        if isinstance(event, (ir.PartStarted, ir.PartDelta, ir.PartFinished)):
+            number = numbers.setdefault((event.candidate, event.index), len(numbers))
+            out.append(dataclasses.replace(event, index=number))
+        else:
+            out.append(event)
+    return out
+
+
+@st.composite
+def _ir_streams(draw: st.DrawFn) -> list[ir.StreamEvent]:
+    """Neutral streams of one to three candidates whose events interleave in any order, so a
+    candidate other than 0 may come first (a chat source with ``n > 1`` does this)."""
+    queues = [draw(_candidate_events(c)) for c in range(draw(st.integers(1, 3)))]
+    merged: list[ir.StreamEvent] = []
+    while any(queues):
+        queue = draw(st.sampled_from([q for q in queues if q]))
+        merged.append(queue.pop(0))
+    events: list[ir.StreamEvent] = [ir.ResponseStarted(id="src_1", model="m", created=3)]
+    events += _renumbered(merged)
     if draw(st.booleans()):
         events.append(ir.UsageUpdated(ir.Usage(input_tokens=7, output_tokens=9)))
     events.append(ir.StreamEnded())

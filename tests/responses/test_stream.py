@@ -40,7 +40,7 @@ from openai_claude_bridge import (
 from openai_claude_bridge.ir.accumulate import accumulate
 from openai_claude_bridge.options import Options
 from openai_claude_bridge.responses import Response, ResponseStreamEvent
-from openai_claude_bridge.responses.decode import decode_response
+from openai_claude_bridge.responses.decode import RESPONSE_ECHO, decode_response
 from openai_claude_bridge.responses.encode import encode_response
 from openai_claude_bridge.responses.reasoning_carrier import decode_carrier
 from openai_claude_bridge.responses.stream_decode import DecoderState, StreamDecoder
@@ -796,3 +796,58 @@ def test_encoder_keeps_usage_known_at_start() -> None:
     terminal = out[-1]["response"]
     assert (terminal["usage"]["input_tokens"], terminal["usage"]["output_tokens"]) == (7, 9)
     assert terminal["service_tier"] == "default"
+
+
+# --------------------------------------------------------------------------- echoed request fields
+
+
+def _echoed(response: dict[str, Any]) -> dict[str, Any]:
+    return {k: v for k, v in response.items() if k in RESPONSE_ECHO}
+
+
+def test_decoder_puts_the_echoed_request_fields_on_response_started() -> None:
+    wires = _lines("text_reasoning_function_call.jsonl")
+    events = _decode(wires)
+    started = events[0]
+    assert isinstance(started, ir.ResponseStarted)
+    echoed = _echoed(wires[0]["response"])
+    assert {"instructions", "tools", "temperature", "reasoning", "text"} <= set(echoed)
+    assert started.echo == {"responses": echoed}
+    # stream = non-stream: the accumulated stream says what the terminal response says
+    assert (
+        accumulate(events).echo == decode_response(from_wire(Response, wires[-1]["response"])).echo
+    )
+
+
+def test_responses_to_responses_keeps_the_echoed_request_fields() -> None:
+    wires = _lines("text_reasoning_function_call.jsonl")
+    losses: list[Loss] = []
+    out = _encode(_decode(wires), _options(losses))
+    check_grammar(out)
+    check_sdk(out)
+    assert losses == []
+    echoed = _echoed(wires[0]["response"])
+    for event in (out[0], out[1], out[-1]):  # created, in_progress, completed
+        assert _echoed(event["response"]) == echoed, event["type"]
+
+
+def test_encoder_writes_its_own_echo_over_the_request_and_ignores_a_foreign_one() -> None:
+    request = {"model": "gpt-5", "input": "hi", "instructions": "From the request.", "top_p": 0.5}
+    echo: ir.Extra = {
+        "responses": {"instructions": "As the server saw it.", "temperature": 0.2, "tools": []},
+        "chat": {"system_fingerprint": "fp_1"},
+    }
+    events: list[ir.StreamEvent] = [
+        ir.ResponseStarted(id="resp_1", model="gpt-5", created=1, echo=echo),
+        ir.CandidateFinished("end_turn"),
+        ir.StreamEnded(),
+    ]
+    losses: list[Loss] = []
+    out = check_encoder(events, request=request)
+    _encode(events, _options(losses, request=request))
+    assert losses == []
+    for event in (out[0], out[-1]):
+        response = event["response"]
+        assert response["instructions"] == "As the server saw it."
+        assert (response["temperature"], response["top_p"]) == (0.2, 0.5)
+        assert "system_fingerprint" not in response
