@@ -3,7 +3,8 @@
 Each page is rendered from the code itself, so it cannot drift from it unnoticed
 (``tests/test_mapping_docs.py`` regenerates the pages and compares them with the committed ones):
 
-* the **mapping tables** are the table objects of each format's ``tables.py`` (and the defaults of
+* the **mapping tables** are the table objects of each format's ``tables.py`` (the three OpenAI
+  formats' error tables: :mod:`._openai_errors`, which they share; and the defaults of
   :class:`~openai_claude_bridge.options.ReasoningPolicy`), joined through the ir: an anthropic
   ``stop_reason`` is looked up to its ir ``StopReason`` and that to the chat ``finish_reason``;
 * the **worked examples** (usage arithmetic, tool-name shortening, the reasoning carrier) are
@@ -30,7 +31,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal, get_args
 
-from . import ir
+from . import _openai_errors, ir
 from .anthropic import tables as anthropic_tables
 from .anthropic.encode import DEFAULT_MAX_TOKENS
 from .chat import tables as chat_tables
@@ -127,6 +128,17 @@ Topic = Literal[
     "Errors",
     "Sampling and other settings",
 ]
+
+#: How the three OpenAI formats read and write errors: alike, by one codec (:mod:`._openai_errors`).
+OPENAI_ERRORS = (
+    "The OpenAI error body, one codec for chat, responses and completions. Read as `billing` when"
+    " `type` or `code` is `insufficient_quota`, else by HTTP status, then a specific `type`, then"
+    " `code`, then a generic `type`, then a numeric `code` as a status (unknown: `invalid_request`"
+    " at 4xx, else `server_error`). Written with the source's `type` when it is an OpenAI type of"
+    " the same kind, else the table's, with all four fields (a billing error gets the code"
+    " `insufficient_quota`); the status is the table's (overloaded is 503). A source error of the"
+    " same format comes back exactly, status included."
+)
 
 POLICIES: Mapping[Topic, Mapping[Format, str]] = {
     "System prompts": {
@@ -340,22 +352,9 @@ POLICIES: Mapping[Topic, Mapping[Format, str]] = {
             " between anthropic payloads. A source error of the same format keeps its own"
             " status."
         ),
-        "chat": (
-            "Read by HTTP status first, then `type`, then `code` (a numeric code counts as a"
-            " status), else `server_error`. Written with the source's error `type` when chat's"
-            " vocabulary has it, else the table's; the status is the table's (overloaded is"
-            " 503)."
-        ),
-        "responses": (
-            "Read by a specific `type`, then `code`, then HTTP status, then a generic `type`"
-            " (unknown: `invalid_request` at 4xx, else `server_error`). Written with the table's"
-            " type and status (overloaded is 503)."
-        ),
-        "completions": (
-            "The chat error body, read with chat's tables. Written with the type and status"
-            " chat's `KIND_TO_ERROR` gives the kind (a foreign source's type is not kept;"
-            " overloaded is 503)."
-        ),
+        "chat": OPENAI_ERRORS,
+        "responses": OPENAI_ERRORS,
+        "completions": OPENAI_ERRORS,
     },
     "Sampling and other settings": {
         "anthropic": (
@@ -473,10 +472,7 @@ def error_write(fmt: Format, kind: ir.ErrorKind) -> tuple[str, int]:
             anthropic_tables.ERROR_KIND_TO_TYPE[kind],
             anthropic_tables.ERROR_KIND_STATUS[kind],
         )
-    if fmt == "responses":
-        return responses_tables.ERROR_WIRE[kind]
-    table = chat_tables.KIND_TO_ERROR if fmt == "chat" else completions_tables.KIND_TO_ERROR
-    return table[kind]
+    return _openai_errors.KIND_TO_ERROR[kind]
 
 
 def error_read(fmt: Format) -> list[tuple[str, list[tuple[str, ir.ErrorKind]]]]:
@@ -498,17 +494,13 @@ def error_read(fmt: Format) -> list[tuple[str, list[tuple[str, ir.ErrorKind]]]]:
                 rows(anthropic_tables.STATUS_TO_ERROR_KIND),
             ),
         ]
-    if fmt == "responses":
-        return [
-            ("specific error `type`", rows(responses_tables.TYPE_KIND)),
-            ("error `code`", rows(responses_tables.CODE_KIND)),
-            ("HTTP status", rows(responses_tables.STATUS_KIND)),
-            ("generic error `type`", rows(responses_tables.GENERIC_TYPE_KIND)),
-        ]
+    types = _openai_errors.ERROR_TYPE_TO_KIND
+    generic = _openai_errors.GENERIC_ERROR_TYPES
     return [
-        ("HTTP status", rows(chat_tables.STATUS_TO_KIND)),
-        ("error `type`", rows(chat_tables.ERROR_TYPE_TO_KIND)),
-        ("error `code`", rows(chat_tables.CODE_TO_KIND)),
+        ("HTTP status", rows(_openai_errors.STATUS_TO_KIND)),
+        ("specific error `type`", rows({k: v for k, v in types.items() if k not in generic})),
+        ("error `code`", rows(_openai_errors.CODE_TO_KIND)),
+        ("generic error `type`", rows({k: v for k, v in types.items() if k in generic})),
     ]
 
 
@@ -532,17 +524,12 @@ def table_values() -> dict[str, list[str]]:
         "anthropic.RESPONSE_SERVICE_TIER_FROM_IR": anthropic_tables.RESPONSE_SERVICE_TIER_FROM_IR,
         "chat.FINISH_TO_STOP": chat_tables.FINISH_TO_STOP,
         "chat.STOP_TO_FINISH": chat_tables.STOP_TO_FINISH,
-        "chat.ERROR_TYPE_TO_KIND": chat_tables.ERROR_TYPE_TO_KIND,
-        "chat.STATUS_TO_KIND": chat_tables.STATUS_TO_KIND,
-        "chat.CODE_TO_KIND": chat_tables.CODE_TO_KIND,
-        "chat.KIND_TO_ERROR": chat_tables.KIND_TO_ERROR,
         "responses.INCOMPLETE_STOP": responses_tables.INCOMPLETE_STOP,
         "responses.STOP_STATUS": responses_tables.STOP_STATUS,
-        "responses.ERROR_WIRE": responses_tables.ERROR_WIRE,
-        "responses.TYPE_KIND": responses_tables.TYPE_KIND,
-        "responses.GENERIC_TYPE_KIND": responses_tables.GENERIC_TYPE_KIND,
-        "responses.CODE_KIND": responses_tables.CODE_KIND,
-        "responses.STATUS_KIND": responses_tables.STATUS_KIND,
+        "openai.ERROR_TYPE_TO_KIND": _openai_errors.ERROR_TYPE_TO_KIND,
+        "openai.STATUS_TO_KIND": _openai_errors.STATUS_TO_KIND,
+        "openai.CODE_TO_KIND": _openai_errors.CODE_TO_KIND,
+        "openai.KIND_TO_ERROR": _openai_errors.KIND_TO_ERROR,
         "completions.FINISH_STOP": completions_tables.FINISH_STOP,
         "completions.STOP_FINISH": completions_tables.STOP_FINISH,
     }
@@ -605,6 +592,9 @@ def _stop_section(a: Format, b: Format) -> list[str]:
     return out
 
 
+_OPENAI_ERRORS_FILE = "_openai_errors.py"
+
+
 def _error_section(a: Format, b: Format) -> list[str]:
     out = ["## Errors", ""]
     out += [
@@ -621,12 +611,11 @@ def _error_section(a: Format, b: Format) -> list[str]:
             cells.append(f"`{wire}` {status}")
         rows.append(cells)
     out += _table(["ir kind", f"{a} type + status", f"{b} type + status"], rows)
-    for fmt in (a, b):
-        if fmt == "completions" and a == "chat":
-            out += ["Completions errors are read with the same tables as chat's.", ""]
-            continue
-        label = "chat's tables" if fmt == "completions" else f"`{fmt}/tables.py`"
-        out += [f"How {fmt} errors are read (in this order; {label}):", ""]
+    # the OpenAI formats share one codec: a page of two of them describes it once
+    readers = [(a, a), (b, b)] if a == "anthropic" else [(f"{a} and {b}", a)]
+    for who, fmt in readers:
+        label = "`anthropic/tables.py`" if fmt == "anthropic" else f"`{_OPENAI_ERRORS_FILE}`"
+        out += [f"How {who} errors are read (in this order; {label}):", ""]
         for what, read in error_read(fmt):
             out.append(f"- {what}: " + ", ".join(f"{key} → `{kind}`" for key, kind in read))
         out.append("")

@@ -133,7 +133,7 @@ def test_statuses_map(source: str, status: int, target: str, expected: int) -> N
     assert convert_error(body, source=source, target=target, status=status)[0] == expected
 
 
-@pytest.mark.parametrize("openai_format", ["chat"])
+@pytest.mark.parametrize("openai_format", ["chat", "responses", "completions"])
 def test_an_exhausted_quota_is_billing_not_a_rate_limit(openai_format: str) -> None:
     """OpenAI says "out of credit" as a 429 ``insufficient_quota``; anthropic as a 402
     ``billing_error``. Each becomes the other, and back."""
@@ -151,6 +151,26 @@ def test_an_exhausted_quota_is_billing_not_a_rate_limit(openai_format: str) -> N
     status, back = convert_error(billing, source="anthropic", target=openai_format, status=402)
     assert status == 429
     assert to_wire(back)["error"] == {**quota["error"]}
+
+
+OPENAI_FORMATS = ["chat", "responses", "completions"]
+
+
+@pytest.mark.parametrize("target", OPENAI_FORMATS)
+@pytest.mark.parametrize("source", OPENAI_FORMATS)
+def test_the_openai_formats_pass_an_error_between_them_unchanged(source: str, target: str) -> None:
+    """The three OpenAI APIs share one error body and one codec: a body of the four standard
+    fields crosses from one to another as it was, status included, with nothing lost."""
+    body = {
+        "error": {
+            "message": "Rate limit reached on tokens per min (TPM).",
+            "type": "tokens",
+            "param": None,
+            "code": "rate_limit_exceeded",
+        }
+    }
+    status, out = convert_error(body, source=source, target=target, status=429, strict=True)
+    assert (status, to_wire(out)) == (429, body)
 
 
 def test_unknown_format_is_a_caller_bug() -> None:

@@ -30,7 +30,7 @@ from typing import Any, Union
 
 from typing_extensions import assert_never
 
-from .. import ir
+from .. import _openai_errors, ir
 from ..ir.base import with_extra
 from ..wire import from_wire, json_path, to_wire
 from ._common import (
@@ -114,7 +114,7 @@ from .models.tools import (
     UnknownToolChoice,
 )
 from .models.usage import CompletionUsage
-from .tables import ERROR_TYPE_TO_KIND, error_kind_of, stop_reason_of
+from .tables import stop_reason_of
 
 __all__ = ["decode_error", "decode_request", "decode_response"]
 
@@ -890,22 +890,6 @@ def _token(token: ChatCompletionTokenLogprob | TopLogprob, path: str) -> ir.Toke
 
 
 def decode_error(body: ErrorResponse, *, status: int | None = None, path: str = "") -> ir.ApiError:
-    """An OpenAI error body (and its HTTP status, when known) in neutral form."""
-    body = from_wire(ErrorResponse, body, path=path)
-    error = body.error
-    code = error.code if isinstance(error.code, str) else None
-    consumed = {"message", *given(error, "param")}
-    if code is not None:
-        consumed.add("code")
-    if error.type in ERROR_TYPE_TO_KIND:
-        consumed.add("type")
-    return ir.ApiError(
-        kind=error_kind_of(status, error.type, error.code),
-        message=error.message,
-        status=status,
-        param=error.param,
-        code=code,
-        raw_type=error.type,
-        path=path,
-        extra=tag(rest(body, {"error"}, error=rest(error, consumed))),
-    )
+    """An OpenAI error body (and its HTTP status, when known) in neutral form
+    (:func:`openai_claude_bridge._openai_errors.decode`)."""
+    return _openai_errors.decode(body, status, path, FMT)

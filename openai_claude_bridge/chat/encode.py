@@ -29,8 +29,8 @@ from typing import Any, get_args
 
 from typing_extensions import assert_never
 
-from .. import ir
-from .._codec import build, coalesce_assistant_runs, error_status, report_foreign_extra
+from .. import _openai_errors, ir
+from .._codec import build, coalesce_assistant_runs, report_foreign_extra
 from ..options import Effort, Options
 from ..wire import from_wire, json_path
 from ._common import (
@@ -59,7 +59,7 @@ from .models.content import (
     InputAudio,
     InputAudioFormat,
 )
-from .models.errors import ErrorObject, ErrorResponse
+from .models.errors import ErrorResponse
 from .models.messages import (
     ChatCompletionAssistantMessageParam,
     ChatCompletionDeveloperMessageParam,
@@ -113,7 +113,7 @@ from .models.tools import (
     NamedToolChoiceFunction,
 )
 from .models.usage import CompletionTokensDetails, CompletionUsage, PromptTokensDetails
-from .tables import ERROR_TYPE_TO_KIND, KIND_TO_ERROR, QUOTA, STOP_TO_FINISH, stop_reason_of
+from .tables import STOP_TO_FINISH, stop_reason_of
 from .tools_names import shorten
 
 __all__ = ["encode_error", "encode_request", "encode_response"]
@@ -1063,22 +1063,6 @@ def _finish(candidate: ir.Candidate, options: Options) -> dict[str, Any]:
 
 
 def encode_error(err: ir.ApiError, options: Options) -> tuple[int, ErrorResponse]:
-    """The HTTP status and OpenAI error body for ``err``."""
-    _foreign(err, options)
-    extras = own(err)
-    inner = sub(extras, "error")
-    error_type, status = KIND_TO_ERROR[err.kind]
-    fields: dict[str, Any] = {"message": err.message}
-    if extras is None:
-        known = err.raw_type is not None and err.raw_type in ERROR_TYPE_TO_KIND
-        code = QUOTA if err.code is None and err.kind == "billing" else err.code
-        fields.update(type=err.raw_type if known else error_type, param=err.param, code=code)
-    else:
-        if err.raw_type is not None and "type" not in (inner or {}):
-            fields["type"] = err.raw_type
-        known_fields = (("param", err.param), ("code", err.code))
-        fields.update({key: value for key, value in known_fields if value is not None})
-    if err.request_id is not None:
-        _lose(err, options, "request_id", "a chat error body has no request id")
-    body = make(ErrorResponse, {"error": make(ErrorObject, fields, inner)}, extras)
-    return error_status(err, FMT, status), body
+    """The HTTP status and OpenAI error body for ``err``
+    (:func:`openai_claude_bridge._openai_errors.encode`)."""
+    return _openai_errors.encode(err, options, FMT)

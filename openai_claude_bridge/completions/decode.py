@@ -26,16 +26,15 @@ API's range); other values stay in ``extra``.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from types import MappingProxyType
 from typing import Any
 
-from .. import ir
+from .. import _openai_errors, ir
 from .._codec import leftover, leftover_extra
 from ..chat.models.errors import ErrorResponse
 from ..options import Format
 from ..wire import json_path
 from .models import Completion, CompletionChoice, CompletionCreateParams, Logprobs
-from .tables import FINISH_STOP, KIND_TO_ERROR, error_kind_of
+from .tables import FINISH_STOP
 from .usage import decode_usage
 
 __all__ = ["decode_error", "decode_request", "decode_response"]
@@ -182,35 +181,7 @@ def _token_logprobs(logprobs: Logprobs | None) -> tuple[ir.TokenLogprob, ...] | 
 
 
 def decode_error(body: ErrorResponse, *, status: int | None = None, path: str = "") -> ir.ApiError:
-    """The ir of an error body (the OpenAI ``{"error": {...}}`` shape) and its HTTP status.
-
-    The kind comes from chat's tables (the same body model). ``raw_type`` is the wire ``type``
-    (``None`` when absent or ``null``); ``type`` is consumed only when it is the one the encoder
-    writes for the decoded kind. The node always carries the ``"completions"`` key in ``extra``
-    (empty when nothing is left over, which other formats do not report): it tells the encoder
-    that a missing ``raw_type`` means the wire had no ``type``.
-    """
-    error = body.error
-    kind = error_kind_of(status, error.type, error.code)
-    consumed = {"message"}
-    code = error.code if isinstance(error.code, str) else None
-    if code is not None:
-        consumed.add("code")
-    if error.param is not None:
-        consumed.add("param")
-    if error.type is not None and KIND_TO_ERROR[kind][0] == error.type:
-        consumed.add("type")
-    extra = leftover(body, {"error"})
-    rest = leftover(error, consumed)
-    if rest:
-        extra["error"] = rest
-    return ir.ApiError(
-        path=path,
-        extra=MappingProxyType({FMT: MappingProxyType(extra)}),
-        kind=kind,
-        message=error.message,
-        status=status,
-        param=error.param,
-        code=code,
-        raw_type=error.type,
-    )
+    """The ir of an error body (the OpenAI ``{"error": {...}}`` shape Chat Completions and the
+    Responses API send too) and its HTTP status
+    (:func:`openai_claude_bridge._openai_errors.decode`)."""
+    return _openai_errors.decode(body, status, path, FMT)

@@ -30,9 +30,9 @@ token logprobs); other parts are reported lost as above. Stop reasons map by
 sequence Completions cannot name (``stop_sequence``). A missing id or creation time comes from
 ``options.id_factory("cmpl-")`` / ``options.clock()``.
 
-**Errors.** The kind picks the ``type`` and, when the ir has no status, the HTTP status (chat's
-tables, :mod:`.tables`); only an error decoded from a Completions body that had no ``type`` is
-written without one.
+**Errors.** The OpenAI error body Chat Completions and the Responses API use too, written by
+their shared codec (:mod:`openai_claude_bridge._openai_errors`): a Completions error comes back
+exactly, another format's gets the ``type`` and status its kind maps to.
 """
 
 from __future__ import annotations
@@ -42,13 +42,13 @@ from typing import Any, TypeAlias, Union
 
 from typing_extensions import assert_never
 
-from .. import ir
-from .._codec import build, error_status, report_foreign_extra
+from .. import _openai_errors, ir
+from .._codec import build, report_foreign_extra
 from ..chat.models.errors import ErrorResponse
 from ..options import Format, Options
 from ..wire import json_path
 from .models import Completion, CompletionChoice, CompletionCreateParams, Prompt
-from .tables import APPROXIMATE_STOPS, KIND_TO_ERROR, STOP_FINISH
+from .tables import APPROXIMATE_STOPS, STOP_FINISH
 from .usage import encode_usage
 
 __all__ = ["encode_error", "encode_request", "encode_response"]
@@ -429,23 +429,6 @@ def _report_token_extras(
 
 
 def encode_error(err: ir.ApiError, options: Options) -> tuple[int, ErrorResponse]:
-    """The HTTP status and OpenAI error body for ``err``."""
-    report_foreign_extra(err, FMT, options)
-    if err.request_id is not None:
-        options.lose(
-            json_path(["request_id"], err.path),
-            "request_id",
-            "an OpenAI error body has no request id (it is a response header)",
-        )
-    error_type, default_status = KIND_TO_ERROR[err.kind]
-    fields: dict[str, Any] = {"message": err.message}
-    if err.raw_type is not None or FMT not in err.extra:
-        fields["type"] = error_type
-    if err.param is not None:
-        fields["param"] = err.param
-    if err.code is not None:
-        fields["code"] = err.code
-    rest = _own(err).get("error")
-    error = {**fields, **(rest if isinstance(rest, Mapping) else {})}
-    status = error_status(err, FMT, default_status)
-    return status, build(ErrorResponse, {"error": error}, err, FMT)
+    """The HTTP status and OpenAI error body for ``err``
+    (:func:`openai_claude_bridge._openai_errors.encode`)."""
+    return _openai_errors.encode(err, options, FMT)

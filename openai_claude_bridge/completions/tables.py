@@ -1,9 +1,9 @@
 """The mapping tables of legacy Completions: finish reasons.
 
 Each table is typed by the ``Literal`` aliases it maps between, and a test checks that it covers
-every value of them. Error bodies are the OpenAI ``{"error": {...}}`` object Chat Completions
-sends too, so their ``type`` / HTTP status <-> ir ``ErrorKind`` tables are chat's
-(:mod:`openai_claude_bridge.chat.tables`, re-exported here), and both formats map errors alike.
+every value of them. Error bodies are the OpenAI ``{"error": {...}}`` object Chat Completions and
+Responses send too: one codec and one set of tables serve all three
+(:mod:`openai_claude_bridge._openai_errors`).
 
 **Finish reasons.** ``stop`` is a natural stop *or* a matched stop sequence (Completions does not
 say which, so it decodes to ``end_turn``); ``length`` is ``max_tokens``; ``content_filter`` is
@@ -18,11 +18,10 @@ from __future__ import annotations
 from collections.abc import Mapping
 from types import MappingProxyType
 
-from ..chat.tables import KIND_TO_ERROR, error_kind_of
 from ..ir import StopReason
 from .models import FinishReason
 
-__all__ = ["APPROXIMATE_STOPS", "FINISH_STOP", "KIND_TO_ERROR", "STOP_FINISH", "error_kind_of"]
+__all__ = ["APPROXIMATE_STOPS", "FINISH_STOP", "STOP_FINISH"]
 
 FINISH_STOP: Mapping[FinishReason, StopReason] = MappingProxyType(
     {"stop": "end_turn", "length": "max_tokens", "content_filter": "refusal"}

@@ -42,7 +42,7 @@ from typing import Any, Union
 
 from typing_extensions import assert_never
 
-from .. import ir
+from .. import _openai_errors, ir
 from ..chat.models.errors import ErrorResponse
 from ..ir.base import Extra, with_extra
 from ..options import Format
@@ -784,25 +784,8 @@ def _split_echo(extra: Extra) -> dict[str, Extra]:
 
 # --------------------------------------------------------------------------- errors
 
-#: Key of ``ApiError.extra["responses"]`` holding unknown fields of the body around ``error``.
-ENVELOPE = "$envelope"
-
 
 def decode_error(body: ErrorResponse, *, status: int | None = None, path: str = "") -> ir.ApiError:
-    """An OpenAI error body (``ErrorResponse``) as an ir error; ``status`` is the HTTP status."""
-    wire = to_wire(body)
-    f = _Fields(wire["error"])
-    f.consume("message")
-    raw_type = f.text("type")
-    code = f.text("code")
-    envelope = {k: v for k, v in wire.items() if k != "error"}
-    return ir.ApiError(
-        kind=tables.error_kind(raw_type, code, status),
-        message=wire["error"]["message"],
-        status=status,
-        param=f.text("param"),
-        code=code,
-        raw_type=raw_type,
-        path=json_path(["error"], path),
-        extra=f.extra({ENVELOPE: envelope} if envelope else None),
-    )
+    """An OpenAI error body (``ErrorResponse``) as an ir error; ``status`` is the HTTP status
+    (:func:`openai_claude_bridge._openai_errors.decode`)."""
+    return _openai_errors.decode(body, status, path, FMT)

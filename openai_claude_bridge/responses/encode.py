@@ -46,14 +46,14 @@ import base64
 from collections.abc import Iterable, Mapping
 from typing import Any
 
-from .. import ir
-from .._codec import build, error_status, is_own, report_foreign_extra
+from .. import _openai_errors, ir
+from .._codec import build, is_own, report_foreign_extra
 from ..chat.models.errors import ErrorResponse
 from ..errors import InvalidInputError
 from ..options import Options
 from ..wire import from_wire, json_path, to_wire
 from . import tables
-from .decode import ENVELOPE, FMT
+from .decode import FMT
 from .models.request import ResponseCreateParams
 from .models.response import Response
 from .reasoning_carrier import CarriedReasoning, encode_carrier
@@ -775,16 +775,6 @@ def encode_response(resp: ir.Response, options: Options) -> Response:
 
 
 def encode_error(err: ir.ApiError, options: Options) -> tuple[int, ErrorResponse]:
-    """An ir error as (HTTP status, OpenAI error body)."""
-    wire_type, wire_status = tables.ERROR_WIRE[err.kind]
-    own = _own(err)
-    fields = {
-        "message": err.message,
-        "type": err.raw_type if own else wire_type,
-        "param": err.param,
-        "code": err.code,
-    }
-    body = _wire(err, fields, options)
-    envelope = body.pop(ENVELOPE, {})
-    status = error_status(err, FMT, wire_status)
-    return status, build(ErrorResponse, {**envelope, "error": body}, None, FMT)
+    """An ir error as (HTTP status, OpenAI error body)
+    (:func:`openai_claude_bridge._openai_errors.encode`)."""
+    return _openai_errors.encode(err, options, FMT)

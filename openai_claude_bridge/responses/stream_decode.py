@@ -54,11 +54,11 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .. import ir
+from .._openai_errors import error_kind_of
 from ..chat.models.errors import ErrorResponse
 from ..errors import InvalidInputError, StreamStateError, TruncatedStreamError
 from ..ir.base import with_extra
 from ..wire import from_wire, to_wire
-from . import tables
 from .decode import (
     FMT,
     RESPONSE_ECHO,
@@ -548,7 +548,7 @@ def _failure(wire: dict[str, Any]) -> ir.ApiError:
     code = error.get("code") if isinstance(error.get("code"), str) else None
     message = error.get("message")
     return ir.ApiError(
-        kind=tables.error_kind(None, code, None),
+        kind=error_kind_of(None, None, code),
         message=message if isinstance(message, str) else "the response failed",
         code=code,
         path="response.error",

@@ -23,7 +23,14 @@ from openai.types.chat import completion_create_params as ccp
 from openai.types.shared import error_object
 from typing_extensions import Required, TypedDict
 
-from openai_claude_bridge import BridgeError, Loss, UnsupportedFeatureError, chat, ir
+from openai_claude_bridge import (
+    BridgeError,
+    Loss,
+    UnsupportedFeatureError,
+    _openai_errors,
+    chat,
+    ir,
+)
 from openai_claude_bridge.chat import decode, encode, tables, tools_names
 from openai_claude_bridge.chat.models.response import FinishReason
 from openai_claude_bridge.options import ChatDialect, Options
@@ -615,9 +622,9 @@ def test_encode_foreign_error(kind: ir.ErrorKind) -> None:
     status, body = encode.encode_error(ir.ApiError(kind=kind, message="m"), options)
     out = to_wire(body)
     assert_sdk_strict(out, _SdkErrorResponse)
-    error_type, expected_status = tables.KIND_TO_ERROR[kind]
+    error_type, expected_status = _openai_errors.KIND_TO_ERROR[kind]
     assert status == expected_status
-    code = tables.QUOTA if kind == "billing" else None  # what OpenAI itself sends
+    code = _openai_errors.QUOTA if kind == "billing" else None  # what OpenAI itself sends
     assert out == {"error": {"message": "m", "type": error_type, "param": None, "code": code}}
     back = decode.decode_error(body, status=status)
     assert back.kind == kind
@@ -655,13 +662,37 @@ def test_stop_reason_table_covers_literal() -> None:
 
 
 def test_error_tables_cover_literals() -> None:
-    assert set(tables.KIND_TO_ERROR) == set(typing.get_args(ir.ErrorKind))
-    assert set(tables.ERROR_TYPE_TO_KIND) == set(typing.get_args(tables.ChatErrorType))
-    for kind, (error_type, status) in tables.KIND_TO_ERROR.items():
-        assert error_type in tables.ERROR_TYPE_TO_KIND
+    errors = _openai_errors
+    assert set(errors.KIND_TO_ERROR) == set(typing.get_args(ir.ErrorKind))
+    assert set(errors.ERROR_TYPE_TO_KIND) == set(typing.get_args(errors.OpenAIErrorType))
+    assert set(errors.ERROR_TYPE_TO_KIND) >= errors.GENERIC_ERROR_TYPES
+    for kind, (error_type, status) in errors.KIND_TO_ERROR.items():
+        assert errors.ERROR_TYPE_TO_KIND[error_type] == kind
         if kind != "billing":
-            assert tables.error_kind_of(status, None, None) == kind
-            assert tables.error_kind_of(None, error_type, None) == kind
+            assert errors.error_kind_of(status, None, None) == kind
+            assert errors.error_kind_of(None, error_type, None) == kind
+
+
+@pytest.mark.parametrize(
+    ("status", "error_type", "code", "kind"),
+    [
+        (429, "insufficient_quota", None, "billing"),  # a quota, not a rate limit
+        (429, "tokens", "insufficient_quota", "billing"),
+        (503, "tokens", None, "overloaded"),  # the status decides first
+        (None, "tokens", "invalid_api_key", "rate_limit"),  # then a specific type
+        (None, "invalid_request_error", "invalid_api_key", "authentication"),  # a code beats
+        (None, "server_error", "model_not_found", "not_found"),  # a generic type
+        (None, "invalid_request_error", 404, "invalid_request"),  # a generic type beats a number
+        (None, None, 404, "not_found"),  # a numeric code is a status (OpenRouter, vLLM)
+        (None, "something_new", 418, "invalid_request"),  # unknown: the status class
+        (409, "something_new", None, "invalid_request"),
+        (None, "something_new", None, "server_error"),
+    ],
+)
+def test_error_kind_precedence(
+    status: int | None, error_type: str | None, code: str | int | None, kind: ir.ErrorKind
+) -> None:
+    assert _openai_errors.error_kind_of(status, error_type, code) == kind
 
 
 @pytest.mark.parametrize(

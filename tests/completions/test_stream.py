@@ -758,7 +758,9 @@ def test_stream_error_is_an_error_frame_and_nothing_after() -> None:
     )
     assert isinstance(frame, ErrorResponse)
     wire = to_wire(frame)
-    assert wire == {"error": {"message": "Overloaded", "type": "overloaded_error"}}
+    assert wire == {
+        "error": {"message": "Overloaded", "type": "overloaded_error", "param": None, "code": None}
+    }
     assert_strict([wire])
     assert encoder.state is EncoderState.ENDED
     with pytest.raises(StreamStateError):
