@@ -32,6 +32,7 @@ from pathlib import Path
 from typing import Any, Literal, get_args
 
 from . import _openai_errors, ir
+from .anthropic import reasoning_carrier as anthropic_reasoning_carrier
 from .anthropic import tables as anthropic_tables
 from .anthropic.encode import DEFAULT_MAX_TOKENS
 from .chat import tables as chat_tables
@@ -169,10 +170,15 @@ POLICIES: Mapping[Topic, Mapping[Format, str]] = {
         "anthropic": (
             "`tool_result` blocks (text, images, documents, `is_error`) are ir tool results."
             " Writing another format's request, a run of `tool` messages becomes ONE user turn"
-            " with the `tool_result` blocks first; no empty or synthetic turns are added."
+            " with the `tool_result` blocks first, and a run of assistant items (Responses says"
+            " a turn's reasoning, message and each call as separate items) ONE assistant turn;"
+            " no empty or synthetic turns are added (a message whose every part was dropped is"
+            " left out)."
         ),
         "chat": (
-            "A `tool` message holds one result. Writing another format's request, tool results"
+            "A `tool` message holds one result. Writing another format's request, a run of"
+            " assistant items (Responses' reasoning, message and `function_call` items) becomes"
+            " ONE assistant message holding every call of the turn, and tool results"
             " in a user turn become `tool` messages in order, right after the assistant turn that"
             " made the calls, and the turn's other parts follow as a `user` message. A `tool`"
             " message holds text only: images and documents of a result move into that"
@@ -226,9 +232,18 @@ POLICIES: Mapping[Topic, Mapping[Format, str]] = {
     "Reasoning": {
         "anthropic": (
             "`thinking` blocks (text + `signature`) and `redacted_thinking` (`data`) are ir"
-            " reasoning parts. Only signed reasoning is ever written as `thinking`: reasoning"
-            " without an anthropic signature (OpenAI summaries, `reasoning_content`) is dropped"
-            " and reported, never sent as made-up signed thinking. Request side: an anthropic"
+            " reasoning parts. Only signed reasoning is ever sent to the API as `thinking`:"
+            " reasoning without an anthropic signature (OpenAI summaries, `reasoning_content`) is"
+            " dropped from a request and reported, never sent as made-up signed thinking. In a"
+            " *response* (or stream) for an anthropic client, reasoning that holds a foreign"
+            " server's state (a Responses item's `encrypted_content` / `id`, OpenRouter"
+            " `reasoning.encrypted`) becomes a `thinking` block showing its summaries whose"
+            " signature is a **reverse carrier**: `{REVERSE_CARRIER_PREFIX}` + base64 of the"
+            " compact JSON of the item's fields. The client sends the block back untouched, and"
+            " the decoder restores the original reasoning, so a Responses backend gets its item"
+            " back byte-identical; a signature that does not decode to exactly a carrier made for"
+            " that very thinking text is a genuine signature. Reasoning with nothing to carry"
+            " (plain text) is dropped and reported. Request side: an anthropic"
             " thinking budget becomes an OpenAI effort, and an OpenAI effort a thinking budget,"
             " by the `ReasoningPolicy` table below; the budget is kept at least"
             " `min_answer_tokens` below `max_tokens` and never under `min_budget` (thinking is"
@@ -255,8 +270,8 @@ POLICIES: Mapping[Topic, Mapping[Format, str]] = {
             " `encrypted_content`: `{CARRIER_PREFIX}` + base64 of the compact JSON of the"
             " anthropic fields. A Responses client sends the item back untouched, and the decoder"
             " restores byte-identical thinking blocks: signed thinking survives a Responses"
-            " client statelessly (each reasoning item decodes to its own assistant turn, so the"
-            " blocks come back in consecutive assistant messages)."
+            " client statelessly (the items of one assistant turn come back as one anthropic"
+            " message, so the blocks return where they were)."
             " A string that does not decode to exactly a carrier is a genuine OpenAI blob and"
             " passes through. Request side: `reasoning.effort` (from a budget through the policy"
             " table, `none` when thinking is disabled); enabled thinking asks for"
@@ -388,6 +403,7 @@ POLICIES: Mapping[Topic, Mapping[Format, str]] = {
 #: Values the policies quote, taken from the code (``{NAME}`` in a policy is replaced).
 CONSTANTS: Mapping[str, str] = {
     "CARRIER_PREFIX": reasoning_carrier.PREFIX,
+    "REVERSE_CARRIER_PREFIX": anthropic_reasoning_carrier.PREFIX,
     "MAX_NAME_LENGTH": str(tools_names.MAX_NAME_LENGTH),
     "DEFAULT_MAX_TOKENS": str(DEFAULT_MAX_TOKENS),
     "MAX_STOP": str(MAX_CHAT_STOP),
