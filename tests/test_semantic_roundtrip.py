@@ -128,7 +128,7 @@ def _responses_items(items: Any, path: str) -> Iterator[Element]:
         return
     for i, item in enumerate(items or ()):
         where = f"{path}[{i}]"
-        kind = item.get("type", "message")
+        kind = item.get("type") or "message"
         if kind == "message":
             parts = ("input_text", "output_text")
             yield from _texts(item.get("content"), f"{where}.content", parts)

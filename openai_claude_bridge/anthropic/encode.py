@@ -988,7 +988,7 @@ def encode_response(resp: ir.Response, options: Options) -> Message:
         "content": content,
         "usage": _usage(resp.usage, resp.path, options),
     }
-    refused = any(isinstance(part, ir.RefusalPart) for part in candidate.parts)
+    refused = any(isinstance(part, ir.RefusalPart) and part.text for part in candidate.parts)
     stop_reason = _stop_reason(candidate, content, refused, options)
     if stop_reason is not None:
         fields["stop_reason"] = stop_reason
@@ -1005,8 +1005,8 @@ def _response_block(part: ir.Part, options: Options) -> Blocks:
             return _reasoning(part, options, response=True)
         case ir.ToolCallPart():
             return _one(_tool_use(part, options, response=True))
-        case ir.RefusalPart():
-            return [_refusal(part, options, TextBlock)]
+        case ir.RefusalPart():  # an empty refusal says nothing: no block, no refusal
+            return [_refusal(part, options, TextBlock)] if part.text else []
         case ir.NativePart():
             return _one(_native(part, options, ContentBlock))
         case ir.ImagePart() | ir.DocumentPart() | ir.AudioPart() | ir.ToolResultPart():
@@ -1019,7 +1019,8 @@ def _stop_reason(
     candidate: ir.Candidate, content: Blocks, refused: bool, options: Options
 ) -> str | None:
     """The anthropic stop reason: anthropic's own value where the source said it, else the
-    table's, following what was emitted (tool calls => tool_use, refusal => refusal)."""
+    table's, following what was emitted (tool calls => tool_use, refusal => refusal). A failed
+    answer (no anthropic stop reason) gets none: its tool calls or refusal did not end it."""
     stop = candidate.stop_reason
     if stop is None:
         return None
@@ -1027,7 +1028,7 @@ def _stop_reason(
     if raw in STOP_REASON_TO_IR and STOP_REASON_TO_IR[raw] == stop:  # type: ignore[index]
         return raw
     wire = STOP_REASON_FROM_IR[stop]
-    if wire in ("end_turn", "stop_sequence", None):
+    if wire in ("end_turn", "stop_sequence"):
         if any(isinstance(block, ToolUseBlock) for block in content):
             return "tool_use"
         if refused:

@@ -316,8 +316,6 @@ class StreamEncoder:
         part = _Part(event.index, header, live)
         if isinstance(header, ir.ToolCallPart) and header.kind == "custom":
             part.live = False  # lost when it finishes, through the non-streaming encoder
-        if isinstance(header, ir.RefusalPart):
-            self._refused = True
         self._parts[event.index] = part
         self._queue.append(part)
         if len(self._queue) == 1:
@@ -412,6 +410,8 @@ class StreamEncoder:
         return part.block
 
     def _text(self, part: _Part, text: str, out: list[RawMessageStreamEvent]) -> None:
+        if isinstance(part.header, ir.RefusalPart):
+            self._refused = True  # a refusal is one once it says something
         index = self._ensure_text_block(part, out)
         part.sent_text += text
         out.append(RawContentBlockDeltaEvent(index=index, delta=TextDelta(text=text)))
@@ -495,7 +495,7 @@ class StreamEncoder:
             return
         for block in _enc._response_block(built, self._options):
             self._stream_block(block, out)
-        if isinstance(built, ir.RefusalPart):
+        if isinstance(built, ir.RefusalPart) and built.text:
             self._refused = True
 
     def _stream_block(self, block: BaseModel, out: list[RawMessageStreamEvent]) -> None:

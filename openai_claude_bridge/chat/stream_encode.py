@@ -83,6 +83,10 @@ from .models.stream import ChatCompletionChunk
 
 __all__ = ["ChatStreamOutput", "EncoderState", "StreamEncoder"]
 
+#: The most choices OpenAI lets a request ask for (``n`` is 1..128); a higher candidate index is
+#: accepted only when the request asked for that many.
+MAX_CHOICES = 128
+
 #: What the encoder emits: chunks, and one error frame at most.
 ChatStreamOutput = Union[ChatCompletionChunk, ErrorResponse]
 
@@ -307,7 +311,13 @@ class StreamEncoder:
 
     def _introduce(self, candidate: int) -> list[ChatStreamOutput]:
         """The opening chunks of the candidates below ``candidate`` not yet announced, in index
-        order (clients place choices by order of first appearance)."""
+        order (clients place choices by order of first appearance). A candidate beyond the
+        choices a request can ask for is invalid input (no flood of opening chunks)."""
+        limit = max(MAX_CHOICES, _requested_choices(self._options.request))
+        if not 0 <= candidate < limit:
+            raise InvalidInputError(
+                f"candidate {candidate} is outside the {limit} choices a chat stream can have"
+            )
         out: list[ChatStreamOutput] = []
         while self._introduced < candidate:
             out += self._announce(self._introduced)
@@ -711,3 +721,13 @@ def _request_wants_usage(request: Any) -> bool:
         options = request.get("stream_options")
         return isinstance(options, Mapping) and options.get("include_usage") is True
     return True
+
+
+def _requested_choices(request: Any) -> int:
+    """The ``n`` a chat request asked for (0 when unknown)."""
+    n = None
+    if isinstance(request, CompletionCreateParams):
+        n = request.n
+    elif isinstance(request, Mapping) and "messages" in request:
+        n = request.get("n")
+    return n if isinstance(n, int) and not isinstance(n, bool) else 0

@@ -55,8 +55,11 @@ class PartBuilder:
     final: Part | None = None
 
     def add(self, event: PartDelta) -> None:
-        """Append one delta's fragment to the field its ``kind`` names."""
+        """Append one delta's fragment to the field its ``kind`` names. Summary parts come in
+        order: a ``summary_index`` may name a part seen so far or the next one, never skip ahead
+        (a wire index of 10**9 must not make a billion empty summaries)."""
         if event.kind == "summary":
+            self._check_summary_index(event.summary_index)
             self.summary.setdefault(event.summary_index, []).append(event.text)
         elif event.kind == "signature":
             self.signature.append(event.text)
@@ -65,6 +68,15 @@ class PartBuilder:
                 self.citations.append(event.citation)
         else:
             self.text.append(event.text)
+
+    def _check_summary_index(self, index: int) -> None:
+        known = len(self.part.summary) if isinstance(self.part, ReasoningPart) else 0
+        limit = max(known, max(self.summary, default=-1) + 1)
+        if not 0 <= index <= limit:
+            raise InvalidInputError(
+                f"summary part {index} of part {self.part.path or 'the stream'} skips ahead of "
+                f"the {limit} summary parts seen so far"
+            )
 
     def build(self) -> Part:
         if self.final is not None:

@@ -170,6 +170,8 @@ class StreamDecoder:
         # Characters the deltas carried so far, by ir index (text, refusal, arguments),
         # (index, summary_index) (summaries) or (index, "content", content_index) (reasoning).
         self._sent: dict[Any, int] = {}
+        # How many summary parts each reasoning part (by ir index) has announced.
+        self._summaries: dict[int, int] = {}
 
     @property
     def state(self) -> DecoderState:
@@ -525,13 +527,22 @@ class StreamDecoder:
         return []
 
     def _summary(self, index: int, summary: int, text: str, *, done: bool) -> list[ir.StreamEvent]:
+        """The fragment of summary part ``summary`` not sent yet. A new summary part is always
+        announced, by an empty fragment if need be (the ir has summary parts in order), and may
+        be at most the next one."""
         key = (index, summary)
+        new = key not in self._sent
+        if new:
+            parts = self._summaries.get(index, 0)
+            if not 0 <= summary <= parts:
+                raise InvalidInputError(
+                    f"summary_index {summary} skips ahead of the {parts} summary parts so far"
+                )
+            self._summaries[index] = parts + 1
         sent = self._sent.get(key, 0)
         if done:
-            if len(text) <= sent:
-                return []
-            text = text[sent:]
-        if not text:
+            text = text[sent:] if len(text) > sent else ""
+        if not text and not new:
             return []
         self._sent[key] = sent + len(text)
         return [ir.PartDelta(index, "summary", text, summary_index=summary)]

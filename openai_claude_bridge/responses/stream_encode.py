@@ -504,6 +504,8 @@ class StreamEncoder:
                     "part": {"type": "summary_text", "text": ""},
                 },
             )
+        if not text:
+            return  # an empty fragment only announces the summary part
         slot.summary_text.append(text)
         fields = {
             "item_id": slot.item_id,

@@ -1088,3 +1088,31 @@ def test_foreign_empty_text_is_dropped_from_responses() -> None:
     )
     out = to_wire(encode_response(response, Options(strict=True)))
     assert out["content"] == [{"type": "tool_use", "id": "call_1", "name": "f", "input": {}}]
+
+
+def _answer(*parts: ir.Part, stop: ir.StopReason) -> ir.Response:
+    candidate = ir.Candidate(index=0, parts=parts, stop_reason=stop, path="")
+    return ir.Response(
+        id="r",
+        model="m",
+        candidates=(candidate,),
+        usage=ir.Usage(input_tokens=0, output_tokens=0, path=""),
+    )
+
+
+def test_an_empty_refusal_is_no_refusal() -> None:
+    options, _ = collecting()
+    out = to_wire(
+        encode_response(_answer(text("hi"), ir.RefusalPart(text=""), stop="end_turn"), options)
+    )
+    assert (out["content"], out["stop_reason"]) == ([{"type": "text", "text": "hi"}], "end_turn")
+
+
+def test_a_failed_answer_gets_no_stop_reason_from_what_it_emitted() -> None:
+    """A failed answer's tool call or refusal did not end it: no tool_use / refusal is made up."""
+    call = ir.ToolCallPart(call_id="c", name="f", arguments="{}")
+    for part in (call, ir.RefusalPart(text="no")):
+        options, losses = collecting()
+        out = to_wire(encode_response(_answer(part, stop="error"), options))
+        assert "stop_reason" not in out
+        assert ("stop_reason", "stop_reason") in pairs(losses)

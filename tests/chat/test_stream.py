@@ -756,8 +756,11 @@ def test_any_chunk_sequence_raises_only_bridge_errors(frames: list[Any]) -> None
     except BridgeError:
         return
     encoder = StreamEncoder(_options()[0])
-    for event in events:
-        encoder.feed(event)
+    try:
+        for event in events:
+            encoder.feed(event)
+    except BridgeError:
+        pass
 
 
 # --------------------------------------------------------------------------- encoder
@@ -1282,3 +1285,21 @@ def test_own_top_level_fields_ride_on_every_chunk() -> None:
     out = _encode(_decode(frames), _options()[0])
     assert {f.get("provider") for f in out} == {"Anthropic"}
     assert not any("obfuscation" in f for f in out)  # per-chunk padding is not carried
+
+
+@pytest.mark.parametrize("candidate", [-1, 128, 10**12])
+def test_a_candidate_beyond_any_request_is_invalid_input(candidate: int) -> None:
+    """Choices are introduced in index order; an index no request can have is refused rather
+    than answered with a flood of opening chunks."""
+    encoder = StreamEncoder(_options()[0])
+    encoder.feed(ir.ResponseStarted(id="c", model="m"))
+    with pytest.raises(InvalidInputError, match="outside the 128 choices"):
+        encoder.feed(ir.PartStarted(0, ir.TextPart(text=""), candidate))
+
+
+def test_a_request_for_many_choices_allows_their_indices() -> None:
+    request = {"model": "m", "messages": [{"role": "user", "content": "hi"}], "n": 200}
+    encoder = StreamEncoder(_options(request=request)[0])
+    encoder.feed(ir.ResponseStarted(id="c", model="m"))
+    chunks = encoder.feed(ir.PartStarted(0, ir.TextPart(text=""), 150))
+    assert [chunk.choices[0].index for chunk in chunks] == list(range(151))

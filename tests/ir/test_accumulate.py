@@ -84,3 +84,30 @@ def test_unfinished_failed_and_several_candidates() -> None:
 def test_a_delta_for_a_part_never_started_is_invalid_input() -> None:
     with pytest.raises(InvalidInputError, match="never started"):
         accumulate([ir.PartDelta(4, "text", "x")])
+
+
+@pytest.mark.parametrize("summary_index", [-1, 2, 10**12])
+def test_summary_parts_cannot_skip_ahead(summary_index: int) -> None:
+    """A summary index beyond the next one is invalid input, never a flood of empty parts."""
+    events: list[ir.StreamEvent] = [
+        ir.ResponseStarted(id="r", model="m"),
+        ir.PartStarted(0, ir.ReasoningPart()),
+        ir.PartDelta(0, "summary", "first", summary_index=0),
+        ir.PartDelta(0, "summary", "x", summary_index=summary_index),
+    ]
+    with pytest.raises(InvalidInputError, match="skips ahead"):
+        accumulate(events)
+
+
+def test_summary_parts_in_order_and_revisited() -> None:
+    events: list[ir.StreamEvent] = [
+        ir.ResponseStarted(id="r", model="m"),
+        ir.PartStarted(0, ir.ReasoningPart(summary=("a",))),
+        ir.PartDelta(0, "summary", "b", summary_index=1),
+        ir.PartDelta(0, "summary", "!", summary_index=0),
+        ir.PartDelta(0, "summary", "c", summary_index=2),
+        ir.PartFinished(0),
+        ir.StreamEnded(),
+    ]
+    (part,) = accumulate(events).candidates[0].parts
+    assert isinstance(part, ir.ReasoningPart) and part.summary == ("a!", "b", "c")
