@@ -1028,8 +1028,11 @@ def _stop_reason(
     if raw in STOP_REASON_TO_IR and STOP_REASON_TO_IR[raw] == stop:  # type: ignore[index]
         return raw
     wire = STOP_REASON_FROM_IR[stop]
+    called = any(isinstance(block, ToolUseBlock) for block in content)
+    if wire == "tool_use" and not called:
+        wire = "end_turn"  # "stopped to call tools" without a call: it just stopped
     if wire in ("end_turn", "stop_sequence"):
-        if any(isinstance(block, ToolUseBlock) for block in content):
+        if called:
             return "tool_use"
         if refused:
             return "refusal"

@@ -1116,3 +1116,13 @@ def test_a_failed_answer_gets_no_stop_reason_from_what_it_emitted() -> None:
         out = to_wire(encode_response(_answer(part, stop="error"), options))
         assert "stop_reason" not in out
         assert ("stop_reason", "stop_reason") in pairs(losses)
+
+
+def test_tool_use_without_a_call_is_a_plain_stop() -> None:
+    """The stop reason follows what was emitted: "stopped to call tools" with no tool call is
+    end_turn (or refusal, when the answer refused)."""
+    options, _ = collecting()
+    out = to_wire(encode_response(_answer(text("hi"), stop="tool_use"), options))
+    assert out["stop_reason"] == "end_turn"
+    out = to_wire(encode_response(_answer(ir.RefusalPart(text="no"), stop="tool_use"), options))
+    assert out["stop_reason"] == "refusal"
