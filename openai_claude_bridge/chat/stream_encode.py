@@ -74,7 +74,7 @@ from .. import ir
 from .._codec import carries_information
 from ..errors import BridgeError, InvalidInputError, StreamStateError
 from ..options import Options
-from ..wire import from_wire
+from ..wire import from_wire, to_wire
 from ._common import ANTHROPIC_REASONING_FORMAT, FMT, own
 from .encode import _finish, _foreign, _lose, _lose_part, _token, _usage_fields, encode_error
 from .models.errors import ErrorResponse
@@ -181,6 +181,7 @@ class StreamEncoder:
         "_head",
         "_id",
         "_introduced",
+        "_max_choices",
         "_model",
         "_options",
         "_parts",
@@ -201,7 +202,9 @@ class StreamEncoder:
         """Every candidate below this one has been announced."""
         self._parts: dict[int, _Part] = {}
         self._usage: ir.Usage | None = None
-        self._usage_wanted = options.include_usage and _request_wants_usage(options.request)
+        request = _chat_request(options.request)
+        self._usage_wanted = options.include_usage and _request_wants_usage(request)
+        self._max_choices = max(MAX_CHOICES, _requested_choices(request))
 
     @property
     def state(self) -> EncoderState:
@@ -313,7 +316,7 @@ class StreamEncoder:
         """The opening chunks of the candidates below ``candidate`` not yet announced, in index
         order (clients place choices by order of first appearance). A candidate beyond the
         choices a request can ask for is invalid input (no flood of opening chunks)."""
-        limit = max(MAX_CHOICES, _requested_choices(self._options.request))
+        limit = self._max_choices
         if not 0 <= candidate < limit:
             raise InvalidInputError(
                 f"candidate {candidate} is outside the {limit} choices a chat stream can have"
@@ -709,25 +712,26 @@ def _break_kind(state: _Part, kind: str) -> None:
     raise InvalidInputError(f"a {kind!r} delta for a {state.kind} part")
 
 
-def _request_wants_usage(request: Any) -> bool:
+def _chat_request(request: Any) -> Mapping[str, Any] | None:
+    """The client's request as chat wire JSON, or ``None`` when there is none or it is another
+    format's."""
+    if isinstance(request, CompletionCreateParams):
+        return to_wire(request)
+    if isinstance(request, Mapping) and "messages" in request:
+        return request
+    return None
+
+
+def _request_wants_usage(request: Mapping[str, Any] | None) -> bool:
     """Whether the client's request lets a usage chunk end the stream: a chat request only when
     it asked for ``stream_options.include_usage``; no request (or another format's) does."""
     if request is None:
         return True
-    if isinstance(request, CompletionCreateParams):
-        options = request.stream_options
-        return options is not None and options.include_usage is True
-    if isinstance(request, Mapping) and "messages" in request:
-        options = request.get("stream_options")
-        return isinstance(options, Mapping) and options.get("include_usage") is True
-    return True
+    options = request.get("stream_options")
+    return isinstance(options, Mapping) and options.get("include_usage") is True
 
 
-def _requested_choices(request: Any) -> int:
+def _requested_choices(request: Mapping[str, Any] | None) -> int:
     """The ``n`` a chat request asked for (0 when unknown)."""
-    n = None
-    if isinstance(request, CompletionCreateParams):
-        n = request.n
-    elif isinstance(request, Mapping) and "messages" in request:
-        n = request.get("n")
+    n = request.get("n") if request is not None else None
     return n if isinstance(n, int) and not isinstance(n, bool) else 0

@@ -529,7 +529,7 @@ class StreamDecoder:
     def _summary(self, index: int, summary: int, text: str, *, done: bool) -> list[ir.StreamEvent]:
         """The fragment of summary part ``summary`` not sent yet. A new summary part is always
         announced, by an empty fragment if need be (the ir has summary parts in order), and may
-        be at most the next one."""
+        be at most the next one: every target must see the same invalid input refused."""
         key = (index, summary)
         new = key not in self._sent
         if new:

@@ -32,6 +32,7 @@ from openai_claude_bridge import (
     BridgeError,
     InvalidInputError,
     Loss,
+    StreamConverter,
     StreamStateError,
     TruncatedStreamError,
     UnsupportedFeatureError,
@@ -851,3 +852,22 @@ def test_encoder_writes_its_own_echo_over_the_request_and_ignores_a_foreign_one(
         assert response["instructions"] == "As the server saw it."
         assert (response["temperature"], response["top_p"]) == (0.2, 0.5)
         assert "system_fingerprint" not in response
+
+
+@pytest.mark.parametrize("target", ["anthropic", "chat", "responses", "completions"])
+def test_a_summary_index_that_skips_ahead_is_invalid_for_every_target(target: str) -> None:
+    converter = StreamConverter(source="responses", target=target)
+    response = {
+        "id": "r", "object": "response", "created_at": 1, "model": "m", "status": "in_progress",
+        "output": [], "parallel_tool_calls": True, "tool_choice": "auto", "tools": [],
+    }  # fmt: skip
+    converter.feed({"type": "response.created", "sequence_number": 0, "response": response})
+    item = {"type": "reasoning", "id": "rs", "summary": []}
+    added = {"type": "response.output_item.added", "sequence_number": 1, "output_index": 0}
+    converter.feed({**added, "item": item})
+    delta = {
+        "type": "response.reasoning_summary_text.delta", "sequence_number": 2, "item_id": "rs",
+        "output_index": 0, "summary_index": 10**12, "delta": "x",
+    }  # fmt: skip
+    with pytest.raises(InvalidInputError, match="skips ahead"):
+        converter.feed(delta)
