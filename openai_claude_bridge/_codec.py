@@ -7,6 +7,7 @@
 * :func:`report_foreign_extra` — an encoder of another format reports every such field as lost.
 * :func:`coalesce_assistant_runs` — another format's assistant turn, said as several messages,
   becomes the one message chat and anthropic say it as.
+* :func:`says_something` — whether a reasoning part holds anything worth a block or an item.
 """
 
 from __future__ import annotations
@@ -32,6 +33,7 @@ __all__ = [
     "leftover",
     "leftover_extra",
     "report_foreign_extra",
+    "says_something",
 ]
 
 ModelT = TypeVar("ModelT", bound=BaseModel)
@@ -169,3 +171,12 @@ def _one_says_text(messages: Sequence[ir.Message]) -> bool:
     parts) rather than being joined into one plain string."""
     with_text = [m for m in messages if any(isinstance(p, ir.TextPart) for p in m.parts)]
     return len(with_text) <= 1
+
+
+def says_something(part: ir.ReasoningPart) -> bool:
+    """Whether ``part`` holds anything: text or summaries to show, a signature, or state a server
+    needs back. Empty reasoning (a chat server's ``reasoning_content: ""``) says nothing: it
+    becomes no block and no item, and dropping it is no loss."""
+    shown = bool(part.text or any(part.summary) or any(part.content))
+    state = (part.signature, part.redacted_data, part.encrypted_content, part.item_id)
+    return shown or any(value is not None for value in state)

@@ -133,6 +133,10 @@ class Options:
     """Model name to put in the converted payload."""
     chat_dialect: ChatDialect = "openai"
     """Which reasoning fields to write on the chat side."""
+    default_max_tokens: int | None = None
+    """The anthropic ``max_tokens`` to send when the source sets no output limit; ``None``: the
+    thinking budget at its full size (if thinking is on) plus
+    :data:`~openai_claude_bridge.anthropic.encode.DEFAULT_MAX_TOKENS` for the answer."""
     include_usage: bool = True
     """Chat / completions target streams end with a usage chunk when usage is known."""
     reasoning_policy: ReasoningPolicy = field(default_factory=ReasoningPolicy)
@@ -163,6 +167,9 @@ def make_options(**kwargs: Any) -> Options:
         raise ValueError(
             f"unknown chat_dialect {dialect!r}; expected one of {', '.join(CHAT_DIALECTS)}"
         )
+    limit = kwargs.get("default_max_tokens")
+    if limit is not None and (isinstance(limit, bool) or not isinstance(limit, int) or limit < 1):
+        raise ValueError(f"default_max_tokens must be a positive int or None, not {limit!r}")
     if kwargs.get("reasoning_policy") is None:
         kwargs.pop("reasoning_policy", None)
     return Options(**kwargs)

@@ -26,6 +26,7 @@ from openai_claude_bridge import (
     ir,
     to_wire,
 )
+from openai_claude_bridge._codec import says_something
 from openai_claude_bridge.anthropic.reasoning_carrier import (
     PREFIX,
     decode_carrier,
@@ -167,15 +168,25 @@ def test_streamed_reasoning_survives_an_anthropic_client() -> None:
     assert _reasoning_items(request) == [REASONING_ITEM]
 
 
-def test_carrier_thinking_round_trips_anthropic_to_anthropic() -> None:
+def test_carrier_thinking_never_reaches_the_anthropic_api() -> None:
+    """anthropic -> anthropic included: a router may send the next turn to Anthropic, which
+    refuses a signature it did not make. The carrier block is dropped and reported."""
     message = to_wire(
         convert_response(
             _responses_response(REASONING_ITEM, CALL), source="responses", target="anthropic"
         )
     )
     request = _next_request(message["content"])
-    again = to_wire(convert_request(request, source="anthropic", target="anthropic"))
-    assert again == request
+    losses: list[Any] = []
+    again = to_wire(
+        convert_request(request, source="anthropic", target="anthropic", on_loss=losses.append)
+    )
+    assert again["messages"][1]["content"] == message["content"][1:]
+    assert [(loss.path, loss.feature) for loss in losses] == [
+        ("messages[1].content[0]", "reasoning")
+    ]
+    # the anthropic response itself round-trips exactly (a client of this bridge may convert it)
+    assert to_wire(convert_response(message, source="anthropic", target="anthropic")) == message
 
 
 def test_foreign_reasoning_never_goes_to_the_api_as_thinking() -> None:
@@ -203,28 +214,37 @@ def test_foreign_reasoning_never_goes_to_the_api_as_thinking() -> None:
 
 
 def test_an_edited_thinking_text_is_not_read_as_a_carrier() -> None:
+    """Edited thinking with a carrier signature is not the carrier's any more: it is an opaque
+    signed block (Anthropic will judge it), never OpenAI's reasoning item."""
     message = to_wire(
         convert_response(
             _responses_response(REASONING_ITEM, CALL), source="responses", target="anthropic"
         )
     )
     thinking = {**message["content"][0], "thinking": "edited"}
+    next_request = _next_request([thinking, message["content"][1]])
+    losses: list[Any] = []
     request = to_wire(
-        convert_request(
-            _next_request([thinking, message["content"][1]]),
-            source="anthropic",
-            target="responses",
-        )
+        convert_request(next_request, source="anthropic", target="responses", on_loss=losses.append)
     )
-    (item,) = _reasoning_items(request)
-    assert item["encrypted_content"] != ENCRYPTED  # an opaque signed block, carried as such
-    assert item["summary"] == [{"type": "summary_text", "text": "edited"}]
+    assert _reasoning_items(request) == []
+    assert ("messages[1].content[0]", "reasoning") in [(x.path, x.feature) for x in losses]
+    same = to_wire(convert_request(next_request, source="anthropic", target="anthropic"))
+    assert same["messages"][1]["content"][0] == thinking
 
 
-def test_reasoning_without_state_is_not_carried() -> None:
-    """Plain reasoning text (chat ``reasoning_content``) has nothing a server needs back: no
-    carrier, reported as lost."""
-    assert encode_carrier(ir.ReasoningPart(text="hmm", path="")) is None
+def test_plain_reasoning_text_is_carried_by_its_digest() -> None:
+    """Plain reasoning text (a chat server's ``reasoning_content``) is shown as thinking; its
+    carrier holds the text's digest, not the text, and only fits that very text."""
+    part = ir.ReasoningPart(text="hmm", origin="chat", path="p")
+    signature = encode_carrier(part)
+    assert (
+        signature is not None and "hmm" not in base64.b64decode(signature[len(PREFIX) :]).decode()
+    )
+    assert decode_carrier("hmm", signature, path="p") == part
+    assert decode_carrier("hmm!", signature, path="p") is None
+    assert encode_carrier(ir.ReasoningPart(text="", origin="chat", path="p")) is None
+    assert encode_carrier(ir.ReasoningPart(text="t", signature="sig", path="p")) is None
 
 
 _texts = st.text(max_size=20)
@@ -237,6 +257,7 @@ _texts = st.text(max_size=20)
     encrypted=st.none() | _texts,
     item_id=st.none() | _texts,
     status=st.none() | st.sampled_from(["completed", "incomplete"]),
+    origin=st.none() | st.sampled_from(["chat", "responses"]),
 )
 def test_carrier_restores_exactly_what_it_carried(
     *,
@@ -246,6 +267,7 @@ def test_carrier_restores_exactly_what_it_carried(
     encrypted: str | None,
     item_id: str | None,
     status: str | None,
+    origin: Any,
 ) -> None:
     part = ir.ReasoningPart(
         text=text,
@@ -254,10 +276,11 @@ def test_carrier_restores_exactly_what_it_carried(
         encrypted_content=encrypted,
         item_id=item_id,
         status=status,
+        origin=origin,
         path="p",
     )
     signature = encode_carrier(part)
-    if encrypted is None and item_id is None:
+    if not says_something(part):
         assert signature is None
         return
     assert signature is not None

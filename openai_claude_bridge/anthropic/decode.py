@@ -654,14 +654,20 @@ def _thinking_block(block: ThinkingBlockParam | ThinkingBlock, path: str) -> ir.
     carried = decode_carrier(block.thinking, block.signature, path=path)
     if carried is not None:
         return dataclasses.replace(carried, extra=extra)
-    return ir.ReasoningPart(text=block.thinking, signature=block.signature, path=path, extra=extra)
+    return ir.ReasoningPart(
+        text=block.thinking,
+        signature=block.signature,
+        origin=FMT,
+        path=path,
+        extra=extra,
+    )
 
 
 def _redacted_thinking(
     block: RedactedThinkingBlockParam | RedactedThinkingBlock, path: str
 ) -> ir.ReasoningPart:
     return ir.ReasoningPart(
-        redacted_data=block.data, path=path, extra=_extra(block, {"type", "data"})
+        redacted_data=block.data, origin=FMT, path=path, extra=_extra(block, {"type", "data"})
     )
 
 

@@ -13,13 +13,16 @@ Everything anthropic cannot say is reported through ``options.lose`` (which rais
   ``logprobs``, ``prompt_cache_key``, ``store``, OpenAI ``metadata``; and ``temperature``,
   ``top_p``, ``top_k``, which the API still takes for some models but the official SDK's request
   type no longer lists (output must satisfy it; anthropic's own values are written back);
-* reasoning without an anthropic signature: thinking blocks are only ever sent with the signature
-  anthropic made, so unsigned reasoning is dropped — except that in a *response* (for an anthropic
-  client, never the API) reasoning holding a foreign server's state (Responses
-  ``encrypted_content`` / item id) becomes a thinking block whose signature is a carrier
-  (:mod:`.reasoning_carrier`), restored by the decoder when the client sends it back;
-* ``max_tokens``, which anthropic requires: when the ir has none, :data:`DEFAULT_MAX_TOKENS` is
-  sent and the approximation reported.
+* reasoning without an anthropic signature in a *request*: thinking blocks are only ever sent
+  to the API with the signature anthropic made, so any other reasoning — a decoded carrier
+  included, whatever format the request came from — is dropped. In a *response* (for an
+  anthropic client, never the API) another server's reasoning (a chat server's reasoning text,
+  OpenRouter's, a Responses item with its ``encrypted_content`` / id) becomes a thinking block
+  whose signature is a carrier (:mod:`.reasoning_carrier`), restored by the decoder when the
+  client sends it back. Reasoning that says nothing becomes no block, and is no loss;
+* ``max_tokens``, which anthropic requires: when the source set no output limit, the caller's
+  ``default_max_tokens``, else the thinking budget the request asks for at its full size plus
+  :data:`DEFAULT_MAX_TOKENS` for the answer (reported as an approximation).
 
 Request-side mapping rules for other formats' ir:
 
@@ -36,6 +39,9 @@ Request-side mapping rules for other formats' ir:
   or when a tool call is forced, which anthropic does not allow while thinking). An effort that
   comes with an anthropic thinking mode (enabled with a budget, adaptive, disabled) goes to
   ``output_config.effort``.
+* Enabled thinking is left out (reported) when the last assistant message calls tools without
+  a thinking block first, which anthropic refuses: another format's history (another model, or a
+  client that drops thinking), or an anthropic request whose thinking there was a carrier.
 * ``response_format`` json_schema becomes ``output_config.format`` (the schema untouched; its
   ``name`` and ``strict`` have no effect on anthropic's always-constrained output and are not
   reported; a ``description`` is); ``json_object`` has no anthropic form.
@@ -74,6 +80,7 @@ from .._codec import (
     error_status,
     is_own,
     report_foreign_extra,
+    says_something,
 )
 from ..errors import InvalidInputError
 from ..options import Format, Options
@@ -155,8 +162,10 @@ __all__ = ["DEFAULT_MAX_TOKENS", "encode_error", "encode_request", "encode_respo
 
 FMT: Format = "anthropic"
 
-#: ``max_tokens`` sent when the ir has none (anthropic requires the field); reported as a loss.
-DEFAULT_MAX_TOKENS: Final = 4096
+#: The room for the answer in the ``max_tokens`` sent when the source sets no output limit
+#: (anthropic requires the field): this, plus the thinking budget at its full size when thinking
+#: is on. Reported as an approximation unless the caller chose it (``default_max_tokens``).
+DEFAULT_MAX_TOKENS: Final = 8192
 
 #: The input schema of a function tool that declares no parameters.
 EMPTY_INPUT_SCHEMA: Final[Mapping[str, Any]] = {"type": "object", "properties": {}}
@@ -221,9 +230,7 @@ def encode_request(req: ir.Request, options: Options) -> MessageCreateParams:
     fields: dict[str, Any] = {"model": options.model or req.model}
     max_tokens = req.max_tokens
     if max_tokens is None:
-        max_tokens = DEFAULT_MAX_TOKENS
-        reason = f"anthropic requires max_tokens; {DEFAULT_MAX_TOKENS} was sent"
-        _lose(options, req.path, "max_tokens", "max_tokens", reason)
+        max_tokens = _default_max_tokens(req, options)
     fields["max_tokens"] = max_tokens
     system, messages = _conversation(req, options)
     if system is not None:
@@ -242,6 +249,14 @@ def encode_request(req: ir.Request, options: Options) -> MessageCreateParams:
     thinking = reasoning.thinking
     if reasoning.derived and isinstance(tool_choice, (ToolChoiceAnyParam, ToolChoiceToolParam)):
         reason = "anthropic cannot think while a tool call is forced; thinking was left out"
+        _lose(options, reasoning.path, None, "reasoning", reason)
+        thinking = None
+    if isinstance(thinking, ThinkingConfigEnabledParam) and _thinking_refused(req, messages):
+        reason = (
+            "anthropic refuses thinking when the latest assistant turn calls tools without a"
+            " thinking block (its history came from another model, or thinking was dropped);"
+            " thinking was left out"
+        )
         _lose(options, reasoning.path, None, "reasoning", reason)
         thinking = None
     if thinking is not None:
@@ -735,13 +750,15 @@ def _tool_result(part: ir.ToolResultPart, options: Options) -> ToolResultBlockPa
 
 
 def _reasoning(part: ir.ReasoningPart, options: Options, *, response: bool) -> Blocks:
-    """Signed thinking and redacted thinking. Unsigned reasoning holding a foreign server's state
-    becomes a thinking block with a carrier signature (:mod:`.reasoning_carrier`) in a response,
-    or in a request only when an anthropic request had it; other unsigned reasoning is dropped."""
+    """Signed thinking and redacted thinking. In a *response* (for an anthropic client, never the
+    API), reasoning another server made becomes a thinking block whose signature is a carrier
+    (:mod:`.reasoning_carrier`), decoded when the client sends it back. A request carries only
+    anthropic's own signatures: any other reasoning — a decoded carrier included — is dropped.
+    Reasoning that says nothing becomes no block, silently."""
     _foreign(part, options)
     blocks: Blocks = []
     thinking_cls = ThinkingBlock if response else ThinkingBlockParam
-    carrier = encode_carrier(part) if response or _is_own(part) else None
+    carrier = encode_carrier(part) if response else None
     if part.signature is not None:
         thinking = {"thinking": part.text or "", "signature": part.signature}
         blocks.append(build(thinking_cls, thinking, part, FMT))
@@ -751,8 +768,12 @@ def _reasoning(part: ir.ReasoningPart, options: Options, *, response: bool) -> B
     if part.redacted_data is not None:
         redacted_cls = RedactedThinkingBlock if response else RedactedThinkingBlockParam
         blocks.append(build(redacted_cls, {"data": part.redacted_data}, part, FMT))
-    if not blocks:
-        reason = "unsigned reasoning cannot be sent as anthropic thinking (no signature)"
+    if not blocks and says_something(part):
+        made_by = f"{part.origin} " if part.origin not in (None, FMT) else ""
+        reason = (
+            f"{made_by}reasoning without an anthropic signature cannot be sent to the "
+            "Anthropic API as thinking"
+        )
         _lose(options, part.path, None, "reasoning", reason)
     return blocks
 
@@ -894,19 +915,58 @@ def _sampling(fields: dict[str, Any], req: ir.Request, options: Options) -> None
             _lose(options, req.path, name, name, reason)
 
 
+def _wanted_budget(config: ir.ReasoningConfig | None, options: Options) -> int | None:
+    """The thinking budget another format's reasoning config asks for at its full size: its
+    budget, else its effort's (policy table; ``"medium"`` when thinking is merely on); ``None``
+    when it asks for no thinking."""
+    if config is None or config.adaptive or config.enabled is False:
+        return None
+    if config.budget_tokens is not None:
+        return config.budget_tokens
+    if config.effort is None and not config.enabled:
+        return None
+    return options.reasoning_policy.budget_for(config.effort or "medium")
+
+
+def _default_max_tokens(req: ir.Request, options: Options) -> int:
+    """``max_tokens`` for a source that set no output limit: the caller's
+    ``default_max_tokens``, else the full thinking budget plus room for the answer (reported)."""
+    if options.default_max_tokens is not None:
+        return options.default_max_tokens
+    max_tokens = DEFAULT_MAX_TOKENS + (_wanted_budget(req.reasoning, options) or 0)
+    reason = f"anthropic requires max_tokens; {max_tokens} was sent"
+    _lose(options, req.path, "max_tokens", "max_tokens", reason)
+    return max_tokens
+
+
+def _thinking_refused(req: ir.Request, messages: Sequence[Any]) -> bool:
+    """Whether anthropic would refuse thinking for these ``messages``: their last assistant
+    message calls tools without starting with a thinking block. Another format's history is
+    checked whole; an anthropic client's own request only where the bridge dropped that turn's
+    reasoning (a carrier), so what the client itself sent goes out as it came."""
+    last = next((m for m in reversed(messages) if m.role == "assistant"), None)
+    if last is None or isinstance(last.content, str) or not last.content:
+        return False
+    calls = any(isinstance(block, ToolUseBlockParam) for block in last.content)
+    if not calls or isinstance(last.content[0], (ThinkingBlockParam, RedactedThinkingBlockParam)):
+        return False
+    if not _is_own(req):
+        return True
+    source = next((m for m in reversed(req.messages) if m.role == "assistant"), None)
+    return source is not None and any(isinstance(p, ir.ReasoningPart) for p in source.parts)
+
+
 def _budgeted_thinking(
     config: ir.ReasoningConfig, max_tokens: int, options: Options
 ) -> BaseModel | None:
     """Thinking with a budget from the config's budget or effort (policy table), kept below
     ``max_tokens``."""
     policy = options.reasoning_policy
-    budget = config.budget_tokens
+    budget = _wanted_budget(config, options)
     if budget is None:
-        if config.effort is None and not config.enabled:
-            return None
-        budget = policy.budget_for(config.effort or "medium")
-        if budget is None:
+        if config.effort == "none":
             return ThinkingConfigDisabledParam()
+        return None
     budget = max(min(budget, max_tokens - policy.min_answer_tokens), policy.min_budget)
     if budget >= max_tokens:
         reason = f"max_tokens {max_tokens} leaves no room for a thinking budget"

@@ -23,9 +23,16 @@ becomes no block leaves no gap:
   ``input_json_delta`` (a custom tool call has no anthropic form: reported, dropped);
 * anthropic's own thinking (the header comes from the anthropic decoder): ``thinking: ""`` +
   ``signature: ""``, then ``thinking_delta`` / ``signature_delta`` live;
-* any other reasoning is held whole until it finishes, because only then is it known whether it
-  has a signature: unsigned reasoning is never sent as thinking (reported, as the non-streaming
-  encoder does);
+* reasoning *text* from another server (a chat server's ``reasoning_content`` / ``reasoning``,
+  OpenRouter's ``reasoning.text``) streams live too, so the client shows thinking while the
+  model thinks: the block starts with the first non-empty fragment (in the same ``feed``),
+  ``thinking_delta`` events follow as they come, and when the part finishes the block gets its
+  ``signature_delta`` — the signature the source streamed, else the bridge's carrier for exactly
+  that text (:mod:`.reasoning_carrier`, as the non-streaming encoder writes it) — and stops
+  before the next block starts. Reasoning that stayed empty becomes no block;
+* any other reasoning (summaries, encrypted or redacted state) is held whole until it finishes
+  and becomes what the non-streaming encoder makes of it (a carrier-signed thinking block, a
+  redacted block, or nothing, reported);
 * native and redacted blocks are emitted whole when they finish.
 
 Whole parts are encoded with the non-streaming encoder's block functions, so a part becomes the
@@ -84,6 +91,7 @@ from .models.stream import (
     TextDelta,
     ThinkingDelta,
 )
+from .reasoning_carrier import encode_carrier
 
 __all__ = ["EncoderState", "StreamEncoder"]
 
@@ -103,6 +111,7 @@ class _Part:
         "builder",
         "final",
         "finished",
+        "foreign_thinking",
         "header",
         "index",
         "live",
@@ -118,6 +127,8 @@ class _Part:
         self.header = header
         self.builder = PartBuilder(header)
         self.live = live
+        self.foreign_thinking = False
+        """Another server's reasoning text, streamed live (its block starts with its text)."""
         self.pending: list[ir.PartDelta] = []
         self.finished = False
         self.final: ir.Part | None = None
@@ -311,9 +322,12 @@ class StreamEncoder:
             raise InvalidInputError(f"part {event.index} was started twice")
         header = event.part
         live = isinstance(header, (ir.TextPart, ir.RefusalPart, ir.ToolCallPart))
+        foreign_thinking = False
         if isinstance(header, ir.ReasoningPart):
-            live = is_own(header, FMT) and header.redacted_data is None
+            foreign_thinking = not is_own(header, FMT) and _streams_as_thinking(header)
+            live = (is_own(header, FMT) and header.redacted_data is None) or foreign_thinking
         part = _Part(event.index, header, live)
+        part.foreign_thinking = foreign_thinking
         if isinstance(header, ir.ToolCallPart) and header.kind == "custom":
             part.live = False  # lost when it finishes, through the non-streaming encoder
         self._parts[event.index] = part
@@ -357,8 +371,8 @@ class StreamEncoder:
             if header.arguments:
                 self._args(part, header.arguments, out)
         elif isinstance(header, ir.ReasoningPart):
-            fields = {"thinking": "", "signature": ""}
-            self._start_block(part, build(ThinkingBlock, fields, header, FMT), out)
+            if not part.foreign_thinking:
+                self._ensure_thinking_block(part, out)
             if header.text:
                 self._thinking(part, header.text, out)
             if header.signature:
@@ -433,17 +447,22 @@ class StreamEncoder:
             RawContentBlockDeltaEvent(index=part.block, delta=InputJSONDelta(partial_json=text))
         )
 
-    def _thinking(self, part: _Part, text: str, out: list[RawMessageStreamEvent]) -> None:
+    def _ensure_thinking_block(self, part: _Part, out: list[RawMessageStreamEvent]) -> int:
+        if part.block is None:
+            fields = {"thinking": "", "signature": ""}
+            self._start_block(part, build(ThinkingBlock, fields, part.header, FMT), out)
         assert part.block is not None
+        return part.block
+
+    def _thinking(self, part: _Part, text: str, out: list[RawMessageStreamEvent]) -> None:
+        index = self._ensure_thinking_block(part, out)
         part.sent_text += text
-        out.append(RawContentBlockDeltaEvent(index=part.block, delta=ThinkingDelta(thinking=text)))
+        out.append(RawContentBlockDeltaEvent(index=index, delta=ThinkingDelta(thinking=text)))
 
     def _signature(self, part: _Part, text: str, out: list[RawMessageStreamEvent]) -> None:
-        assert part.block is not None
+        index = self._ensure_thinking_block(part, out)
         part.sent_sig += text
-        out.append(
-            RawContentBlockDeltaEvent(index=part.block, delta=SignatureDelta(signature=text))
-        )
+        out.append(RawContentBlockDeltaEvent(index=index, delta=SignatureDelta(signature=text)))
 
     def _close_live(self, part: _Part, out: list[RawMessageStreamEvent]) -> None:
         """Catch up with a stated final part, then stop the block."""
@@ -453,6 +472,11 @@ class StreamEncoder:
             self._catch_up(part, final, out)
         elif isinstance(header, ir.ToolCallPart) and not part.sent_args:
             self._args(part, "{}", out)
+        if part.foreign_thinking and not part.sent_sig:
+            built = final if final is not None else part.builder.build()
+            carrier = encode_carrier(built) if isinstance(built, ir.ReasoningPart) else None
+            if carrier is not None:
+                self._signature(part, carrier, out)
         if part.block is not None:
             out.append(RawContentBlockStopEvent(index=part.block))
 
@@ -551,6 +575,13 @@ class StreamEncoder:
     def _start_block(self, part: _Part, block: BaseModel, out: list[RawMessageStreamEvent]) -> None:
         part.block = self._next_block
         self._emit_start(block, out)
+
+
+def _streams_as_thinking(header: ir.ReasoningPart) -> bool:
+    """Whether another server's reasoning part streams live as thinking: reasoning text with no
+    opaque state of its own (that state makes a carrier only once the part is complete)."""
+    state = (header.redacted_data, header.encrypted_content, header.signature)
+    return header.text is not None and all(value is None for value in state)
 
 
 def _zero_counts(usage: ir.Usage | None) -> dict[str, int]:

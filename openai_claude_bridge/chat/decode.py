@@ -502,7 +502,7 @@ def _reasoning(
         return parts, {"reasoning_details"}, {}
     for name, value in (("reasoning_content", msg.reasoning_content), ("reasoning", msg.reasoning)):
         if value is not None:
-            part = ir.ReasoningPart(text=value, path=_at(path, name), extra=tag({}))
+            part = ir.ReasoningPart(text=value, origin=FMT, path=_at(path, name), extra=tag({}))
             return [part], {name}, {}
     return [], set(), {}
 
@@ -514,6 +514,7 @@ def _detail(detail: ReasoningDetail, path: str) -> ir.Part:
                 text=detail.text,
                 signature=detail.signature,
                 item_id=detail.id,
+                origin=FMT,
                 path=path,
                 extra=tag(rest(detail, {"type", *given(detail, "text", "signature", "id")})),
             )
@@ -526,6 +527,7 @@ def _detail(detail: ReasoningDetail, path: str) -> ir.Part:
                 redacted_data=detail.data if redacted else None,
                 encrypted_content=None if redacted else detail.data,
                 item_id=detail.id,
+                origin=FMT,
                 path=path,
                 extra=tag(rest(detail, consumed)),
             )
@@ -533,6 +535,7 @@ def _detail(detail: ReasoningDetail, path: str) -> ir.Part:
             return ir.ReasoningPart(
                 summary=(detail.summary,),
                 item_id=detail.id,
+                origin=FMT,
                 path=path,
                 extra=tag(rest(detail, {"type", "summary", *given(detail, "id")})),
             )

@@ -34,7 +34,10 @@ tool-call fragments + ``finish_reason`` comes out as ordered events.
 * **Text / refusal / plain reasoning** open a part on their first fragment (an empty ``content: ""``
   or ``refusal: ""`` opens one only while the choice has no part yet — the usual empty first
   chunk — so empty strings repeated next to other fields add no empty parts). Each non-empty
-  fragment is a ``PartDelta``.
+  fragment is a ``PartDelta``. The empty text part of such a first chunk waits for its place:
+  it opens just before the first part that is not reasoning (or at the ``finish_reason``), which
+  is where the non-streaming decoder puts ``content`` — so reasoning that follows an empty
+  first chunk still comes first, in every target.
 * **Reasoning details** (OpenRouter) are keyed by their ``index`` field (a fragment without one
   continues the last detail of the same type): ``reasoning.text`` -> a ``ReasoningPart`` with
   ``reasoning`` / ``signature`` deltas, ``reasoning.summary`` -> ``summary`` deltas,
@@ -159,6 +162,7 @@ class _Choice:
         "candidate",
         "citations",
         "details",
+        "empty_text",
         "finished",
         "function_call",
         "last_detail",
@@ -177,6 +181,8 @@ class _Choice:
         self.open: list[int] = []
         self.text: int | None = None
         self.text_fragments: list[str] = []
+        self.empty_text = False
+        """An empty ``content: ""`` came before any part; its text part has not opened yet."""
         self.logprobs: list[ir.TokenLogprob] | None = None
         self.citations: list[ir.Citation] | None = None
         self.reasoning: int | None = None
@@ -397,7 +403,10 @@ class StreamDecoder:
             if not text and state.any_part:
                 return
             part = ir.ReasoningPart(
-                text="", path=f"choices[{state.candidate}].delta.{field}", extra=tag({})
+                text="",
+                origin=FMT,
+                path=f"choices[{state.candidate}].delta.{field}",
+                extra=tag({}),
             )
             state.reasoning = self._open(state, part, out)
         if text:
@@ -405,23 +414,34 @@ class StreamDecoder:
 
     def _text(self, state: _Choice, text: str, out: list[ir.StreamEvent]) -> None:
         if state.text is None:
-            if not text and state.any_part:
+            if not text:
+                state.empty_text = state.empty_text or not state.any_part
                 return
-            if text:
-                self._close_reasoning(state, out)
-                self._close_refusal(state, out)
-            part = ir.TextPart(
-                text="", path=f"choices[{state.candidate}].delta.content", extra=tag({})
-            )
-            state.text = self._open(state, part, out)
-        elif text and (state.reasoning is not None or state.details):
             self._close_reasoning(state, out)
+            self._close_refusal(state, out)
+            index = self._open_text(state, out)
+        else:
+            index = state.text
+            if text and (state.reasoning is not None or state.details):
+                self._close_reasoning(state, out)
         if text:
             state.text_fragments.append(text)
-            out.append(ir.PartDelta(state.text, "text", text, candidate=state.candidate))
+            out.append(ir.PartDelta(index, "text", text, candidate=state.candidate))
+
+    def _open_text(self, state: _Choice, out: list[ir.StreamEvent]) -> int:
+        state.empty_text = False
+        part = ir.TextPart(text="", path=f"choices[{state.candidate}].delta.content", extra=tag({}))
+        state.text = self._open(state, part, out)
+        return state.text
+
+    def _place_empty_text(self, state: _Choice, out: list[ir.StreamEvent]) -> None:
+        """Open the waiting empty text part where ``content`` goes: after the reasoning."""
+        if state.empty_text and state.text is None:
+            self._open_text(state, out)
 
     def _refusal(self, state: _Choice, text: str, out: list[ir.StreamEvent]) -> None:
         if state.refusal is None:
+            self._place_empty_text(state, out)
             if not text and state.any_part:
                 return
             if text:
@@ -443,15 +463,13 @@ class StreamDecoder:
         citations = _citations(annotations, path)
         if citations is None:
             return
-        if state.text is None:
-            part = ir.TextPart(text="", path=f"{path}.content", extra=tag({}))
-            state.text = self._open(state, part, out)
+        index = state.text if state.text is not None else self._open_text(state, out)
         if state.citations is None:
             state.citations = []
         state.citations.extend(citations)
         for citation in citations:
             out.append(
-                ir.PartDelta(state.text, "citation", citation=citation, candidate=state.candidate)
+                ir.PartDelta(index, "citation", citation=citation, candidate=state.candidate)
             )
 
     def _logprobs(self, state: _Choice, logprobs: ChoiceLogprobs) -> None:
@@ -492,6 +510,7 @@ class StreamDecoder:
                 part = ir.ReasoningPart(
                     text=None if detail.text is None else "",
                     item_id=detail.id,
+                    origin=FMT,
                     path=path,
                     extra=tag(_detail_rest(detail, {"text", "signature", "id"})),
                 )
@@ -510,6 +529,7 @@ class StreamDecoder:
             if open_detail is None:
                 part = ir.ReasoningPart(
                     item_id=detail.id,
+                    origin=FMT,
                     path=path,
                     extra=tag(_detail_rest(detail, {"summary", "id"})),
                 )
@@ -527,6 +547,7 @@ class StreamDecoder:
                     redacted_data=detail.data if redacted else None,
                     encrypted_content=None if redacted else detail.data,
                     item_id=detail.id,
+                    origin=FMT,
                     path=path,
                     extra=tag(_detail_rest(detail, consumed)),
                 )
@@ -627,6 +648,7 @@ class StreamDecoder:
                 call.pending.append(arguments)
             if call.name is None:
                 return
+            self._place_empty_text(state, out)
             self._close_reasoning(state, out)
             self._close_text(state, out)
             self._close_refusal(state, out)
@@ -657,6 +679,7 @@ class StreamDecoder:
                     "finished without a function name",
                     path=call.path,
                 )
+        self._place_empty_text(state, out)
         self._close_reasoning(state, out)
         self._close_text(state, out)
         self._close_refusal(state, out)

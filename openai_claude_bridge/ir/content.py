@@ -198,6 +198,12 @@ class ReasoningPart(Node):
     """Responses ``encrypted_content`` (OpenRouter ``reasoning.encrypted``)."""
     item_id: str | None = None
     status: str | None = None
+    origin: Format | None = None
+    """The API whose server made this reasoning: set by the decoder that read it from that API's
+    payload (``"anthropic"`` thinking, a ``"responses"`` reasoning item, a ``"chat"`` server's
+    dialect field) and restored by the bridge's carriers; ``None`` when unknown (built in code).
+    Opaque reasoning state goes back only to the server that made it: a Responses request carries
+    a reasoning item only when ``origin == "responses"``."""
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

@@ -28,8 +28,10 @@ Layout of the mapping:
 * response ``output``: one candidate whose parts are the items' parts in order; an output
   message's content parts are its parts, and the first of them carries the message item's own
   fields (``id``, ``status``, ``phase`` …) in ``echo["responses"]["message"]``.
-* reasoning ``encrypted_content`` that is a carrier (:mod:`.reasoning_carrier`) restores the
-  Anthropic text / signature / redacted data it carries.
+* a reasoning item is OpenAI's own (``origin="responses"``), unless its ``encrypted_content`` is
+  a carrier (:mod:`.reasoning_carrier`): that restores the reasoning another server made (Anthropic
+  text / signature / redacted data, a chat server's text, their ``origin``), and the item id the
+  bridge made up for it is kept in ``echo`` only.
 """
 
 from __future__ import annotations
@@ -381,7 +383,9 @@ def _plain_texts(wires: Any, tag: str) -> tuple[str, ...] | None:
 
 
 def reasoning(item: ResponseReasoningItem, path: str) -> ir.ReasoningPart:
-    """A ``reasoning`` item; a carrier in ``encrypted_content`` restores Anthropic's fields."""
+    """A ``reasoning`` item. OpenAI's own has ``origin="responses"``; a carrier in
+    ``encrypted_content`` (:mod:`.reasoning_carrier`) restores the reasoning another server made,
+    and the item id the bridge made up for it is bookkeeping (``echo``)."""
     f = _Fields(to_wire(item))
     f.consume("type")
     encrypted = f.text("encrypted_content")
@@ -398,6 +402,10 @@ def reasoning(item: ResponseReasoningItem, path: str) -> ir.ReasoningPart:
     content = _plain_texts(f.wire.get("content"), "reasoning_text")
     if content:
         f.consume("content")
+    echo = ir.EMPTY_EXTRA
+    if carried is not None:
+        echo = with_extra(FMT, {"id": f.wire["id"]} if "id" in f.wire else {})
+        f.consume("id")
     return ir.ReasoningPart(
         text=text,
         content=content or (),
@@ -405,10 +413,12 @@ def reasoning(item: ResponseReasoningItem, path: str) -> ir.ReasoningPart:
         signature=carried.signature if carried else None,
         redacted_data=carried.redacted_data if carried else None,
         encrypted_content=carried.encrypted_content if carried else encrypted,
-        item_id=f.text("id"),
+        item_id=carried.item_id if carried else f.text("id"),
         status=f.text("status"),
+        origin=carried.origin if carried else FMT,
         path=path,
         extra=f.extra(),
+        echo=echo,
     )
 
 

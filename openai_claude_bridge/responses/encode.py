@@ -18,9 +18,13 @@ Choices for ir from other formats:
   only as a string or as ``output_text``: plain assistant text parts become one string message
   each; text with citations or a refusal needs an output message (``id`` from
   ``options.id_factory("msg_")``).
-* Reasoning: the text goes into ``summary`` (when the part has no summary of its own); a part with
-  an Anthropic signature or redacted data gets a carrier ``encrypted_content``
-  (:mod:`.reasoning_carrier`); reasoning item ids come from ``id_factory("rs_")`` when missing.
+* Reasoning: only OpenAI's own (``origin == "responses"``: a Responses source's item, or one the
+  anthropic reverse carrier restored) is sent in a *request* — anything else (Anthropic thinking,
+  a chat server's reasoning, an item the bridge made up for a Responses client) is dropped and
+  reported: OpenAI answers an item id it did not make with 404 and cannot decrypt a carrier. In a
+  *response*, another server's reasoning becomes an item with a made-up id (``rs_``) and a carrier
+  in ``encrypted_content`` (:mod:`.reasoning_carrier`) that restores it when the client sends
+  it back; its text goes into ``summary`` (when the part has no summary of its own).
 * Function tools without ``strict`` get ``strict: false`` (the Responses API would otherwise
   default to strict schemas) and ``parameters: null`` when they have none.
 * Effort: ``reasoning.effort``, else ``reasoning_policy.effort_for(budget_tokens)``, else
@@ -47,7 +51,7 @@ from collections.abc import Iterable, Mapping
 from typing import Any
 
 from .. import _openai_errors, ir
-from .._codec import build, is_own, report_foreign_extra
+from .._codec import build, is_own, report_foreign_extra, says_something
 from ..chat.models.errors import ErrorResponse
 from ..errors import InvalidInputError
 from ..options import Options
@@ -56,7 +60,7 @@ from . import tables
 from .decode import FMT
 from .models.request import ResponseCreateParams
 from .models.response import Response
-from .reasoning_carrier import CarriedReasoning, encode_carrier
+from .reasoning_carrier import carried, encode_carrier
 
 __all__ = ["encode_error", "encode_request", "encode_response"]
 
@@ -320,24 +324,46 @@ def _tool_result(part: ir.ToolResultPart, options: Options) -> dict[str, Any]:
     return _wire(part, fields, options)
 
 
-def _reasoning(part: ir.ReasoningPart, options: Options) -> dict[str, Any]:
-    carried = CarriedReasoning(
-        text=part.text,
-        signature=part.signature,
-        redacted_data=part.redacted_data,
-        encrypted_content=part.encrypted_content,
-    )
-    encrypted = encode_carrier(carried) or part.encrypted_content
+def reasoning_item_id(part: ir.ReasoningPart, options: Options) -> str:
+    """The id of ``part``'s reasoning item: OpenAI's own, else one made up (``rs_``)."""
+    if part.origin == FMT and part.item_id is not None:
+        return part.item_id
+    return options.id_factory("rs_")
+
+
+def _reasoning(
+    part: ir.ReasoningPart, options: Options, item_id: str | None = None
+) -> dict[str, Any]:
+    """A reasoning item: OpenAI's own as it came; any other server's with a carrier in
+    ``encrypted_content`` (:mod:`.reasoning_carrier`) and an item id made up for it (``item_id``:
+    the one a stream already announced)."""
+    fields = carried(part)
+    encrypted = part.encrypted_content if fields is None else encode_carrier(fields)
     summary = part.summary or ((part.text,) if part.text else ())
-    fields: dict[str, Any] = {
+    wire: dict[str, Any] = {
         "type": "reasoning",
-        "id": part.item_id if part.item_id is not None else options.id_factory("rs_"),
+        "id": item_id if item_id is not None else reasoning_item_id(part, options),
         "summary": [{"type": "summary_text", "text": s} for s in summary],
         "content": [{"type": "reasoning_text", "text": c} for c in part.content] or None,
         "encrypted_content": encrypted,
         "status": part.status,
     }
-    return _wire(part, fields, options)
+    return _wire(part, wire, options)
+
+
+def _request_reasoning(part: ir.ReasoningPart, options: Options) -> dict[str, Any] | None:
+    """The reasoning item of a request, only for OpenAI's own reasoning: anything else (Anthropic
+    thinking, a chat server's reasoning, an item the bridge made up for a Responses client) would
+    be refused — OpenAI answers an item id it did not make with 404 and cannot decrypt a carrier.
+    Reasoning that says nothing is dropped silently."""
+    if part.origin == FMT:
+        return _reasoning(part, options)
+    report_foreign_extra(part, FMT, options)
+    if says_something(part):
+        made_by = f"{part.origin} " if part.origin is not None else ""
+        reason = f"{made_by}reasoning OpenAI did not make cannot be sent to the Responses API"
+        _lose(options, part, "reasoning", reason)
+    return None
 
 
 def _part_item(part: ir.Part, options: Options, *, response: bool) -> dict[str, Any] | None:
@@ -347,8 +373,10 @@ def _part_item(part: ir.Part, options: Options, *, response: bool) -> dict[str, 
             return _tool_call(part, options, response=response)
         case ir.ToolResultPart() if not response:
             return _tool_result(part, options)
-        case ir.ReasoningPart():
+        case ir.ReasoningPart() if response:
             return _reasoning(part, options)
+        case ir.ReasoningPart():
+            return _request_reasoning(part, options)
         case ir.NativePart() if part.format == FMT:
             return part.data
         case _:

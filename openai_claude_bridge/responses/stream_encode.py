@@ -67,6 +67,7 @@ from .encode import (
     _strip_head,
     _tool_call,
     encode_response,
+    reasoning_item_id,
 )
 from .models.response import Response, ResponseErrorCode
 from .models.stream import (
@@ -428,7 +429,7 @@ class StreamEncoder:
     def _open_reasoning(self, slot: _Slot) -> None:
         header = slot.header
         assert isinstance(header, ir.ReasoningPart)
-        slot.item_id = header.item_id or self._options.id_factory("rs_")
+        slot.item_id = reasoning_item_id(header, self._options)
         self._add_item(slot, {"id": slot.item_id, "type": "reasoning", "summary": []})
 
     def _where(self, slot: _Slot) -> dict[str, Any]:
@@ -572,8 +573,7 @@ class StreamEncoder:
                     self._emit(ResponseReasoningTextDoneEvent, {**where, "text": text})
                     part = {"type": "reasoning_text", "text": text}
                     self._emit(ResponseContentPartDoneEvent, {**where, "part": part})
-                final = dataclasses.replace(final, item_id=slot.item_id)
-                self._item_done(slot, _reasoning(final, self._quiet))
+                self._item_done(slot, _reasoning(final, self._quiet, slot.item_id))
             case "native":
                 data = final.data if isinstance(final, ir.NativePart) else None
                 assert isinstance(slot.header, ir.NativePart)

@@ -43,6 +43,7 @@ from openai_claude_bridge.anthropic.encode import (
 from openai_claude_bridge.anthropic.models.config import Effort, RequestServiceTier
 from openai_claude_bridge.anthropic.models.errors import ErrorType
 from openai_claude_bridge.anthropic.models.response import ServiceTier, StopReason
+from openai_claude_bridge.anthropic.reasoning_carrier import encode_carrier
 from openai_claude_bridge.options import Effort as IrEffort
 from openai_claude_bridge.options import Options, ReasoningPolicy
 from openai_claude_bridge.wire import from_wire, to_wire
@@ -329,7 +330,8 @@ def test_foreign_request_maps_to_valid_anthropic() -> None:
     out = to_wire(encode_request(chat_like_request(), options))
     assert_sdk_request(out)
     assert out["system"] == "Be brief."
-    assert out["max_tokens"] == DEFAULT_MAX_TOKENS
+    # no output limit: effort "high"'s whole budget (16384) plus room for the answer
+    assert out["max_tokens"] == 16384 + DEFAULT_MAX_TOKENS
     user, assistant, results, thanks, late_system = out["messages"]
     assert user == {
         "role": "user",
@@ -428,8 +430,8 @@ def test_effort_budget_stays_below_max_tokens_and_foreign_sampling_is_dropped() 
     options, losses = collecting()
     out = to_wire(encode_request(req, options))
     assert_sdk_request(out)
-    # effort "high" is 16384 by the policy, lowered to keep 1024 tokens of the 4096 for the answer
-    assert out["thinking"] == {"type": "enabled", "budget_tokens": DEFAULT_MAX_TOKENS - 1024}
+    # effort "high" is 16384 by the policy; without an output limit it keeps its full size
+    assert out["thinking"] == {"type": "enabled", "budget_tokens": 16384}
     assert not {"temperature", "top_p", "top_k"} & set(out)
     assert pairs(losses) == [
         ("max_tokens", "max_tokens"),
@@ -795,6 +797,7 @@ def test_response_stop_reasons(
 
 
 def test_response_losses() -> None:
+    reasoning = ir.ReasoningPart(summary=("s",), path="output[0]")
     response = ir.Response(
         id="r",
         model="m",
@@ -805,7 +808,7 @@ def test_response_losses() -> None:
                 path="choices[0]",
                 stop_reason="error",
                 parts=(
-                    ir.ReasoningPart(summary=("s",), path="output[0]"),
+                    reasoning,
                     ir.ImagePart(source=ir.MediaSource(kind="url", url="u"), path="output[1]"),
                     text("hi", cache=ir.CacheHint(), path="output[2]"),
                     ir.ToolCallPart(
@@ -820,13 +823,14 @@ def test_response_losses() -> None:
     options, losses = collecting()
     out = to_wire(encode_response(response, options))
     assert_sdk_strict(out, sdk.Message)
-    assert out["content"] == [{"type": "text", "text": "hi"}]
+    # unsigned reasoning is shown, signed with the bridge's carrier (not a loss)
+    thinking = {"type": "thinking", "thinking": "s", "signature": encode_carrier(reasoning)}
+    assert out["content"] == [thinking, {"type": "text", "text": "hi"}]
     assert out["usage"] == {"input_tokens": 0, "output_tokens": 5}
     assert "stop_reason" not in out
     assert pairs(losses) == [
         ("choices[1]", "n"),
         ("error", "error"),
-        ("output[0]", "reasoning"),
         ("output[1]", "image"),
         ("output[2].cache_control", "cache_control"),
         ("output[3]", "custom_tool_call"),

@@ -47,13 +47,13 @@ from openai_claude_bridge.anthropic.decode import decode_response
 from openai_claude_bridge.anthropic.encode import encode_response
 from openai_claude_bridge.anthropic.models.response import Message
 from openai_claude_bridge.anthropic.models.stream import RawMessageStreamEvent
+from openai_claude_bridge.anthropic.reasoning_carrier import PREFIX as CARRIER_PREFIX
 from openai_claude_bridge.anthropic.stream_decode import DecoderState, StreamDecoder
 from openai_claude_bridge.anthropic.stream_encode import StreamEncoder
 from openai_claude_bridge.errors import (
     InvalidInputError,
     StreamStateError,
     TruncatedStreamError,
-    UnsupportedFeatureError,
 )
 from openai_claude_bridge.ir.accumulate import accumulate
 from openai_claude_bridge.options import Loss, Options
@@ -556,6 +556,8 @@ def test_interleaved_parallel_tool_calls_are_serialised() -> None:
 
 
 def test_reasoning_with_signature_and_unsigned_reasoning() -> None:
+    """Another server's reasoning text streams live (its signature as it came); unsigned
+    summaries become a thinking block signed with the bridge's carrier, nothing is lost."""
     events: list[ir.StreamEvent] = [
         _started(ir.Usage(input_tokens=5, output_tokens=0)),
         ir.PartStarted(0, ir.ReasoningPart(text="")),
@@ -575,14 +577,16 @@ def test_reasoning_with_signature_and_unsigned_reasoning() -> None:
     ]
     out = check_encoder(events)
     _, losses = encode_stream(events)
-    assert [loss.feature for loss in losses] == ["reasoning"]
+    assert losses == []
     deltas = [e["delta"] for e in out if e["type"] == "content_block_delta"]
-    assert deltas[:2] == [
-        {"type": "thinking_delta", "thinking": "think hard"},
+    assert deltas[:3] == [
+        {"type": "thinking_delta", "thinking": "think "},
+        {"type": "thinking_delta", "thinking": "hard"},
         {"type": "signature_delta", "signature": "sig=="},
     ]
-    with pytest.raises(UnsupportedFeatureError):
-        StreamEncoderRun(events, strict=True)
+    assert deltas[3] == {"type": "thinking_delta", "thinking": "s more"}
+    assert deltas[4]["signature"].startswith(CARRIER_PREFIX)
+    StreamEncoderRun(events, strict=True)  # nothing was approximated
 
 
 def StreamEncoderRun(events: list[ir.StreamEvent], **options: Any) -> list[Any]:

@@ -10,6 +10,7 @@
 
 from __future__ import annotations
 
+import base64
 import dataclasses
 import json
 import typing
@@ -369,28 +370,10 @@ def test_foreign_request_encodes_to_strict_sdk_request() -> None:
         "filename": "report.pdf",
     }
     kinds = [item.get("type", "message") for item in rest]
-    assert kinds == [
-        "reasoning",
-        "reasoning",
-        "message",
-        "function_call",
-        "function_call_output",
-        "message",
-        "reasoning",
-        "message",
-    ]
-    signed, redacted, _, call, result, thanks, unsigned, again = rest
-    assert rest[2] == {"role": "assistant", "content": "Checking."}
-    assert signed["id"] == "rs_test" and signed["summary"] == [
-        {"type": "summary_text", "text": "Let me think."}
-    ]
-    assert signed["encrypted_content"].startswith(PREFIX)
-    assert redacted["summary"] == [] and redacted["encrypted_content"].startswith(PREFIX)
-    assert unsigned == {
-        "type": "reasoning",
-        "id": "rs_test",
-        "summary": [{"type": "summary_text", "text": "unsigned"}],
-    }
+    # reasoning OpenAI did not make never goes to the Responses API (reported below)
+    assert kinds == ["message", "function_call", "function_call_output", "message", "message"]
+    _, call, result, thanks, again = rest
+    assert rest[0] == {"role": "assistant", "content": "Checking."}
     assert call == {
         "type": "function_call",
         "call_id": "toolu_01",
@@ -429,7 +412,10 @@ def test_foreign_request_encodes_to_strict_sdk_request() -> None:
         ("top_k", "top_k"),
         ("system[0].cache_control", "cache_ttl"),
         ("tools[1]", "tool"),
+        ("messages[1].content[0]", "reasoning"),
+        ("messages[1].content[1]", "reasoning"),
         ("messages[2].content[0]", "is_error"),
+        ("messages[3].content[0]", "reasoning"),
     ]
     with pytest.raises(UnsupportedFeatureError):
         encode_request(_foreign_request(), _options(strict=True))
@@ -498,20 +484,30 @@ def test_foreign_assistant_refusal_and_citations_use_output_messages() -> None:
 
 
 def test_signed_reasoning_survives_a_responses_client() -> None:
-    """anthropic thinking -> responses reasoning item -> (client sends it back) -> ir again."""
-    out = to_wire(encode_request(_foreign_request(), _options()))
-    back = decode_request(from_wire(ResponseCreateParams, out))
-    parts = [p for m in back.messages for p in m.parts if isinstance(p, ir.ReasoningPart)]
-    signed, redacted, unsigned = parts
-    assert (signed.text, signed.signature, signed.summary) == ("Let me think.", "sig-1", ())
-    assert (redacted.redacted_data, redacted.signature, redacted.text) == (
-        "cmVkYWN0ZWQ=",
-        None,
-        None,
+    """anthropic thinking -> a Responses client's reasoning items (carriers) -> the client's next
+    request -> ir again: the thinking exactly as anthropic made it, never sent to OpenAI."""
+    signed = ir.ReasoningPart(text="Let me think.", signature="sig-1", origin="anthropic")
+    redacted = ir.ReasoningPart(redacted_data="cmVkYWN0ZWQ=", origin="anthropic")
+    unsigned = ir.ReasoningPart(text="unsigned", origin="chat")
+    resp = _foreign_response(
+        candidates=(ir.Candidate(parts=(signed, redacted, unsigned), stop_reason="end_turn"),)
     )
-    assert (unsigned.signature, unsigned.summary, unsigned.text) == (None, ("unsigned",), None)
-    again = to_wire(encode_request(back, _options()))
-    assert_json_identical(again, out)
+    out = to_wire(encode_response(resp, _options()))
+    assert_sdk_strict(out, sdk.Response)
+    items = out["output"]
+    assert all(item["encrypted_content"].startswith(PREFIX) for item in items)
+    back = decode_request(from_wire(ResponseCreateParams, {"model": "m", "input": items}))
+    parts = [p for m in back.messages for p in m.parts if isinstance(p, ir.ReasoningPart)]
+    assert [(p.text, p.signature, p.redacted_data, p.origin, p.item_id) for p in parts] == [
+        ("Let me think.", "sig-1", None, "anthropic", None),
+        (None, None, "cmVkYWN0ZWQ=", "anthropic", None),
+        ("unsigned", None, None, "chat", None),
+    ]
+    assert [p.summary for p in parts] == [(), (), ()]
+    losses: list[Loss] = []
+    again = to_wire(encode_request(back, _options(losses)))
+    assert again["input"] == []
+    assert [loss.feature for loss in losses] == ["reasoning"] * 3
 
 
 def _foreign_response(**overrides: Any) -> ir.Response:
@@ -677,7 +673,8 @@ def test_signed_reasoning_in_a_response_comes_back_in_the_next_request() -> None
     req = decode_request(from_wire(ResponseCreateParams, follow_up))
     reasoning = req.messages[0].parts[0]
     assert isinstance(reasoning, ir.ReasoningPart)
-    assert (reasoning.text, reasoning.signature, reasoning.item_id) == ("Hmm.", "sig-2", "rs_test")
+    assert (reasoning.text, reasoning.signature, reasoning.item_id) == ("Hmm.", "sig-2", None)
+    assert reasoning.echo == {"responses": {"id": "rs_test"}}  # the id the bridge made up
 
 
 def test_foreign_extra_is_reported_and_strict_raises() -> None:
@@ -779,19 +776,24 @@ def test_stop_tables_cover_their_literals() -> None:
 )
 def test_carrier_round_trips_byte_identically(carried: CarriedReasoning) -> None:
     value = encode_carrier(carried)
-    assert value is not None and value.startswith(PREFIX)
+    assert value.startswith(PREFIX)
     assert decode_carrier(value) == carried
     assert encode_carrier(decode_carrier(value) or CarriedReasoning()) == value
 
 
 def test_genuine_encrypted_content_passes_untouched() -> None:
-    assert encode_carrier(CarriedReasoning(text="unsigned")) is None
-    for value in ("gAAAAABowfSgZ3d8x-encrypted-blob==", PREFIX + "not base64!", PREFIX + "e30="):
+    """Only an exact carrier is one: OpenAI's own encrypted reasoning (and anything merely
+    prefixed) is OpenAI's, kept byte for byte in a request to OpenAI."""
+    unknown_key = PREFIX + base64.b64encode(b'{"bogus":"1"}').decode()
+    not_sorted = PREFIX + base64.b64encode(b'{"thinking":"a","signature":"b"}').decode()
+    genuine = ("gAAAAABowfSgZ3d8x-encrypted-blob==", PREFIX + "not base64!", unknown_key)
+    for value in (*genuine, not_sorted):
         assert decode_carrier(value) is None
-    item = {"type": "reasoning", "id": "rs_1", "summary": [], "encrypted_content": PREFIX + "e30="}
-    payload = {"model": "m", "input": [item]}
-    req = decode_request(from_wire(ResponseCreateParams, payload))
-    part = req.messages[0].parts[0]
-    assert isinstance(part, ir.ReasoningPart)
-    assert part.encrypted_content == PREFIX + "e30=" and part.signature is None
-    assert_json_identical(to_wire(encode_request(req, _options())), payload)
+    for value in genuine:
+        item = {"type": "reasoning", "id": "rs_1", "summary": [], "encrypted_content": value}
+        payload = {"model": "m", "input": [item]}
+        req = decode_request(from_wire(ResponseCreateParams, payload))
+        part = req.messages[0].parts[0]
+        assert isinstance(part, ir.ReasoningPart)
+        assert (part.encrypted_content, part.signature, part.origin) == (value, None, "responses")
+        assert_json_identical(to_wire(encode_request(req, _options())), payload)
