@@ -20,6 +20,8 @@ import anthropic.lib.streaming._messages as sdk_messages
 import anthropic.types
 import pydantic
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from openai import omit
 from openai.lib.streaming.responses._responses import ResponseStreamState
 from openai.types.responses import ResponseCreateParams as SdkResponseCreateParams
@@ -641,3 +643,64 @@ def test_an_anthropic_clients_own_request_goes_as_it_came() -> None:
     content = [{"type": "tool_use", "id": "call_0", "name": "f", "input": {}}]
     request = _next_request(content, thinking={"type": "enabled", "budget_tokens": 2048})
     assert to_wire(convert_request(request, source="anthropic", target="anthropic")) == request
+
+
+# --------------------------------------------------------------------------- property
+
+
+def _split(text: str, cuts: list[int]) -> list[str]:
+    points = sorted({c % (len(text) + 1) for c in cuts})
+    return [text[a:b] for a, b in zip([0, *points], [*points, len(text)], strict=True) if a < b]
+
+
+def _reasoning_delta(field: str, fragment: str) -> dict[str, Any]:
+    if field == "reasoning_details":
+        return {"reasoning_details": [{"type": "reasoning.text", "text": fragment, "index": 0}]}
+    return {field: fragment}
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    field=st.sampled_from(sorted(DIALECT_MESSAGES)),
+    reasoning=st.text(min_size=1, max_size=40),
+    text=st.text(max_size=20),
+    reasoning_cuts=st.lists(st.integers(0, 40), max_size=5),
+    text_cuts=st.lists(st.integers(0, 20), max_size=3),
+    with_call=st.booleans(),
+)
+def test_any_chunking_of_chat_reasoning_streams_as_the_non_stream_answer(
+    *,
+    field: str,
+    reasoning: str,
+    text: str,
+    reasoning_cuts: list[int],
+    text_cuts: list[int],
+    with_call: bool,
+) -> None:
+    chunks = [_chunk({"role": "assistant", "content": ""})]
+    chunks += [_chunk(_reasoning_delta(field, f)) for f in _split(reasoning, reasoning_cuts)]
+    chunks += [_chunk({"content": f}) for f in _split(text, text_cuts)]
+    if with_call:
+        chunks.append(_chunk({"tool_calls": [{**CALL, "index": 0}]}))
+    chunks.append(_chunk({}, "tool_calls" if with_call else "stop"))
+    converter = StreamConverter(source="chat", target="anthropic")
+    events = [e for chunk in chunks for e in converter.feed(chunk)] + converter.finish()
+    message: dict[str, Any] = {"role": "assistant", "content": text}
+    if field == "reasoning_details":
+        message["reasoning_details"] = [{"type": "reasoning.text", "text": reasoning}]
+    else:
+        message[field] = reasoning
+    if with_call:
+        message["tool_calls"] = [CALL]
+    whole = {
+        "id": "chatcmpl-1",
+        "object": "chat.completion",
+        "created": 1,
+        "model": "deepseek-reasoner",
+        "choices": [
+            {"index": 0, "finish_reason": "tool_calls" if with_call else "stop", "message": message}
+        ],
+    }
+    expected = to_wire(convert_response(whole, source="chat", target="anthropic"))["content"]
+    assert _accumulate(events) == expected
+    assert expected[0]["type"] == "thinking" and expected[0]["thinking"] == reasoning
