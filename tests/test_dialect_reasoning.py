@@ -44,7 +44,7 @@ from tests.support.sdk_types import SDK_TYPES
 _EVENT: Any = pydantic.TypeAdapter(anthropic.types.RawMessageStreamEvent)
 
 REASONING = "The user wants the weather. I should call get_weather for Paris."
-CALL = {
+CALL: dict[str, Any] = {
     "id": "call_0",
     "type": "function",
     "function": {"name": "get_weather", "arguments": '{"city":"Paris"}'},
@@ -311,7 +311,7 @@ def test_carrier_thinking_is_never_sent_to_anthropic(source: Format) -> None:
 
 
 def test_genuine_anthropic_thinking_still_goes_to_anthropic() -> None:
-    content = [
+    content: list[dict[str, Any]] = [
         {"type": "thinking", "thinking": "Call the tool.", "signature": "EqQBCkYIARgC"},
         {"type": "tool_use", "id": "call_0", "name": "get_weather", "input": {"city": "Paris"}},
     ]
@@ -322,7 +322,7 @@ def test_genuine_anthropic_thinking_still_goes_to_anthropic() -> None:
 # --------------------------------------------------------------------------- 1. one chunk, in order
 
 
-ONE_CHUNK = [
+ONE_CHUNK: list[dict[str, Any]] = [
     _chunk(
         {
             "role": "assistant",
@@ -334,7 +334,7 @@ ONE_CHUNK = [
     )
 ]
 
-EMPTY_FIRST = [
+EMPTY_FIRST: list[dict[str, Any]] = [
     _chunk({"role": "assistant", "content": ""}),
     _chunk({"reasoning_content": "Think first."}),
     _chunk({"content": "Then talk."}),
@@ -613,7 +613,7 @@ def test_default_max_tokens_must_be_a_positive_int(bad: Any) -> None:
 def test_thinking_is_left_out_when_the_tool_turn_has_no_thinking() -> None:
     """A chat history (another model, no thinking blocks) with thinking enabled: Anthropic would
     refuse it, so it goes without thinking, reported."""
-    request = {
+    request: dict[str, Any] = {
         "model": "m",
         "reasoning_effort": "high",
         "max_completion_tokens": 32000,
