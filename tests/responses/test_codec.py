@@ -427,7 +427,7 @@ def test_foreign_request_encodes_to_strict_sdk_request() -> None:
     assert [(loss.path, loss.feature) for loss in losses] == [
         ("stop", "stop"),
         ("top_k", "top_k"),
-        ("system[0].cache_control", "cache_ttl"),
+        ("system[0].cache_control.ttl", "cache_control.ttl"),
         ("tools[1]", "tool"),
         ("messages[2].content[0]", "is_error"),
     ]
