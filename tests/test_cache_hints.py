@@ -321,6 +321,35 @@ def test_tool_result_with_image_hint_in_chat_and_responses() -> None:
     assert cache_losses(losses) == []
 
 
+@pytest.mark.parametrize("dialect", DIALECTS)
+def test_a_tool_result_image_keeps_its_own_hint_where_chat_moves_it(dialect: ChatDialect) -> None:
+    payload = anthropic_request(
+        messages=[
+            user({"type": "text", "text": "Screenshot?"}),
+            call("toolu_1"),
+            user(
+                {
+                    "type": "tool_result",
+                    "tool_use_id": "toolu_1",
+                    "content": [{"type": "image", "source": PNG, "cache_control": _cc("1h")}],
+                },
+                {"type": "text", "text": "Describe it."},
+            ),
+        ]
+    )
+    out, losses = convert(payload, "anthropic", "chat", chat_dialect=dialect)
+    assert_valid(out, "chat", dialect)
+    (_, moved) = find(out, "chat", "user")
+    assert moved["content"][0] == {
+        "type": "image_url",
+        "image_url": {"url": f"data:image/png;base64,{PNG['data']}"},
+        **expected_hint("chat", dialect, "1h"),
+    }
+    assert cache_losses(losses) == ttl_losses(
+        "chat", dialect, "1h", "messages[2].content[0].content[0].cache_control"
+    )
+
+
 def test_the_sdk_types_give_tools_and_tool_calls_no_cache_field() -> None:
     """Why a hint on a tool definition or a tool call is reported lost for chat and Responses."""
     for cls in (
@@ -645,8 +674,11 @@ _MARK = st.sampled_from([False, True, True])
 
 @st.composite
 def cached_requests(draw: st.DrawFn) -> dict[str, Any]:
-    """An anthropic request with hints at random places. Every block has a unique identity (its
-    text, data, tool name or id) so a hint can be followed to the block that carries it."""
+    """An anthropic request with hints at random places: system blocks, user text / image /
+    document blocks, tool results (string or text-block content) and the text inside them,
+    assistant text, tool calls and tools. Every block has a unique identity (its text, data,
+    tool name or id) so a hint can be followed to the block that carries it. (Images in tool
+    results, which chat moves to a user message, are tested case by case above.)"""
     ids = itertools.count()
 
     def hint(block: dict[str, Any]) -> dict[str, Any]:
