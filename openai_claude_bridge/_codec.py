@@ -8,6 +8,9 @@
 * :func:`coalesce_assistant_runs` — another format's assistant turn, said as several messages,
   becomes the one message chat and anthropic say it as.
 * :func:`says_something` — whether a reasoning part holds anything worth a block or an item.
+* :func:`hint_on_last_part` — a tool result's own cache hint, for a format whose tool result
+  (a chat ``tool`` message, a Responses ``function_call_output``) has no place for one, moves to
+  the result's last content part, which ends the same prompt prefix.
 """
 
 from __future__ import annotations
@@ -29,6 +32,7 @@ __all__ = [
     "carries_information",
     "coalesce_assistant_runs",
     "error_status",
+    "hint_on_last_part",
     "is_own",
     "leftover",
     "leftover_extra",
@@ -180,3 +184,37 @@ def says_something(part: ir.ReasoningPart) -> bool:
     shown = bool(part.text or any(part.summary) or any(part.content))
     state = (part.signature, part.redacted_data, part.encrypted_content, part.item_id)
     return shown or any(value is not None for value in state)
+
+
+#: Content parts that hold a cache hint in every format that has hints.
+_HINTABLE = (ir.TextPart, ir.ImagePart, ir.DocumentPart)
+
+
+def hint_on_last_part(
+    result: ir.ToolResultPart, content: Sequence[ir.Part], options: Options, where: str
+) -> tuple[ir.Part, ...]:
+    """``content`` (what the target writes of ``result``'s content, in order) with ``result``'s
+    own cache hint on its last part.
+
+    Anthropic marks a ``tool_result`` block itself; a chat ``tool`` message and a Responses
+    ``function_call_output`` cannot be marked, but the prefix their last content part ends is the
+    one the result ended, so the hint goes there. It is reported lost (``where`` names the
+    target's container) when that part cannot hold a hint: no content, a part other than text,
+    image or document, or an empty text (anthropic refuses to mark one, so the hint would not
+    come back). A last part with a hint of its own keeps it (the same breakpoint); the result's
+    ttl is reported when it differs."""
+    hint = result.cache
+    if hint is None:
+        return tuple(content)
+    last = content[-1] if content else None
+    if not isinstance(last, _HINTABLE) or (isinstance(last, ir.TextPart) and not last.text):
+        reason = f"{where} has no content part to hold the tool result's cache breakpoint"
+        options.lose(hint.path, "cache_control", reason)
+        return tuple(content)
+    if last.cache is None:
+        return (*content[:-1], dataclasses.replace(last, cache=hint))
+    if last.cache.ttl != hint.ttl:
+        own_ttl = last.cache.ttl
+        reason = f"the tool result's last part has its own cache breakpoint (ttl {own_ttl!r})"
+        options.lose(json_path(["ttl"], hint.path), "cache_control.ttl", reason)
+    return tuple(content)

@@ -124,6 +124,7 @@ Topic = Literal[
     "Reasoning",
     "Usage",
     "Images and documents",
+    "Prompt-cache hints",
     "Structured output",
     "Stop reasons",
     "Errors",
@@ -338,6 +339,32 @@ POLICIES: Mapping[Topic, Mapping[Format, str]] = {
             " context and citations are reported."
         ),
         "completions": "A prompt is plain text: images, documents and audio are dropped.",
+    },
+    "Prompt-cache hints": {
+        "anthropic": (
+            "`cache_control` on system, text, image and document blocks, `tool_result` and"
+            " `tool_use` blocks and tools is the ir's cache hint, with its `ttl`, written back on"
+            " the same block. Another format's ttl other than `5m` / `1h` is reported and the"
+            " breakpoint kept without it; response blocks take no hint (reported)."
+        ),
+        "chat": (
+            "Read on text, image and file parts in either dialect, whatever `chat_dialect` says:"
+            " OpenAI's `prompt_cache_breakpoint` or OpenRouter's anthropic-style `cache_control`"
+            " (chat -> chat writes each back in its own field). Writing another format's hint,"
+            ' `chat_dialect="openrouter"` writes `cache_control` (ttl `5m` / `1h`), the other'
+            " dialects `prompt_cache_breakpoint` (ttl `30m` / `12h`), on the same part; a ttl the"
+            " field cannot say is reported, the breakpoint kept. A tool result's own hint goes on"
+            " the last text part of its `tool` message (which then has list content); tools and"
+            " tool calls take no hint (reported)."
+        ),
+        "responses": (
+            "`prompt_cache_breakpoint` on `input_text`, `input_image` and `input_file` parts (a"
+            " `function_call_output`'s too) is the ir's hint. Writing another format's hint, a"
+            " tool result's own hint goes on the output's last part; tools, tool calls and"
+            " assistant text take none (reported); a ttl other than `30m` / `12h` is reported,"
+            " the breakpoint kept."
+        ),
+        "completions": "A prompt string has no cache hints: each is reported (`cache_control`).",
     },
     "Structured output": {
         "anthropic": (

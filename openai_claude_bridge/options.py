@@ -37,7 +37,8 @@ __all__ = [
 Format = Literal["anthropic", "chat", "responses", "completions"]
 FORMATS: tuple[Format, ...] = get_args(Format)
 
-#: Which reasoning fields the chat side *writes* (reading always accepts all of them).
+#: Which reasoning fields and cache-hint field the chat side *writes* (reading always accepts
+#: all of them).
 ChatDialect = Literal["openai", "reasoning_content", "openrouter"]
 CHAT_DIALECTS: tuple[ChatDialect, ...] = get_args(ChatDialect)
 
@@ -132,7 +133,8 @@ class Options:
     model: str | None = None
     """Model name to put in the converted payload."""
     chat_dialect: ChatDialect = "openai"
-    """Which reasoning fields to write on the chat side."""
+    """Which reasoning fields to write on the chat side, and whether cache hints are written as
+    OpenAI's ``prompt_cache_breakpoint`` or (``"openrouter"``) anthropic-style ``cache_control``."""
     default_max_tokens: int | None = None
     """The anthropic ``max_tokens`` to send when the source sets no output limit; ``None``: the
     thinking budget at its full size (if thinking is on) plus

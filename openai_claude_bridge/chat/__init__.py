@@ -10,7 +10,8 @@ origin: ``ChunkChoice`` (the chunk's ``Choice``), ``CustomToolDefinition``,
 ``CompletionCreateParamsFunctionCall`` and ``CompletionCreateParamsModeration``.
 
 Provider extensions (not in the official API) are typed optional fields: ``reasoning_content``,
-``reasoning`` and ``reasoning_details`` on assistant messages, response messages and deltas.
+``reasoning`` and ``reasoning_details`` on assistant messages, response messages and deltas, and
+OpenRouter's anthropic-style ``cache_control`` on text, image, input-audio and file parts.
 """
 
 from .models import (

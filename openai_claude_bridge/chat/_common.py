@@ -11,7 +11,8 @@ outer field's wire name (``{"function": {"x_future": 1}}``) and handed to the in
 
 **Field provenance.** Where two wire fields decode to the same kind of part (a ``refusal`` part of
 the content list vs the message's ``refusal`` field; a tool call vs the legacy ``function_call``;
-``reasoning_content`` vs ``reasoning`` vs ``reasoning_details``), the part's ``path`` says which
+``reasoning_content`` vs ``reasoning`` vs ``reasoning_details``; a cache hint's
+``prompt_cache_breakpoint`` vs OpenRouter's ``cache_control``), the node's ``path`` says which
 one it was; the encoder reads it only for nodes that carry the own-format tag.
 
 **Marks.** The one fact no wire field holds (a turn sent ``reasoning_details`` with text but no

@@ -22,10 +22,16 @@ data is implied by ``redacted_data``); a ``reasoning`` string equal to the detai
 OpenRouter sends it) is implied by them, any other ``reasoning`` / ``reasoning_content`` stays a
 leftover. Without details, ``reasoning_content`` (else
 ``reasoning``) is one ``ReasoningPart``.
+
+Prompt-cache hints are read in both dialects, whatever ``chat_dialect`` says: OpenAI's
+``prompt_cache_breakpoint`` and the anthropic-style ``cache_control`` OpenRouter documents, on
+text, image and file parts, become the part's ``CacheHint`` (with its ``ttl``); the hint's path
+ends in the field it came from (see :func:`_cache`).
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from typing import Any, Union
 
 from typing_extensions import assert_never
@@ -84,7 +90,6 @@ from .models.response import (
     UnknownAnnotation,
 )
 from .models.shared import (
-    PromptCacheBreakpoint,
     ResponseFormat,
     ResponseFormatJSONObject,
     ResponseFormatJSONSchema,
@@ -294,22 +299,57 @@ def _texts(
 
 
 def _text_part(part: ChatCompletionContentPartTextParam, path: str) -> ir.TextPart:
+    cache = _cache(part, path)
     return ir.TextPart(
         text=part.text,
-        cache=_cache(part.prompt_cache_breakpoint, path),
+        cache=cache.hint,
         path=path,
-        extra=tag(rest(part, {"type", "text", *given(part, "prompt_cache_breakpoint")})),
+        extra=tag(rest(part, {"type", "text", *cache.consumed})),
+        echo=cache.echo,
     )
 
 
-def _cache(breakpoint: PromptCacheBreakpoint | None, path: str) -> ir.CacheHint | None:
-    if breakpoint is None:
-        return None
-    return ir.CacheHint(
-        ttl=breakpoint.ttl,
-        path=_at(path, "prompt_cache_breakpoint"),
-        extra=tag(rest(breakpoint, {"mode", *given(breakpoint, "ttl")})),
-    )
+_Cacheable = Union[
+    ChatCompletionContentPartTextParam,
+    ChatCompletionContentPartImageParam,
+    File,
+]
+
+
+@dataclass(frozen=True, slots=True)
+class _Cache:
+    """A content part's cache hint, the wire fields it was read from, and the part's ``echo``."""
+
+    hint: ir.CacheHint | None = None
+    consumed: frozenset[str] = frozenset()
+    echo: ir.Extra = field(default_factory=lambda: ir.EMPTY_EXTRA)
+
+
+def _cache(part: _Cacheable, path: str) -> _Cache:
+    """The prompt-cache hint of ``part``, in whichever dialect it came: OpenAI's
+    ``prompt_cache_breakpoint`` or OpenRouter's anthropic-style ``cache_control``. The hint's path
+    names its field, so :mod:`.encode` writes it back in that one. A part marked in both dialects
+    has one breakpoint said twice: the hint is the official field's, the other is ``echo``
+    (restored to chat, silently left out elsewhere)."""
+    breakpoint, control = part.prompt_cache_breakpoint, part.cache_control
+    if breakpoint is not None:
+        hint = ir.CacheHint(
+            ttl=breakpoint.ttl,
+            path=_at(path, "prompt_cache_breakpoint"),
+            extra=tag(rest(breakpoint, {"mode", *given(breakpoint, "ttl")})),
+        )
+        if control is None:
+            return _Cache(hint, frozenset({"prompt_cache_breakpoint"}))
+        both = frozenset({"prompt_cache_breakpoint", "cache_control"})
+        return _Cache(hint, both, with_extra(FMT, {"cache_control": to_wire(control)}))
+    if control is not None:
+        hint = ir.CacheHint(
+            ttl=control.ttl,
+            path=_at(path, "cache_control"),
+            extra=tag(rest(control, {"type", *given(control, "ttl")})),
+        )
+        return _Cache(hint, frozenset({"cache_control"}))
+    return _Cache()
 
 
 def _user_part(part: ChatCompletionContentPartParam, path: str) -> ir.Part:
@@ -321,14 +361,14 @@ def _user_part(part: ChatCompletionContentPartParam, path: str) -> ir.Part:
             source = _url_source(
                 image.url, _at(path, "image_url"), rest(image, {"url", *given(image, "detail")})
             )
+            cache = _cache(part, path)
             return ir.ImagePart(
                 source=source,
                 detail=image.detail,
-                cache=_cache(part.prompt_cache_breakpoint, path),
+                cache=cache.hint,
                 path=path,
-                extra=tag(
-                    rest(part, {"type", "image_url", *given(part, "prompt_cache_breakpoint")})
-                ),
+                extra=tag(rest(part, {"type", "image_url", *cache.consumed})),
+                echo=cache.echo,
             )
         case ChatCompletionContentPartInputAudioParam():
             audio = part.input_audio
@@ -341,11 +381,13 @@ def _user_part(part: ChatCompletionContentPartParam, path: str) -> ir.Part:
                 ),
             )
         case File():
+            cache = _cache(part, path)
             return ir.DocumentPart(
                 source=_file_source(part.file, _at(path, "file")),
-                cache=_cache(part.prompt_cache_breakpoint, path),
+                cache=cache.hint,
                 path=path,
-                extra=tag(rest(part, {"type", "file", *given(part, "prompt_cache_breakpoint")})),
+                extra=tag(rest(part, {"type", "file", *cache.consumed})),
+                echo=cache.echo,
             )
         case UnknownContentPart():
             return _native(part.type, to_wire(part), path)

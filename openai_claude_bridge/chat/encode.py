@@ -16,6 +16,14 @@ Placement rules for ir made by other formats:
   ``"reasoning_content"`` writes the text (signatures / encrypted data reported lost),
   ``"openrouter"`` writes ``reasoning`` + ``reasoning_details`` (signed text, encrypted /
   redacted data and summaries all kept).
+* Cache hints stay on the part that had them. ``options.chat_dialect="openrouter"`` writes the
+  anthropic-style ``cache_control`` (``ttl`` ``5m`` / ``1h``), the other dialects OpenAI's
+  ``prompt_cache_breakpoint`` (``ttl`` ``30m`` / ``12h``); a ttl the field cannot say is
+  reported and the breakpoint kept. A hint chat decoded is written back in the field it came
+  in, whatever the dialect. A tool result's own hint (anthropic marks the ``tool_result``
+  block) goes on the last text part of its ``tool`` message, which then has list content
+  (:func:`.._codec.hint_on_last_part`); tools and tool calls have no place for a hint
+  (reported), nor has a dropped part (its hint is reported too, as ``cache_control``).
 * Tool names chat does not accept are shortened with :func:`.tools_names.shorten` in tools,
   tool choices and tool calls of a request (see that module for restoring them).
 """
@@ -30,7 +38,7 @@ from typing import Any, get_args
 from typing_extensions import assert_never
 
 from .. import _openai_errors, ir
-from .._codec import build, coalesce_assistant_runs, report_foreign_extra
+from .._codec import build, coalesce_assistant_runs, hint_on_last_part, report_foreign_extra
 from ..options import Effort, Options
 from ..wire import from_wire, json_path
 from ._common import (
@@ -60,6 +68,7 @@ from .models.content import (
     InputAudioFormat,
 )
 from .models.errors import ErrorResponse
+from .models.extensions import CacheControlEphemeral, CacheControlTTL
 from .models.messages import (
     ChatCompletionAssistantMessageParam,
     ChatCompletionDeveloperMessageParam,
@@ -140,6 +149,8 @@ _MAX_STOP = 4
 _DETAIL_PATH = re.compile(r".*\.reasoning_details\[\d+\]")
 _LEGACY_PATH = re.compile(r"(?:.*\.)?functions\[\d+\]")
 _CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")
+#: The parts that carry a cache hint in the ir.
+_HINTED = (ir.TextPart, ir.ImagePart, ir.DocumentPart, ir.ToolCallPart, ir.ToolResultPart)
 
 
 def _foreign(node: ir.Node, options: Options) -> None:
@@ -307,7 +318,7 @@ def _tool(tool: ir.Tool, options: Options) -> Any | None:
     _foreign(tool, options)
     extras = own(tool)
     if tool.cache is not None:
-        _lose(tool, options, "cache_control", "chat tools take no cache breakpoint")
+        _lose_cache(tool.cache, options, "chat tools take no cache breakpoint")
     match tool.kind:
         case "function":
             definition = make(FunctionDefinition, _function_fields(tool), sub(extras, "function"))
@@ -468,13 +479,20 @@ def _part_feature(part: ir.Part) -> str:
 
 def _lose_part(part: ir.Part, options: Options, reason: str) -> None:
     _lose(part, options, _part_feature(part), reason)
+    _lose_hint_of(part, options)
+
+
+def _lose_hint_of(part: ir.Part, options: Options) -> None:
+    """Report the cache breakpoint of a dropped part as well: a lost breakpoint costs money, and
+    a proxy watching for them looks for the ``cache_control`` feature."""
+    if isinstance(part, _HINTED) and part.cache is not None:
+        _lose_cache(part.cache, options, "the part it marks has no place in chat")
 
 
 def _text_param(part: ir.TextPart, options: Options) -> ChatCompletionContentPartTextParam:
     _foreign(part, options)
     fields: dict[str, Any] = {"text": part.text}
-    if part.cache is not None:
-        fields["prompt_cache_breakpoint"] = _breakpoint(part.cache, options)
+    fields.update(_cache_fields(part.cache, options))
     if part.citations:
         _lose(part, options, "citations", "chat request content carries no citations")
     if part.logprobs:
@@ -482,15 +500,52 @@ def _text_param(part: ir.TextPart, options: Options) -> ChatCompletionContentPar
     return make(ChatCompletionContentPartTextParam, fields, own(part))
 
 
-def _breakpoint(cache: ir.CacheHint, options: Options) -> PromptCacheBreakpoint:
+def _cache_fields(cache: ir.CacheHint | None, options: Options) -> dict[str, Any]:
+    """A content part's cache-hint field: ``cache_control`` (OpenRouter's anthropic-style
+    dialect) or ``prompt_cache_breakpoint`` (OpenAI's), by :func:`_anthropic_style`."""
+    if cache is None:
+        return {}
     _foreign(cache, options)
+    if _anthropic_style(cache, options):
+        return {"cache_control": _cache_control(cache, options)}
+    return {"prompt_cache_breakpoint": _breakpoint(cache, options)}
+
+
+def _anthropic_style(cache: ir.CacheHint, options: Options) -> bool:
+    """Whether ``cache`` is written as ``cache_control``: a hint chat decoded goes back in the
+    field it came in (its path ends in it); another format's follows ``options.chat_dialect``."""
+    if own(cache) is not None:
+        return cache.path.rpartition(".")[2] == "cache_control"
+    return options.chat_dialect == "openrouter"
+
+
+def _breakpoint(cache: ir.CacheHint, options: Options) -> PromptCacheBreakpoint:
     fields: dict[str, Any] = {"mode": "explicit"}
     if cache.ttl is not None:
         if cache.ttl in get_args(PromptCacheBreakpointTTL):
             fields["ttl"] = cache.ttl
         else:
-            _lose(cache, options, "cache_control.ttl", f"chat has no cache ttl {cache.ttl!r}")
+            _lose_ttl(cache, options, f"prompt_cache_breakpoint has no ttl {cache.ttl!r}")
     return make(PromptCacheBreakpoint, fields, own(cache))
+
+
+def _cache_control(cache: ir.CacheHint, options: Options) -> CacheControlEphemeral:
+    fields: dict[str, Any] = {"type": "ephemeral"}
+    if cache.ttl is not None:
+        if cache.ttl in get_args(CacheControlTTL):
+            fields["ttl"] = cache.ttl
+        else:
+            _lose_ttl(cache, options, f"cache_control has no ttl {cache.ttl!r} (5m or 1h)")
+    return make(CacheControlEphemeral, fields, own(cache))
+
+
+def _lose_ttl(cache: ir.CacheHint, options: Options, reason: str) -> None:
+    """Report a ttl the target cannot say; the breakpoint itself is kept."""
+    options.lose(json_path(["ttl"], cache.path), "cache_control.ttl", reason)
+
+
+def _lose_cache(cache: ir.CacheHint, options: Options, reason: str) -> None:
+    options.lose(cache.path, "cache_control", reason)
 
 
 def _user(msg: ir.Message, options: Options) -> list[Any]:
@@ -552,8 +607,7 @@ def _tool_result(
             )
     if part.is_error:
         _lose(part, options, "is_error", "chat tool messages cannot mark an error")
-    if part.cache is not None:
-        _lose(part, options, "cache_control", "chat tool messages take no cache breakpoint")
+    texts = list(hint_on_last_part(part, texts, options, "a chat tool message"))
     part_extras = own(part)
     if part_extras is not None and "name" in part_extras:
         fields: dict[str, Any] = {"name": part_extras["name"]}
@@ -601,6 +655,7 @@ def _image(part: ir.ImagePart, options: Options) -> Any | None:
         url = data_url(source.media_type, source.data)
     if url is None:
         _lose(part, options, "image.source", f"chat cannot send an image by {source.kind}")
+        _lose_hint_of(part, options)
         return None
     image: dict[str, Any] = {"url": url}
     if part.detail is not None:
@@ -609,8 +664,7 @@ def _image(part: ir.ImagePart, options: Options) -> Any | None:
         else:
             _lose(part, options, "image.detail", f"chat has no image detail {part.detail!r}")
     fields: dict[str, Any] = {"image_url": make(ImageURL, image, own(source))}
-    if part.cache is not None:
-        fields["prompt_cache_breakpoint"] = _breakpoint(part.cache, options)
+    fields.update(_cache_fields(part.cache, options))
     return make(ChatCompletionContentPartImageParam, fields, own(part))
 
 
@@ -630,6 +684,7 @@ def _document(part: ir.DocumentPart, options: Options) -> Any | None:
     _foreign(source, options)
     if source.kind not in ("base64", "file"):
         _lose(part, options, "document.source", f"chat cannot send a document by {source.kind}")
+        _lose_hint_of(part, options)
         return None
     file: dict[str, Any] = {}
     if source.data is not None:
@@ -645,8 +700,7 @@ def _document(part: ir.DocumentPart, options: Options) -> Any | None:
     if part.citations_enabled:
         _lose(part, options, "document.citations", "chat cannot cite documents")
     fields: dict[str, Any] = {"file": make(FileFile, file, own(source))}
-    if part.cache is not None:
-        fields["prompt_cache_breakpoint"] = _breakpoint(part.cache, options)
+    fields.update(_cache_fields(part.cache, options))
     return make(File, fields, own(part))
 
 
@@ -760,7 +814,7 @@ def _tool_call(part: ir.ToolCallPart | ir.NativePart, options: Options, *, reque
         return from_wire(union, part.data)
     _foreign(part, options)
     if part.cache is not None:
-        _lose(part, options, "cache_control", "chat tool calls take no cache breakpoint")
+        _lose_cache(part.cache, options, "chat tool calls take no cache breakpoint")
     extras = own(part)
     name = _tool_name(part, part.name) if request else part.name
     match part.kind:

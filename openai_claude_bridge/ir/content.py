@@ -36,10 +36,14 @@ __all__ = [
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class CacheHint(Node):
-    """A prompt-cache breakpoint (anthropic ``cache_control``)."""
+    """A prompt-cache breakpoint: the prompt up to the end of the part (or tool) carrying it is a
+    prefix worth caching. Anthropic ``cache_control``, OpenAI ``prompt_cache_breakpoint``, and the
+    anthropic-style ``cache_control`` OpenRouter takes on chat content parts."""
 
     ttl: str | None = None
-    """``"5m"`` / ``"1h"``; ``None`` when the source gave none."""
+    """The lifetime as the source said it: ``"5m"`` / ``"1h"`` (anthropic, OpenRouter) or
+    ``"30m"`` / ``"12h"`` (OpenAI); ``None`` when the source gave none. A target that cannot say
+    it reports the ttl lost and keeps the breakpoint."""
 
 
 CitationKind: TypeAlias = Literal[

@@ -30,9 +30,13 @@ Choices for ir from other formats:
 * Effort: ``reasoning.effort``, else ``reasoning_policy.effort_for(budget_tokens)``, else
   ``"none"`` when thinking is explicitly disabled. Thinking that is enabled (or adaptive) and has
   no summary mode asks for ``summary: "auto"``, so the reasoning comes back visible.
+* Cache hints become ``prompt_cache_breakpoint`` on the same content part. A tool result's own
+  hint (anthropic marks the ``tool_result`` block) goes on the last part of the output, which
+  then is a list (:func:`.._codec.hint_on_last_part`).
 * Lost on requests: ``stop``, ``top_k``, ``seed``, penalties, ``logit_bias``, ``n > 1``, tool
   result ``is_error``, input audio, anthropic document text/title/context/citations, cache hints on
-  tools and tool calls, cache TTLs other than ``30m`` / ``12h``.
+  tools and tool calls (the API has no field for them), cache TTLs other than ``30m`` / ``12h``
+  (the breakpoint is kept without one).
 * Responses: ``id`` is the ir id (else ``id_factory("resp_")``), ``created_at`` the ir time (else
   ``options.clock()``); output ids ``msg_`` / ``fc_`` / ``rs_`` from ``id_factory``. ``status``
   and ``incomplete_details`` follow the stop reason (:mod:`.tables`). The echoed request fields
@@ -51,7 +55,7 @@ from collections.abc import Iterable, Mapping
 from typing import Any
 
 from .. import _openai_errors, ir
-from .._codec import build, is_own, report_foreign_extra, says_something
+from .._codec import build, hint_on_last_part, is_own, report_foreign_extra, says_something
 from ..chat.models.errors import ErrorResponse
 from ..errors import InvalidInputError
 from ..options import Options
@@ -88,18 +92,20 @@ def _lose(options: Options, node: ir.Node, feature: str, reason: str) -> None:
 
 
 def _cache(hint: ir.CacheHint | None, options: Options) -> dict[str, Any] | None:
+    """A ``prompt_cache_breakpoint``; a ttl it cannot say is reported, the breakpoint kept."""
     if hint is None:
         return None
     ttl = hint.ttl
     if ttl is not None and ttl not in _CACHE_TTLS:
-        _lose(options, hint, "cache_ttl", f"cache TTL {ttl!r} has no Responses equivalent")
+        reason = f"prompt_cache_breakpoint has no ttl {ttl!r} (30m or 12h)"
+        options.lose(json_path(["ttl"], hint.path), "cache_control.ttl", reason)
         ttl = None
     return _wire(hint, {"mode": "explicit", "ttl": ttl}, options)
 
 
-def _no_cache(node: ir.Node, hint: ir.CacheHint | None, options: Options) -> None:
+def _no_cache(hint: ir.CacheHint | None, options: Options) -> None:
     if hint is not None:
-        _lose(options, node, "cache_control", "the Responses API has no cache hint here")
+        options.lose(hint.path, "cache_control", "the Responses API has no cache hint here")
 
 
 # --------------------------------------------------------------------------- content parts
@@ -152,7 +158,7 @@ def _logprob(lp: ir.TokenLogprob, options: Options, top: bool) -> dict[str, Any]
 
 
 def _output_text(part: ir.TextPart, options: Options) -> dict[str, Any]:
-    _no_cache(part, part.cache, options)
+    _no_cache(part.cache, options)
     citations = [_citation(c, part.text, options) for c in part.citations or ()]
     fields: dict[str, Any] = {
         "type": "output_text",
@@ -181,6 +187,7 @@ def _image(part: ir.ImagePart, options: Options) -> dict[str, Any] | None:
             fields["file_id"] = src.file_id
         case _:
             _lose(options, part, "image", f"an image from {src.kind} has no Responses form")
+            _lose_hint_of(part, options)
             return None
     fields["detail"] = part.detail if part.detail is not None or _own(part) else "auto"
     fields["prompt_cache_breakpoint"] = _cache(part.cache, options)
@@ -203,6 +210,7 @@ def _file_source(part: ir.DocumentPart, options: Options) -> dict[str, Any] | No
             return {"file_data": f"data:text/plain;base64,{encoded}"}
         case "content":
             _lose(options, part, "document", "custom-content documents have no Responses form")
+            _lose_hint_of(part, options)
             return None
         case _:
             return None
@@ -266,6 +274,18 @@ def _lose_part(part: ir.Part, options: Options) -> None:
     kind = part.kind if isinstance(part, ir.NativePart) else type(part).__name__
     fmt = part.format if isinstance(part, ir.NativePart) else FMT
     _lose(options, part, kind, f"{fmt} {kind} has no place here in the Responses API")
+    _lose_hint_of(part, options)
+
+
+#: The parts that carry a cache hint in the ir.
+_HINTED = (ir.TextPart, ir.ImagePart, ir.DocumentPart, ir.ToolCallPart, ir.ToolResultPart)
+
+
+def _lose_hint_of(part: ir.Part, options: Options) -> None:
+    """Report the cache breakpoint of a dropped part as well: a lost breakpoint costs money, and
+    a proxy watching for them looks for the ``cache_control`` feature."""
+    if isinstance(part, _HINTED) and part.cache is not None:
+        options.lose(part.cache.path, "cache_control", "the part it marks was dropped")
 
 
 def _contents(parts: Iterable[ir.Part], options: Options, *, output: bool) -> list[Any]:
@@ -277,7 +297,7 @@ def _contents(parts: Iterable[ir.Part], options: Options, *, output: bool) -> li
 
 
 def _tool_call(part: ir.ToolCallPart, options: Options, *, response: bool) -> dict[str, Any]:
-    _no_cache(part, part.cache, options)
+    _no_cache(part.cache, options)
     foreign_response = response and not _own(part)
     item_id = part.item_id
     if item_id is None and foreign_response:
@@ -296,17 +316,19 @@ def _tool_call(part: ir.ToolCallPart, options: Options, *, response: bool) -> di
 
 
 def _tool_output(part: ir.ToolResultPart, options: Options) -> str | list[Any]:
-    only = part.content[0] if len(part.content) == 1 else None
+    """The output: a string for one plain text part the source sent as a string, else content
+    parts; the result's own cache hint goes on its last part (:func:`hint_on_last_part`)."""
+    content = hint_on_last_part(part, part.content, options, "a function_call_output")
+    only = content[0] if len(content) == 1 else None
     if part.text_form and isinstance(only, ir.TextPart) and only.cache is None:
         report_foreign_extra(only, FMT, options)
         return only.text
-    if not part.content and not _own(part):
+    if not content and not _own(part):
         return ""
-    return _contents(part.content, options, output=False)
+    return _contents(content, options, output=False)
 
 
 def _tool_result(part: ir.ToolResultPart, options: Options) -> dict[str, Any]:
-    _no_cache(part, part.cache, options)
     if part.is_error:
         _lose(options, part, "is_error", "function_call_output cannot mark an error")
     fields: dict[str, Any] = {
@@ -390,7 +412,7 @@ _CONTENT_TYPES = (ir.TextPart, ir.ImagePart, ir.DocumentPart, ir.AudioPart, ir.R
 def _text_message(role: str, part: ir.TextPart, options: Options) -> dict[str, Any]:
     """A message whose content is the text of one plain part, as a string."""
     report_foreign_extra(part, FMT, options)
-    _no_cache(part, part.cache, options)
+    _no_cache(part.cache, options)
     return {"role": role, "content": part.text}
 
 
@@ -456,7 +478,7 @@ def _items(msg: ir.Message, options: Options) -> list[Any]:
 
 
 def _tool(tool: ir.Tool, options: Options) -> dict[str, Any] | None:
-    _no_cache(tool, tool.cache, options)
+    _no_cache(tool.cache, options)
     own = _own(tool)
     match tool.kind:
         case "function":

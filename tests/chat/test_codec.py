@@ -411,7 +411,7 @@ def test_encode_foreign_request() -> None:
     assert tools_names.restore(short, ["weather", "mcp.server.search"]) == "mcp.server.search"
     assert [(loss.path, loss.feature) for loss in losses] == [
         ("container", "container"),
-        ("system[0].cache_control", "cache_control.ttl"),
+        ("system[0].cache_control.ttl", "cache_control.ttl"),
         ("messages[1].content[0]", "reasoning"),
         ("messages[1].content[1]", "reasoning"),
         ("messages[2].content[0].content[1]", "tool_result.image"),

@@ -19,6 +19,7 @@ import typing
 from pathlib import Path
 from typing import Any, Literal, Union
 
+import anthropic.types as anthropic_types
 import openai.types.chat as sdk
 import pytest
 from hypothesis import given
@@ -200,6 +201,9 @@ def test_reasoning_detail_union_has_the_openrouter_tags() -> None:
 
 
 REASONING_EXTENSIONS = {"reasoning_content", "reasoning", "reasoning_details"}
+#: OpenRouter's anthropic-style cache hint on content parts (a documented dialect field); its
+#: object is anthropic's own ``CacheControlEphemeralParam``, checked against the anthropic SDK.
+CACHE_DIALECT = {"cache_control"}
 cc, cm, ch = chat_completion, chat_completion_message, chat_completion_chunk
 
 #: (our model, SDK classes it mirrors, extra fields we add, fields whose required-ness differs).
@@ -213,13 +217,14 @@ FIELD_PAIRS: list[tuple[Any, tuple[Any, ...], set[str], set[str]]] = [
     (chat.ChatCompletionFunctionMessageParam, (sdk.ChatCompletionFunctionMessageParam,), set(), set()),
     (chat.Audio, (chat_completion_assistant_message_param.Audio,), set(), set()),
     (chat.FunctionCall, (chat_completion_assistant_message_param.FunctionCall, cm.FunctionCall), set(), set()),
-    (chat.ChatCompletionContentPartTextParam, (sdk.ChatCompletionContentPartTextParam,), set(), set()),
+    (chat.ChatCompletionContentPartTextParam, (sdk.ChatCompletionContentPartTextParam,), CACHE_DIALECT, set()),
     (chat.PromptCacheBreakpoint, (chat_completion_content_part_text_param.PromptCacheBreakpoint, chat_completion_content_part_param.FilePromptCacheBreakpoint), set(), set()),
-    (chat.ChatCompletionContentPartImageParam, (sdk.ChatCompletionContentPartImageParam,), set(), set()),
+    (chat.ChatCompletionContentPartImageParam, (sdk.ChatCompletionContentPartImageParam,), CACHE_DIALECT, set()),
     (chat.ImageURL, (chat_completion_content_part_image_param.ImageURL,), set(), set()),
-    (chat.ChatCompletionContentPartInputAudioParam, (sdk.ChatCompletionContentPartInputAudioParam,), set(), set()),
+    (chat.ChatCompletionContentPartInputAudioParam, (sdk.ChatCompletionContentPartInputAudioParam,), CACHE_DIALECT, set()),
     (chat.InputAudio, (chat_completion_content_part_input_audio_param.InputAudio,), set(), set()),
-    (chat.File, (chat_completion_content_part_param.File,), set(), set()),
+    (chat.File, (chat_completion_content_part_param.File,), CACHE_DIALECT, set()),
+    (chat.CacheControlEphemeral, (anthropic_types.CacheControlEphemeralParam,), set(), set()),
     (chat.FileFile, (chat_completion_content_part_param.FileFile,), set(), set()),
     (chat.ChatCompletionContentPartRefusalParam, (sdk.ChatCompletionContentPartRefusalParam,), set(), set()),
     (chat.FunctionDefinition, (sdk_shared_params.FunctionDefinition, sdk_shared.FunctionDefinition), set(), set()),
@@ -337,6 +342,7 @@ LITERAL_PAIRS: list[tuple[str, Any, tuple[Any, ...]]] = [
     ("PromptCacheRetention", chat.PromptCacheRetention, (field_hint(ccp.CompletionCreateParamsBase, "prompt_cache_retention"),)),
     ("PromptCacheMode", chat.PromptCacheMode, (field_hint(ccp.PromptCacheOptions, "mode"),)),
     ("PromptCacheBreakpointTTL", chat.PromptCacheBreakpointTTL, (field_hint(chat_completion_content_part_text_param.PromptCacheBreakpoint, "ttl"),)),
+    ("CacheControlTTL", chat.CacheControlTTL, (field_hint(anthropic_types.CacheControlEphemeralParam, "ttl"),)),
     ("ModerationPolicyMode", chat.ModerationPolicyMode, (field_hint(ccp.ModerationPolicyInput, "mode"), field_hint(ccp.ModerationPolicyOutput, "mode"))),
     ("ModerationAppliedInputType", chat.ModerationAppliedInputType, (typing.get_args(typing.get_args(field_hint(cc.ModerationInputModerationResultsResult, "category_applied_input_types"))[1])[0],)),
     ("ToolChoiceMode", chat.ToolChoiceMode, (sdk.ChatCompletionToolChoiceOptionParam,)),
@@ -484,6 +490,8 @@ def _req(**fields: Any) -> dict[str, Any]:
         (chat.CompletionCreateParams, {"model": "m", "messages": [_USER, _USER, {"role": "user", "content": [{"type": "text", "text": "a"}, {"type": "image_url", "image_url": {"url": 5}}]}]}, "messages[2].content[1].image_url.url", "valid string"),
         (chat.CompletionCreateParams, {"model": "m", "messages": [{"role": "user", "content": [{"text": "a"}]}]}, "messages[0].content[0]", "missing 'type'"),
         (chat.CompletionCreateParams, {"model": "m", "messages": [{"role": "user", "content": [{"type": "input_audio", "input_audio": {"data": "x", "format": "ogg"}}]}]}, "messages[0].content[0].input_audio.format", "'ogg'"),
+        (chat.CompletionCreateParams, {"model": "m", "messages": [{"role": "user", "content": [{"type": "text", "text": "a", "cache_control": {"type": "ephemeral", "ttl": "30m"}}]}]}, "messages[0].content[0].cache_control.ttl", "'30m'"),
+        (chat.CompletionCreateParams, {"model": "m", "messages": [{"role": "system", "content": [{"type": "text", "text": "a", "cache_control": {"ttl": "5m"}}]}]}, "messages[0].content[0].cache_control.type", "required field is missing"),
         (chat.CompletionCreateParams, {"model": "m", "messages": [{"role": "assistant", "tool_calls": [{"id": "c", "type": "function", "function": {"name": "f", "arguments": {}}}]}]}, "messages[0].tool_calls[0].function.arguments", "valid string"),
         (chat.CompletionCreateParams, {"model": "m", "messages": [{"role": "system", "content": [{"type": "image_url", "image_url": {"url": "u"}}]}]}, "messages[0].content[0].text", "required field is missing"),
         (chat.CompletionCreateParams, _req(tools=[{"type": "function", "function": {"description": "d"}}]), "tools[0].function.name", "required field is missing"),

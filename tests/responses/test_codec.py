@@ -410,7 +410,7 @@ def test_foreign_request_encodes_to_strict_sdk_request() -> None:
     assert [(loss.path, loss.feature) for loss in losses] == [
         ("stop", "stop"),
         ("top_k", "top_k"),
-        ("system[0].cache_control", "cache_ttl"),
+        ("system[0].cache_control.ttl", "cache_control.ttl"),
         ("tools[1]", "tool"),
         ("messages[1].content[0]", "reasoning"),
         ("messages[1].content[1]", "reasoning"),

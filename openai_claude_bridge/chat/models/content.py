@@ -3,11 +3,16 @@
 User messages take every part type (text, image, input audio, file); system, developer, tool and
 prediction content is text only; assistant content is text and refusal parts. Mirrors
 ``openai.types.chat.chat_completion_content_part*_param``.
+
+The text, image, input-audio and file parts take a prompt-cache breakpoint in either dialect:
+OpenAI's ``prompt_cache_breakpoint``, or the anthropic-style ``cache_control`` that OpenRouter
+documents (a provider extension, :class:`.extensions.CacheControlEphemeral`).
 """
 
 from typing import Annotated, Literal, Union
 
 from ...wire import OpenUnion, WireModel
+from .extensions import CacheControlEphemeral
 from .shared import PromptCacheBreakpoint
 
 __all__ = [
@@ -40,6 +45,8 @@ class ChatCompletionContentPartTextParam(WireModel):
     type: Literal["text"] = "text"
     prompt_cache_breakpoint: PromptCacheBreakpoint | None = None
     """Marks the end of a reusable prompt prefix after this part."""
+    cache_control: CacheControlEphemeral | None = None
+    """The same mark in OpenRouter's anthropic-style dialect (provider extension)."""
 
 
 class ImageURL(WireModel):
@@ -58,6 +65,8 @@ class ChatCompletionContentPartImageParam(WireModel):
     type: Literal["image_url"] = "image_url"
     prompt_cache_breakpoint: PromptCacheBreakpoint | None = None
     """Marks the end of a reusable prompt prefix after this part."""
+    cache_control: CacheControlEphemeral | None = None
+    """The same mark in OpenRouter's anthropic-style dialect (provider extension)."""
 
 
 class InputAudio(WireModel):
@@ -76,6 +85,8 @@ class ChatCompletionContentPartInputAudioParam(WireModel):
     type: Literal["input_audio"] = "input_audio"
     prompt_cache_breakpoint: PromptCacheBreakpoint | None = None
     """Marks the end of a reusable prompt prefix after this part."""
+    cache_control: CacheControlEphemeral | None = None
+    """The same mark in OpenRouter's anthropic-style dialect (provider extension)."""
 
 
 class FileFile(WireModel):
@@ -96,6 +107,8 @@ class File(WireModel):
     type: Literal["file"] = "file"
     prompt_cache_breakpoint: PromptCacheBreakpoint | None = None
     """Marks the end of a reusable prompt prefix after this part."""
+    cache_control: CacheControlEphemeral | None = None
+    """The same mark in OpenRouter's anthropic-style dialect (provider extension)."""
 
 
 class ChatCompletionContentPartRefusalParam(WireModel):

@@ -8,8 +8,15 @@ OpenAI-compatible servers report the model's reasoning in fields the official AP
   signatures and encrypted reasoning (so signed thinking survives a round trip).
 
 They are declared as optional fields on ``ChatCompletionAssistantMessageParam``,
-``ChatCompletionMessage`` and ``ChoiceDelta``. The official SDK does not know them: payloads using
-them are accepted here but are not valid for the official API.
+``ChatCompletionMessage`` and ``ChoiceDelta``.
+
+Prompt-cache hints have a dialect too: OpenRouter (and the coding tools that target it) marks a
+content part with Anthropic's own ``cache_control: {"type": "ephemeral", "ttl"?: "5m" | "1h"}``
+where the official API says ``prompt_cache_breakpoint``. :class:`CacheControlEphemeral` is that
+object; it is an optional ``cache_control`` field on the text, image, input-audio and file parts.
+
+The official SDK knows none of these: payloads using them are accepted here but are not valid for
+the official API.
 """
 
 from typing import Annotated, Literal, Union
@@ -17,12 +24,28 @@ from typing import Annotated, Literal, Union
 from ...wire import OpenUnion, WireModel
 
 __all__ = [
+    "CacheControlEphemeral",
+    "CacheControlTTL",
     "ReasoningDetail",
     "ReasoningDetailEncrypted",
     "ReasoningDetailSummary",
     "ReasoningDetailText",
     "UnknownReasoningDetail",
 ]
+
+
+#: Lifetimes an anthropic-style ``cache_control`` may ask for (OpenRouter, Anthropic).
+CacheControlTTL = Literal["5m", "1h"]
+
+
+class CacheControlEphemeral(WireModel):
+    """An anthropic-style prompt-cache breakpoint on a content part (OpenRouter's dialect of
+    OpenAI's ``prompt_cache_breakpoint``; provider extension)."""
+
+    type: Literal["ephemeral"]
+    """The breakpoint type; always ``ephemeral``."""
+    ttl: CacheControlTTL | None = None
+    """How long the cached prefix lives: ``5m`` (the default) or ``1h``."""
 
 
 class ReasoningDetailSummary(WireModel):
