@@ -58,6 +58,7 @@ from typing import Any, Literal
 from pydantic import BaseModel
 
 from .. import ir
+from .._call_id_carrier import report_late_state
 from .._codec import build, is_own
 from ..errors import BridgeError, InvalidInputError, StreamStateError
 from ..ir.accumulate import PartBuilder
@@ -456,9 +457,16 @@ class StreamEncoder:
         if part.block is not None:
             out.append(RawContentBlockStopEvent(index=part.block))
 
+    def _check_call_id(self, header: ir.ToolCallPart, final: ir.ToolCallPart) -> None:
+        """Report call state that the source stated only after the block's id went out (the id
+        carries the state, :mod:`.._call_id_carrier`, and cannot change any more)."""
+        if _enc._call_id(final, "id", client=True) != _enc._call_id(header, "id", client=True):
+            report_late_state(header, final, self._options)
+
     def _catch_up(self, part: _Part, final: ir.Part, out: list[RawMessageStreamEvent]) -> None:
         header = part.header
         if isinstance(header, ir.ToolCallPart) and isinstance(final, ir.ToolCallPart):
+            self._check_call_id(header, final)
             rest = self._rest(part, part.sent_args, final.arguments)
             if rest or not part.sent_args:
                 self._args(part, rest or "{}", out)

@@ -37,6 +37,7 @@ from ._common import (
     ANTHROPIC_REASONING_FORMAT,
     FMT,
     NO_REASONING_TEXT,
+    call_state,
     given,
     parse_data_url,
     reasoning_text,
@@ -455,6 +456,7 @@ def _tool_call(call: _AnyToolCall, path: str) -> ir.Part:
     match call:
         case ChatCompletionMessageFunctionToolCallParam() | ChatCompletionMessageFunctionToolCall():
             function = call.function
+            state = call_state(call)
             return ir.ToolCallPart(
                 call_id=call.id,
                 name=function.name,
@@ -463,13 +465,15 @@ def _tool_call(call: _AnyToolCall, path: str) -> ir.Part:
                 extra=tag(
                     rest(
                         call,
-                        {"id", "type", "function"},
+                        {"id", "type", "function", *state},
                         function=rest(function, {"name", "arguments"}),
                     )
                 ),
+                call_state=with_extra(FMT, state),
             )
         case ChatCompletionMessageCustomToolCallParam() | ChatCompletionMessageCustomToolCall():
             custom = call.custom
+            state = call_state(call)
             return ir.ToolCallPart(
                 call_id=call.id,
                 name=custom.name,
@@ -477,8 +481,13 @@ def _tool_call(call: _AnyToolCall, path: str) -> ir.Part:
                 kind="custom",
                 path=path,
                 extra=tag(
-                    rest(call, {"id", "type", "custom"}, custom=rest(custom, {"name", "input"}))
+                    rest(
+                        call,
+                        {"id", "type", "custom", *state},
+                        custom=rest(custom, {"name", "input"}),
+                    )
                 ),
+                call_state=with_extra(FMT, state),
             )
         case UnknownToolCall():
             return _native(call.type, to_wire(call), path)

@@ -30,6 +30,7 @@ from typing import Any, get_args
 from typing_extensions import assert_never
 
 from .. import _openai_errors, ir
+from .._call_id_carrier import report_uncarried
 from .._codec import build, coalesce_assistant_runs, report_foreign_extra
 from ..options import Effort, Options
 from ..wire import from_wire, json_path
@@ -759,6 +760,7 @@ def _tool_call(part: ir.ToolCallPart | ir.NativePart, options: Options, *, reque
         )
         return from_wire(union, part.data)
     _foreign(part, options)
+    report_uncarried(part, FMT, options)
     if part.cache is not None:
         _lose(part, options, "cache_control", "chat tool calls take no cache breakpoint")
     extras = own(part)
@@ -773,7 +775,7 @@ def _tool_call(part: ir.ToolCallPart | ir.NativePart, options: Options, *, reque
                 if request
                 else ChatCompletionMessageFunctionToolCall
             )
-            return make(model, {"id": part.call_id, "function": function}, extras)
+            return make(model, {"id": part.call_id, "function": function}, _stated(part, extras))
         case "custom":
             custom = make(Custom, {"name": name, "input": part.arguments}, sub(extras, "custom"))
             model = (
@@ -781,9 +783,15 @@ def _tool_call(part: ir.ToolCallPart | ir.NativePart, options: Options, *, reque
                 if request
                 else ChatCompletionMessageCustomToolCall
             )
-            return make(model, {"id": part.call_id, "custom": custom}, extras)
+            return make(model, {"id": part.call_id, "custom": custom}, _stated(part, extras))
         case _:
             assert_never(part.kind)
+
+
+def _stated(part: ir.ToolCallPart, extras: Mapping[str, Any] | None) -> dict[str, Any]:
+    """A tool call's leftover fields plus the chat state its server needs back with it
+    (``call_state``, e.g. Gemini's ``extra_content``), whoever decoded the call."""
+    return {**(extras or {}), **part.call_state.get(FMT, {})}
 
 
 # ----------------------------------------------------------------- reasoning
