@@ -23,6 +23,11 @@ Conventions worth knowing:
   It keeps anthropic's leading ``system`` role messages in the conversation (other formats'
   leading system messages are hoisted into ``system``), and anthropic's ``output_config.effort``
   where it was (another format's bare effort becomes a thinking budget).
+* Tool-call ids: a ``tool_use.id`` / ``tool_result.tool_use_id`` that is a carrier the encoder
+  made (:mod:`.._call_id_carrier`) gives back the original call id and ``call_state`` (e.g. a
+  foreign id outside the API's pattern, Gemini's ``extra_content``); any other id is the call id.
+  An id that came outside the pattern anyway (which the encoder would carry) is echoed
+  (``echo["anthropic"]``), so it is written back as it came.
 * Usage ``speed`` and ``inference_geo`` restate the request's settings: they go to ``echo``.
 * Usage: the ir's ``input_tokens`` is anthropic's ``input_tokens + cache_read_input_tokens +
   cache_creation_input_tokens``.

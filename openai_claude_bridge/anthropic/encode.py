@@ -18,6 +18,13 @@ Everything anthropic cannot say is reported through ``options.lose`` (which rais
   client, never the API) reasoning holding a foreign server's state (Responses
   ``encrypted_content`` / item id) becomes a thinking block whose signature is a carrier
   (:mod:`.reasoning_carrier`), restored by the decoder when the client sends it back;
+* tool-call ids: ``tool_use.id`` and ``tool_result.tool_use_id`` must match
+  ``^[a-zA-Z0-9_-]+$``; an id outside it (Kimi's ``functions.get_weather:0``) is written as a
+  carrier (:mod:`.._call_id_carrier`), the same for the call and its result, which the decoder
+  restores. In a *response* (or stream) for a client, a call's ``call_state`` (Gemini's
+  ``extra_content``) rides in that carrier too, and is not a loss; in a request for the API it
+  is reported lost (except where an anthropic client sent it in the first place: anthropic's
+  own ids are written back exactly);
 * ``max_tokens``, which anthropic requires: when the ir has none, :data:`DEFAULT_MAX_TOKENS` is
   sent and the approximation reported.
 

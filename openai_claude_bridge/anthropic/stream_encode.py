@@ -20,7 +20,9 @@ becomes no block leaves no gap:
 * text (and refusal, which anthropic says as text): ``content_block_start`` with ``text: ""`` is
   held back until the first non-empty fragment or citation, so empty text never becomes a block;
 * a function tool call: ``tool_use`` with ``input: {}``, then its argument fragments as
-  ``input_json_delta`` (a custom tool call has no anthropic form: reported, dropped);
+  ``input_json_delta`` (a custom tool call has no anthropic form: reported, dropped); its id is
+  the non-streaming encoder's (a carrier of the header's call state where needed), so call
+  state a source states only in ``PartFinished`` comes too late for it and is reported;
 * anthropic's own thinking (the header comes from the anthropic decoder): ``thinking: ""`` +
   ``signature: ""``, then ``thinking_delta`` / ``signature_delta`` live;
 * any other reasoning is held whole until it finishes, because only then is it known whether it

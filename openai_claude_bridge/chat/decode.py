@@ -13,6 +13,8 @@ Messages keep their order and roles: ``system`` / ``developer`` stay messages; a
 is ``Message(role="tool")`` holding one ``ToolResultPart``; a legacy ``function`` message is the
 same with the function name as call id (and ``name`` kept in the part's extra). An assistant
 message's parts are, in order: reasoning, content, refusal, tool calls, legacy ``function_call``.
+A tool call's ``extra_content`` (Gemini's ``google.thought_signature``, which the server needs back
+with the call) is its ``call_state`` rather than a leftover (see ``ToolCallPart.call_state``).
 
 Reasoning (provider extensions): a non-empty ``reasoning_details`` list is the source of truth
 (one ``ReasoningPart`` per detail: ``reasoning.text`` -> text + signature, ``reasoning.encrypted``

@@ -16,6 +16,9 @@ Placement rules for ir made by other formats:
   ``"reasoning_content"`` writes the text (signatures / encrypted data reported lost),
   ``"openrouter"`` writes ``reasoning`` + ``reasoning_details`` (signed text, encrypted /
   redacted data and summaries all kept).
+* A tool call's chat ``call_state`` (Gemini's ``extra_content``, whatever format's decoder
+  restored it from a client's carrier id) is written back onto the call — a documented dialect
+  field, absent from the official SDK's types; another format's call state is reported lost.
 * Tool names chat does not accept are shortened with :func:`.tools_names.shorten` in tools,
   tool choices and tool calls of a request (see that module for restoring them).
 """

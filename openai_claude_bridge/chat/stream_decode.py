@@ -52,6 +52,10 @@ tool-call fragments + ``finish_reason`` comes out as ordered events.
   without ``id`` continues the latest call at its index. A call's ``PartStarted`` waits for its
   name (some providers send it late); argument fragments that came before are then emitted in
   order, later ones as they come. A call that never gets a name is invalid input.
+* **Call state.** A fragment's ``extra_content`` (Gemini sends it with the call's id and name) is
+  the call's ``call_state``: in the ``PartStarted`` header when it came before or with the name;
+  when it first comes (or changes) after that, the call's ``PartFinished`` states the complete
+  part with it (all its arguments), as the non-streaming decoder would have read it.
 * **Logprobs** have no delta kind in the ir: ``logprobs.content`` entries are collected per
   choice and, when the text part closes, stated in ``PartFinished`` as the complete text part
   with its neutral ``TokenLogprob``\\ s (the non-streaming decoder's shape).

@@ -33,9 +33,11 @@ candidate the ir never mentions is left announced without a ``finish_reason`` (n
 * Text -> ``content`` fragments (the header's text, then every ``text`` delta); refusal ->
   ``refusal`` fragments.
 * Tool calls get per-choice wire indices 0, 1, … in the order they start. The first fragment
-  carries ``index``, ``id``, ``type: "function"``, ``function.name`` and the header's arguments
-  (``""``); every later fragment only ``index`` and ``function.arguments``. Interleaved ir
-  parts therefore stay apart on the wire. A custom tool call has no streaming form in the SDK's
+  carries ``index``, ``id``, ``type: "function"``, ``function.name``, the header's arguments
+  (``""``) and the chat ``call_state`` (``extra_content``); every later fragment only ``index``
+  and ``function.arguments`` (a call state stated only in ``PartFinished`` follows in a fragment
+  of ``index`` and those fields, as the source sent it). Interleaved ir parts therefore stay
+  apart on the wire. A custom tool call has no streaming form in the SDK's
   chunk type: it is written as a function call carrying the raw input, and reported.
 * Reasoning is written per ``options.chat_dialect`` like the non-streaming encoder (a part the
   chat decoder made goes back to the field it came from): ``openai`` writes none (reported),

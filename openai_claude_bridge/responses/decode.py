@@ -28,6 +28,8 @@ Layout of the mapping:
 * response ``output``: one candidate whose parts are the items' parts in order; an output
   message's content parts are its parts, and the first of them carries the message item's own
   fields (``id``, ``status``, ``phase`` …) in ``echo["responses"]["message"]``.
+* a ``call_id`` of a ``function_call`` / ``*_output`` item that is a carrier the encoder made
+  (:mod:`.._call_id_carrier`) gives back the original call id and ``call_state``;
 * reasoning ``encrypted_content`` that is a carrier (:mod:`.reasoning_carrier`) restores the
   Anthropic text / signature / redacted data it carries.
 """

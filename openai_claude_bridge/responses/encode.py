@@ -21,6 +21,11 @@ Choices for ir from other formats:
 * Reasoning: the text goes into ``summary`` (when the part has no summary of its own); a part with
   an Anthropic signature or redacted data gets a carrier ``encrypted_content``
   (:mod:`.reasoning_carrier`); reasoning item ids come from ``id_factory("rs_")`` when missing.
+* A call's ``call_state`` (Gemini's ``extra_content``) rides, for a Responses client (a
+  response or stream), in its ``call_id`` as a carrier (:mod:`.._call_id_carrier`; the decoder
+  restores it from the client's next request) and is not a loss; a request for the API carries
+  it only where a Responses client sent it in the first place (exact round trip), and reports
+  it lost otherwise. Ids are never changed for any other reason.
 * Function tools without ``strict`` get ``strict: false`` (the Responses API would otherwise
   default to strict schemas) and ``parameters: null`` when they have none.
 * Effort: ``reasoning.effort``, else ``reasoning_policy.effort_for(budget_tokens)``, else

@@ -33,6 +33,9 @@ States (:attr:`StreamEncoder.state`)::
 * ``output_index`` counts items as they are added; ``item_id`` is the item's ``id`` (``msg_`` /
   ``fc_`` / ``rs_`` from ``id_factory`` when the part has none), never a ``call_id``;
   ``sequence_number`` counts every event from 0.
+* A call's ``call_id`` is fixed when its item is added (a carrier of the header's call state
+  where needed, as :func:`.encode._tool_call` writes it); call state a source states only in
+  ``PartFinished`` cannot change it any more and is reported.
 * Every ``*.done`` event and ``output_item.done`` is built from the finished part (the part
   ``PartFinished`` states, else what the deltas built) with the non-streaming encoder's helpers.
 * ``StreamEnded`` closes what is still open and emits exactly one terminal event: the response
