@@ -488,6 +488,34 @@ def test_the_carrier_round_trips_exactly_and_fits_the_anthropic_pattern(
 
 
 @given(
+    call_id=st.text(min_size=1, max_size=30),
+    extra_content=json_values.filter(lambda value: value is not None),
+    stream=st.booleans(),
+)
+def test_any_call_id_and_state_survive_an_anthropic_client(
+    call_id: str, extra_content: Any, stream: bool
+) -> None:
+    """Through the public API, for any id and any ``extra_content``: the anthropic output is
+    valid, and the next request gives the server back exactly what it sent."""
+    call = {**GEMINI_CALL, "id": call_id, "extra_content": extra_content}
+    if stream:
+        content = _accumulate_anthropic(_anthropic_stream(_chat_chunks([call])))
+    else:
+        response = _chat_response([call])
+        message = to_wire(convert_response(response, source="chat", target="anthropic"))
+        assert_sdk_strict(message, *SDK_TYPES[("anthropic", "Message")])
+        content = message["content"]
+    request = _anthropic_next(content)
+    assert_sdk_strict(request, *SDK_TYPES[("anthropic", "MessageCreateParams")])
+    _assert_anthropic_ids(request)
+    chat = to_wire(convert_request(request, source="anthropic", target="chat"))
+    assert json.dumps(chat["messages"][1]["tool_calls"], sort_keys=True) == json.dumps(
+        [call], sort_keys=True
+    )
+    assert chat["messages"][2]["tool_call_id"] == call_id
+
+
+@given(
     call_id=st.text(max_size=20),
     state=_some_states,
     data=st.data(),

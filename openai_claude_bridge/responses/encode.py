@@ -25,7 +25,8 @@ Choices for ir from other formats:
   response or stream), in its ``call_id`` as a carrier (:mod:`.._call_id_carrier`; the decoder
   restores it from the client's next request) and is not a loss; a request for the API carries
   it only where a Responses client sent it in the first place (exact round trip), and reports
-  it lost otherwise. Ids are never changed for any other reason.
+  it lost otherwise. Ids are changed for no other reason (but that an id which would itself
+  read as a carrier is carried, so that it is not misread).
 * Function tools without ``strict`` get ``strict: false`` (the Responses API would otherwise
   default to strict schemas) and ``parameters: null`` when they have none.
 * Effort: ``reasoning.effort``, else ``reasoning_policy.effort_for(budget_tokens)``, else
