@@ -31,6 +31,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal, get_args
 
+from . import _call_id_carrier as call_id_carrier
 from . import _openai_errors, ir
 from .anthropic import reasoning_carrier as anthropic_reasoning_carrier
 from .anthropic import tables as anthropic_tables
@@ -119,6 +120,7 @@ def _pairs() -> list[tuple[Format, Format]]:
 Topic = Literal[
     "System prompts",
     "Tool results",
+    "Tool-call ids",
     "Tool choice",
     "Tool names",
     "Reasoning",
@@ -194,6 +196,32 @@ POLICIES: Mapping[Topic, Mapping[Format, str]] = {
             "A prompt is plain text: tool calls and tool results are dropped and reported"
             " (`tool_call`, `tool_result`)."
         ),
+    },
+    "Tool-call ids": {
+        "anthropic": (
+            "`tool_use.id` and `tool_result.tool_use_id` must match `^[a-zA-Z0-9_-]+$`. Writing"
+            " another format's call, an id outside it (Kimi's `functions.get_weather:0`) becomes a"
+            " **call-id carrier**, the same for the call and its result: `{CALL_ID_PREFIX}` + a"
+            " check + unpadded base64url of the compact JSON of the original id and, in a"
+            " response or stream for an anthropic client, the call's state (Gemini's"
+            " `extra_content`), which is then not a loss. Reading, an id that decodes exactly"
+            " (check included) gives back the original id and state, so the next request gives"
+            " the server its ids and state back; any other id is an ordinary id. In a request"
+            " for the API another format's call state is reported lost. Ids that fit and calls"
+            " without state are written as they are."
+        ),
+        "chat": (
+            "Ids are written as they are (chat has no id pattern). A tool call's `extra_content`"
+            " (Gemini's `google.thought_signature`, which the server needs back with the call) is"
+            " read as the call's state, in responses and streams alike, and written back onto"
+            " the call whoever carried it (a dialect field, absent from the official types)."
+        ),
+        "responses": (
+            "`call_id` takes any id: it is changed only to carry a call's state to a Responses"
+            " client (a call-id carrier, restored from the client's next request, as for"
+            " anthropic). A request for the API reports another format's call state lost."
+        ),
+        "completions": "Completions has no tool calls.",
     },
     "Tool choice": {
         "anthropic": (
@@ -443,6 +471,7 @@ CONSTANTS: Mapping[str, str] = {
     "CARRIER_PREFIX": reasoning_carrier.PREFIX,
     "REVERSE_CARRIER_PREFIX": anthropic_reasoning_carrier.PREFIX,
     "MAX_NAME_LENGTH": str(tools_names.MAX_NAME_LENGTH),
+    "CALL_ID_PREFIX": call_id_carrier.PREFIX,
     "DEFAULT_MAX_TOKENS": str(DEFAULT_MAX_TOKENS),
     "MAX_STOP": str(MAX_CHAT_STOP),
 }

@@ -30,6 +30,7 @@ from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 from openai_claude_bridge import BridgeError, Loss, anthropic, chat, responses, to_wire
+from openai_claude_bridge._call_id_carrier import ANTHROPIC_ID, restore
 from openai_claude_bridge.chat.tools_names import is_valid_name, shorten
 from tests.golden.cases import DETERMINISTIC, CorpusFile, Kind, converter, corpus_files
 from tests.support.strategies import wire_payloads
@@ -292,6 +293,16 @@ def _chat_names(facts: list[tuple[Any, ...]]) -> list[tuple[Any, ...]]:
     return [(*f[:2], name(f[2]), *f[3:]) if f[0] == "call" else f for f in facts]
 
 
+def _carried_ids(facts: list[tuple[Any, ...]]) -> list[tuple[Any, ...]]:
+    """Call ids as the ids they stand for: an anthropic id outside the API's pattern comes back
+    as a call-id carrier of itself (documented policy; the decoder restores it)."""
+
+    def call_id(value: Any) -> Any:
+        return restore(value, pattern=ANTHROPIC_ID)[0] if isinstance(value, str) else value
+
+    return [(f[0], call_id(f[1]), *f[2:]) if f[0] in ("call", "result") else f for f in facts]
+
+
 def _joined(facts: list[tuple[Any, ...]]) -> list[tuple[Any, ...]]:
     """A response's texts as one fact: chat holds one content string and a refusal apart from it,
     so blocks come back joined and a refusal may change places with the text around it; what
@@ -315,6 +326,8 @@ def semantic_round_trip(kind: Kind, payload: Any, a: str, b: str) -> None:
     if calls_lost or any(x.feature in ("stop_reason", "stop_sequence") for x in losses):
         kept = [fact for fact in kept if fact[0] != "stop"]
     returned = [fact for _, fact in EXTRACT[(kind, a)](back)]
+    if a == "anthropic":
+        returned = _carried_ids(returned)
     if "chat" in (a, b):
         # Chat's tool names are limited; others are shortened deterministically (documented
         # policy; a response restores them given ``request=``).

@@ -23,6 +23,11 @@ Conventions worth knowing:
   It keeps anthropic's leading ``system`` role messages in the conversation (other formats'
   leading system messages are hoisted into ``system``), and anthropic's ``output_config.effort``
   where it was (another format's bare effort becomes a thinking budget).
+* Tool-call ids: a ``tool_use.id`` / ``tool_result.tool_use_id`` that is a carrier the encoder
+  made (:mod:`.._call_id_carrier`) gives back the original call id and ``call_state`` (e.g. a
+  foreign id outside the API's pattern, Gemini's ``extra_content``); any other id is the call id.
+  An id that came outside the pattern anyway (which the encoder would carry) is echoed
+  (``echo["anthropic"]``), so it is written back as it came.
 * Usage ``speed`` and ``inference_geo`` restate the request's settings: they go to ``echo``.
 * Usage: the ir's ``input_tokens`` is anthropic's ``input_tokens + cache_read_input_tokens +
   cache_creation_input_tokens``.
@@ -39,6 +44,7 @@ from typing import Any
 from pydantic import BaseModel
 from typing_extensions import assert_never
 
+from .. import _call_id_carrier as call_ids
 from .. import ir
 from .._codec import leftover
 from ..options import Format
@@ -677,28 +683,47 @@ def _tool_use(block: ToolUseBlockParam | ToolUseBlock, path: str) -> ir.ToolCall
     if isinstance(block, ToolUseBlockParam) and block.cache_control is not None:
         cache = _cache(block.cache_control, path)
         consumed.add("cache_control")
+    call_id, state, echo = _call_id(block.id, "id")
     return ir.ToolCallPart(
-        call_id=block.id,
+        call_id=call_id,
         name=block.name,
         arguments=_arguments(block.input),
         cache=cache,
         path=path,
         extra=_extra(block, consumed),
+        echo=echo,
+        call_state=state,
     )
 
 
 def _tool_result(block: ToolResultBlockParam, path: str) -> ir.ToolResultPart:
     content, text_form, consumed = _content(block.content, path, _tool_result_block)
     consumed |= {"type", "tool_use_id"} | _given(block, "is_error", "cache_control")
+    call_id, state, echo = _call_id(block.tool_use_id, "tool_use_id")
     return ir.ToolResultPart(
-        call_id=block.tool_use_id,
+        call_id=call_id,
         content=content,
         text_form=text_form,
         is_error=block.is_error,
         cache=_cache(block.cache_control, path),
         path=path,
         extra=_extra(block, consumed),
+        echo=echo,
+        call_state=state,
     )
+
+
+def _call_id(wire_id: str, key: str) -> tuple[str, ir.Extra, ir.Extra]:
+    """The call id, call state and ``echo`` of a tool_use ``id`` / tool_result ``tool_use_id``
+    (``key``): what a carrier carries (:mod:`.._call_id_carrier`); else the id itself, and in
+    ``echo`` the id as it came when the encoder would not write it back so (an id outside the
+    API's pattern that anthropic input had anyway)."""
+    carried = call_ids.decode(wire_id, pattern=call_ids.ANTHROPIC_ID)
+    if carried is not None:
+        return carried[0], carried[1], ir.EMPTY_EXTRA
+    if call_ids.encode(wire_id, ir.EMPTY_EXTRA, pattern=call_ids.ANTHROPIC_ID) == wire_id:
+        return wire_id, ir.EMPTY_EXTRA, ir.EMPTY_EXTRA
+    return wire_id, ir.EMPTY_EXTRA, _mark({key: wire_id})
 
 
 # --------------------------------------------------------------------------- responses

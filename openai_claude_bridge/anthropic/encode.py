@@ -22,7 +22,14 @@ Everything anthropic cannot say is reported through ``options.lose`` (which rais
   client sends it back. Reasoning that says nothing becomes no block, and is no loss;
 * ``max_tokens``, which anthropic requires: when the source set no output limit, the caller's
   ``default_max_tokens``, else the thinking budget the request asks for at its full size plus
-  :data:`DEFAULT_MAX_TOKENS` for the answer (reported as an approximation).
+  :data:`DEFAULT_MAX_TOKENS` for the answer (reported as an approximation);
+* tool-call ids: ``tool_use.id`` and ``tool_result.tool_use_id`` must match
+  ``^[a-zA-Z0-9_-]+$``; an id outside it (Kimi's ``functions.get_weather:0``) is written as a
+  carrier (:mod:`.._call_id_carrier`), the same for the call and its result, which the decoder
+  restores. In a *response* (or stream) for a client, a call's ``call_state`` (Gemini's
+  ``extra_content``) rides in that carrier too, and is not a loss; in a request for the API it
+  is reported lost (except where an anthropic client sent it in the first place: anthropic's
+  own ids are written back exactly).
 
 Request-side mapping rules for other formats' ir:
 
@@ -73,7 +80,9 @@ from pydantic import BaseModel
 from pydantic_core import from_json
 from typing_extensions import assert_never
 
+from .. import _call_id_carrier as call_ids
 from .. import ir
+from .._call_id_carrier import report_uncarried
 from .._codec import (
     build,
     coalesce_assistant_runs,
@@ -707,9 +716,26 @@ def _tool_use(part: ir.ToolCallPart, options: Options, *, response: bool) -> Bas
             )
         options.lose(where, "tool_use", "the tool call's arguments are not a JSON object")
         return None
-    fields: dict[str, Any] = {"id": part.call_id, "name": part.name, "input": tool_input}
+    if not response and not _is_own(part):
+        report_uncarried(part, FMT, options)
+    fields: dict[str, Any] = {
+        "id": _call_id(part, "id", client=response),
+        "name": part.name,
+        "input": tool_input,
+    }
     _set_cache(fields, part, part.cache, options, allowed=not response)
     return build(ToolUseBlock if response else ToolUseBlockParam, fields, part, FMT)
+
+
+def _call_id(part: ir.ToolCallPart | ir.ToolResultPart, key: str, *, client: bool) -> str:
+    """The ``id`` / ``tool_use_id`` (``key``) of a call or its result: the call id itself, or a
+    carrier (:mod:`.._call_id_carrier`) of an id outside the API's pattern and, for a client
+    (``client``) or where an anthropic client had it, of the call's state. An id that anthropic
+    input had outside the pattern is written back as it came (the decoder echoes it)."""
+    if part.echo.get(FMT, {}).get(key) == part.call_id:
+        return part.call_id
+    state = part.call_state if client or _is_own(part) else ir.EMPTY_EXTRA
+    return call_ids.encode(part.call_id, state, pattern=call_ids.ANTHROPIC_ID)
 
 
 def _partial_input(part: ir.ToolCallPart) -> dict[str, Any] | None:
@@ -739,7 +765,7 @@ def _tool_result(part: ir.ToolResultPart, options: Options) -> ToolResultBlockPa
         reason = "anthropic has no custom (free-text) tools"
         _lose(options, part.path, None, "custom_tool_call", reason)
         return None
-    fields: dict[str, Any] = {"tool_use_id": part.call_id}
+    fields: dict[str, Any] = {"tool_use_id": _call_id(part, "tool_use_id", client=False)}
     content = _content_value(_blocks(part.content, options, _result_block), part.text_form)
     if content is not None:
         fields["content"] = content

@@ -20,7 +20,9 @@ becomes no block leaves no gap:
 * text (and refusal, which anthropic says as text): ``content_block_start`` with ``text: ""`` is
   held back until the first non-empty fragment or citation, so empty text never becomes a block;
 * a function tool call: ``tool_use`` with ``input: {}``, then its argument fragments as
-  ``input_json_delta`` (a custom tool call has no anthropic form: reported, dropped);
+  ``input_json_delta`` (a custom tool call has no anthropic form: reported, dropped); its id is
+  the non-streaming encoder's (a carrier of the header's call state where needed), so call
+  state a source states only in ``PartFinished`` comes too late for it and is reported;
 * anthropic's own thinking (the header comes from the anthropic decoder): ``thinking: ""`` +
   ``signature: ""``, then ``thinking_delta`` / ``signature_delta`` live;
 * reasoning *text* from another server (a chat server's ``reasoning_content`` / ``reasoning``,
@@ -65,6 +67,7 @@ from typing import Any, Literal
 from pydantic import BaseModel
 
 from .. import ir
+from .._call_id_carrier import report_late_state
 from .._codec import build, is_own
 from ..errors import BridgeError, InvalidInputError, StreamStateError
 from ..ir.accumulate import PartBuilder
@@ -480,9 +483,16 @@ class StreamEncoder:
         if part.block is not None:
             out.append(RawContentBlockStopEvent(index=part.block))
 
+    def _check_call_id(self, header: ir.ToolCallPart, final: ir.ToolCallPart) -> None:
+        """Report call state that the source stated only after the block's id went out (the id
+        carries the state, :mod:`.._call_id_carrier`, and cannot change any more)."""
+        if _enc._call_id(final, "id", client=True) != _enc._call_id(header, "id", client=True):
+            report_late_state(header, final, self._options)
+
     def _catch_up(self, part: _Part, final: ir.Part, out: list[RawMessageStreamEvent]) -> None:
         header = part.header
         if isinstance(header, ir.ToolCallPart) and isinstance(final, ir.ToolCallPart):
+            self._check_call_id(header, final)
             rest = self._rest(part, part.sent_args, final.arguments)
             if rest or not part.sent_args:
                 self._args(part, rest or "{}", out)

@@ -36,6 +36,7 @@ from ..options import Format
 
 __all__ = [
     "ANTHROPIC_REASONING_FORMAT",
+    "CALL_STATE_FIELDS",
     "FMT",
     "NO_REASONING_TEXT",
     "reasoning_text",
@@ -43,6 +44,7 @@ __all__ = [
     "data_url",
     "given",
     "make",
+    "call_state",
     "own",
     "parse_data_url",
     "rest",
@@ -61,6 +63,10 @@ ANTHROPIC_REASONING_FORMAT = "anthropic-claude-v1"
 #: no ``reasoning`` string; otherwise a ``reasoning`` equal to :func:`reasoning_text` of the
 #: details is implied by them (OpenRouter sends both) and not kept as a leftover.
 NO_REASONING_TEXT = "~no_reasoning_text"
+
+#: Fields of a tool call that are state the server that made it needs back with it on the next
+#: turn (``ToolCallPart.call_state``): Gemini's ``extra_content`` (``google.thought_signature``).
+CALL_STATE_FIELDS = ("extra_content",)
 
 ModelT = TypeVar("ModelT", bound=BaseModel)
 
@@ -100,6 +106,13 @@ def sub(extras: Mapping[str, Any] | None, key: str) -> Mapping[str, Any] | None:
         return None
     value = extras.get(key)
     return value if isinstance(value, Mapping) else None
+
+
+def call_state(call: BaseModel) -> dict[str, Any]:
+    """The :data:`CALL_STATE_FIELDS` a wire tool call (or stream fragment) has, unless ``null``
+    (a ``null`` stays a leftover)."""
+    extra = call.__pydantic_extra__ or {}
+    return {key: extra[key] for key in CALL_STATE_FIELDS if extra.get(key) is not None}
 
 
 def parse_data_url(url: str) -> tuple[str, str] | None:

@@ -13,6 +13,8 @@ Messages keep their order and roles: ``system`` / ``developer`` stay messages; a
 is ``Message(role="tool")`` holding one ``ToolResultPart``; a legacy ``function`` message is the
 same with the function name as call id (and ``name`` kept in the part's extra). An assistant
 message's parts are, in order: reasoning, content, refusal, tool calls, legacy ``function_call``.
+A tool call's ``extra_content`` (Gemini's ``google.thought_signature``, which the server needs back
+with the call) is its ``call_state`` rather than a leftover (see ``ToolCallPart.call_state``).
 
 Reasoning (provider extensions): a non-empty ``reasoning_details`` list is the source of truth
 (one ``ReasoningPart`` per detail: ``reasoning.text`` -> text + signature, ``reasoning.encrypted``
@@ -43,6 +45,7 @@ from ._common import (
     ANTHROPIC_REASONING_FORMAT,
     FMT,
     NO_REASONING_TEXT,
+    call_state,
     given,
     parse_data_url,
     reasoning_text,
@@ -497,6 +500,7 @@ def _tool_call(call: _AnyToolCall, path: str) -> ir.Part:
     match call:
         case ChatCompletionMessageFunctionToolCallParam() | ChatCompletionMessageFunctionToolCall():
             function = call.function
+            state = call_state(call)
             return ir.ToolCallPart(
                 call_id=call.id,
                 name=function.name,
@@ -505,13 +509,15 @@ def _tool_call(call: _AnyToolCall, path: str) -> ir.Part:
                 extra=tag(
                     rest(
                         call,
-                        {"id", "type", "function"},
+                        {"id", "type", "function", *state},
                         function=rest(function, {"name", "arguments"}),
                     )
                 ),
+                call_state=with_extra(FMT, state),
             )
         case ChatCompletionMessageCustomToolCallParam() | ChatCompletionMessageCustomToolCall():
             custom = call.custom
+            state = call_state(call)
             return ir.ToolCallPart(
                 call_id=call.id,
                 name=custom.name,
@@ -519,8 +525,13 @@ def _tool_call(call: _AnyToolCall, path: str) -> ir.Part:
                 kind="custom",
                 path=path,
                 extra=tag(
-                    rest(call, {"id", "type", "custom"}, custom=rest(custom, {"name", "input"}))
+                    rest(
+                        call,
+                        {"id", "type", "custom", *state},
+                        custom=rest(custom, {"name", "input"}),
+                    )
                 ),
+                call_state=with_extra(FMT, state),
             )
         case UnknownToolCall():
             return _native(call.type, to_wire(call), path)

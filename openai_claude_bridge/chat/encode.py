@@ -24,6 +24,9 @@ Placement rules for ir made by other formats:
   block) goes on the last text part of its ``tool`` message, which then has list content
   (:func:`.._codec.hint_on_last_part`); tools and tool calls have no place for a hint
   (reported), nor has a dropped part (its hint is reported too, as ``cache_control``).
+* A tool call's chat ``call_state`` (Gemini's ``extra_content``, whatever format's decoder
+  restored it from a client's carrier id) is written back onto the call — a documented dialect
+  field, absent from the official SDK's types; another format's call state is reported lost.
 * Tool names chat does not accept are shortened with :func:`.tools_names.shorten` in tools,
   tool choices and tool calls of a request (see that module for restoring them).
 """
@@ -38,6 +41,7 @@ from typing import Any, get_args
 from typing_extensions import assert_never
 
 from .. import _openai_errors, ir
+from .._call_id_carrier import report_uncarried
 from .._codec import build, coalesce_assistant_runs, hint_on_last_part, report_foreign_extra
 from ..options import Effort, Options
 from ..wire import from_wire, json_path
@@ -813,6 +817,7 @@ def _tool_call(part: ir.ToolCallPart | ir.NativePart, options: Options, *, reque
         )
         return from_wire(union, part.data)
     _foreign(part, options)
+    report_uncarried(part, FMT, options)
     if part.cache is not None:
         _lose_cache(part.cache, options, "chat tool calls take no cache breakpoint")
     extras = own(part)
@@ -827,7 +832,7 @@ def _tool_call(part: ir.ToolCallPart | ir.NativePart, options: Options, *, reque
                 if request
                 else ChatCompletionMessageFunctionToolCall
             )
-            return make(model, {"id": part.call_id, "function": function}, extras)
+            return make(model, {"id": part.call_id, "function": function}, _stated(part, extras))
         case "custom":
             custom = make(Custom, {"name": name, "input": part.arguments}, sub(extras, "custom"))
             model = (
@@ -835,9 +840,15 @@ def _tool_call(part: ir.ToolCallPart | ir.NativePart, options: Options, *, reque
                 if request
                 else ChatCompletionMessageCustomToolCall
             )
-            return make(model, {"id": part.call_id, "custom": custom}, extras)
+            return make(model, {"id": part.call_id, "custom": custom}, _stated(part, extras))
         case _:
             assert_never(part.kind)
+
+
+def _stated(part: ir.ToolCallPart, extras: Mapping[str, Any] | None) -> dict[str, Any]:
+    """A tool call's leftover fields plus the chat state its server needs back with it
+    (``call_state``, e.g. Gemini's ``extra_content``), whoever decoded the call."""
+    return {**(extras or {}), **part.call_state.get(FMT, {})}
 
 
 # ----------------------------------------------------------------- reasoning

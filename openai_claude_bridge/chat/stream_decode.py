@@ -55,6 +55,10 @@ tool-call fragments + ``finish_reason`` comes out as ordered events.
   without ``id`` continues the latest call at its index. A call's ``PartStarted`` waits for its
   name (some providers send it late); argument fragments that came before are then emitted in
   order, later ones as they come. A call that never gets a name is invalid input.
+* **Call state.** A fragment's ``extra_content`` (Gemini sends it with the call's id and name) is
+  the call's ``call_state``: in the ``PartStarted`` header when it came before or with the name;
+  when it first comes (or changes) after that, the call's ``PartFinished`` states the complete
+  part with it (all its arguments), as the non-streaming decoder would have read it.
 * **Logprobs** have no delta kind in the ir: ``logprobs.content`` entries are collected per
   choice and, when the text part closes, stated in ``PartFinished`` as the complete text part
   with its neutral ``TokenLogprob``\\ s (the non-streaming decoder's shape).
@@ -88,7 +92,7 @@ from .. import ir
 from ..errors import BridgeError, InvalidInputError, StreamStateError, TruncatedStreamError
 from ..ir.base import with_extra
 from ..wire import from_wire, to_wire
-from ._common import ANTHROPIC_REASONING_FORMAT, FMT, rest, tag
+from ._common import ANTHROPIC_REASONING_FORMAT, FMT, call_state, rest, tag
 from .decode import ECHO, _citations, _token, _usage, decode_error
 from .models.errors import ErrorResponse
 from .models.extensions import (
@@ -124,7 +128,18 @@ class DecoderState(enum.Enum):
 class _Call:
     """A tool call (or legacy function call) being assembled."""
 
-    __slots__ = ("call_id", "index", "kind", "name", "path", "pending", "wire_index")
+    __slots__ = (
+        "arguments",
+        "call_id",
+        "index",
+        "kind",
+        "late_state",
+        "name",
+        "path",
+        "pending",
+        "state",
+        "wire_index",
+    )
 
     def __init__(self, wire_index: int, path: str) -> None:
         self.wire_index = wire_index
@@ -136,6 +151,12 @@ class _Call:
         """The ir part index, once started."""
         self.pending: list[str] = []
         """Argument fragments received before the call could start."""
+        self.arguments: list[str] = []
+        """Every argument fragment, for a final part that states late call state."""
+        self.state: dict[str, Any] = {}
+        """The call's state fields (``extra_content``) as its fragments gave them."""
+        self.late_state = False
+        """Whether the state changed after the call's header went out."""
 
 
 class _Detail:
@@ -616,6 +637,10 @@ class StreamDecoder:
                 state.calls_by_id[call_id] = call
             state.calls.append(call)
             state.calls_by_index[wire_index] = call
+        fragment_state = call_state(fragment)
+        if fragment_state and fragment_state != {k: call.state.get(k) for k in fragment_state}:
+            call.state.update(fragment_state)
+            call.late_state = call.index is not None
         self._call_data(state, call, name, arguments, out)
 
     def _function_call(
@@ -641,6 +666,8 @@ class StreamDecoder:
         arguments: str | None,
         out: list[ir.StreamEvent],
     ) -> None:
+        if arguments:
+            call.arguments.append(arguments)
         if call.index is None:
             if name:
                 call.name = name
@@ -652,15 +679,7 @@ class StreamDecoder:
             self._close_reasoning(state, out)
             self._close_text(state, out)
             self._close_refusal(state, out)
-            part = ir.ToolCallPart(
-                call_id=call.call_id or "",
-                name=call.name,
-                arguments="",
-                kind=call.kind,
-                path=call.path,
-                extra=tag({}),
-            )
-            call.index = self._open(state, part, out)
+            call.index = self._open(state, _call_part(call, ""), out)
             for fragment in call.pending:
                 out.append(
                     ir.PartDelta(call.index, "arguments", fragment, candidate=state.candidate)
@@ -683,8 +702,13 @@ class StreamDecoder:
         self._close_reasoning(state, out)
         self._close_text(state, out)
         self._close_refusal(state, out)
+        finals = {
+            call.index: _call_part(call, "".join(call.arguments))
+            for call in state.calls
+            if call.late_state
+        }
         for index in list(state.open):
-            self._close(state, index, out)
+            self._close(state, index, out, finals.get(index))
         state.finished = True
         stop = stop_reason_of(finish)
         if stop is not None:
@@ -693,6 +717,21 @@ class StreamDecoder:
                     stop_reason=stop, candidate=state.candidate, raw_stop_reason=finish
                 )
             )
+
+
+def _call_part(call: _Call, arguments: str) -> ir.ToolCallPart:
+    """The call as known so far: its header (``arguments=""``) or, with every fragment's
+    arguments, its final part."""
+    assert call.name is not None
+    return ir.ToolCallPart(
+        call_id=call.call_id or "",
+        name=call.name,
+        arguments=arguments,
+        kind=call.kind,
+        path=call.path,
+        extra=tag({}),
+        call_state=with_extra(FMT, call.state),
+    )
 
 
 def _echo(chunk: ChatCompletionChunk) -> dict[str, Any]:

@@ -33,9 +33,11 @@ candidate the ir never mentions is left announced without a ``finish_reason`` (n
 * Text -> ``content`` fragments (the header's text, then every ``text`` delta); refusal ->
   ``refusal`` fragments.
 * Tool calls get per-choice wire indices 0, 1, … in the order they start. The first fragment
-  carries ``index``, ``id``, ``type: "function"``, ``function.name`` and the header's arguments
-  (``""``); every later fragment only ``index`` and ``function.arguments``. Interleaved ir
-  parts therefore stay apart on the wire. A custom tool call has no streaming form in the SDK's
+  carries ``index``, ``id``, ``type: "function"``, ``function.name``, the header's arguments
+  (``""``) and the chat ``call_state`` (``extra_content``); every later fragment only ``index``
+  and ``function.arguments`` (a call state stated only in ``PartFinished`` follows in a fragment
+  of ``index`` and those fields, as the source sent it). Interleaved ir parts therefore stay
+  apart on the wire. A custom tool call has no streaming form in the SDK's
   chunk type: it is written as a function call carrying the raw input, and reported.
 * Reasoning is written per ``options.chat_dialect`` like the non-streaming encoder (a part the
   chat decoder made goes back to the field it came from): ``openai`` writes none (reported),
@@ -71,6 +73,7 @@ from collections.abc import Mapping
 from typing import Any, Union
 
 from .. import ir
+from .._call_id_carrier import report_uncarried
 from .._codec import carries_information
 from ..errors import BridgeError, InvalidInputError, StreamStateError
 from ..options import Options
@@ -376,6 +379,7 @@ class StreamEncoder:
     ) -> list[ChatStreamOutput]:
         options = self._options
         _foreign(part, options)
+        report_uncarried(part, FMT, options)
         if part.cache is not None:
             _lose(part, options, "cache_control", "chat tool calls take no cache breakpoint")
         if part.kind == "custom":
@@ -400,6 +404,7 @@ class StreamEncoder:
             "id": part.call_id,
             "type": "function",
             "function": {"name": part.name, "arguments": part.arguments},
+            **part.call_state.get(FMT, {}),
         }
         return [self._chunk(candidate, {"tool_calls": [fragment]})]
 
@@ -626,6 +631,7 @@ class StreamEncoder:
             if len(final.arguments) > state.text_len:
                 tail = final.arguments[state.text_len :]
                 out.append(self._chunk(candidate, _arguments(state, tail)))
+            out += self._late_call_state(state, final)
         elif isinstance(final, ir.ReasoningPart) and state.kind == "reasoning":
             text = final.text if final.text is not None else "".join(final.content)
             if len(text) > state.text_len:
@@ -634,6 +640,17 @@ class StreamEncoder:
                 out += self._signature(state, final.signature)
             out += self._reasoning_data(state, final)
         return out
+
+    def _late_call_state(self, state: _Part, final: ir.ToolCallPart) -> list[ChatStreamOutput]:
+        """A fragment with the call state (``extra_content``) that the source stated only after
+        the call's first fragment, as the source sent it."""
+        header = state.part
+        assert isinstance(header, ir.ToolCallPart)
+        late = final.call_state.get(FMT, {})
+        if state.field == "function_call" or late == header.call_state.get(FMT, {}):
+            return []
+        fragment = {"index": state.tool_index, **late}
+        return [self._chunk(state.candidate, {"tool_calls": [fragment]})]
 
     # ------------------------------------------------------------------ endings
 

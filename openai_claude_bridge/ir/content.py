@@ -8,11 +8,11 @@ that format's wire JSON and restored only to it.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any, Literal, TypeAlias, Union
 
 from ..options import Format
-from .base import Node
+from .base import EMPTY_EXTRA, Extra, Node
 
 __all__ = [
     "AudioPart",
@@ -164,6 +164,15 @@ class ToolCallPart(Node):
     """The Responses item id (``fc_…``), distinct from ``call_id``."""
     status: str | None = None
     cache: CacheHint | None = None
+    call_state: Extra = field(default_factory=lambda: EMPTY_EXTRA)
+    """Opaque state the server that made the call needs back with it on the next turn: wire
+    fields of the call, keyed by that server's format (Gemini's chat ``extra_content``:
+    ``{"chat": {"extra_content": {"google": {"thought_signature": …}}}}``).
+
+    Unlike ``extra`` it is not a loss for a client: an encoder writing a response or stream for
+    a client of another format carries it in the call id (:mod:`.._call_id_carrier`), whose
+    decoder restores it; the encoder of its own format writes the fields back onto the call; a
+    request encoder of another format (writing for a provider) reports it lost."""
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -180,6 +189,10 @@ class ToolResultPart(Node):
     item_id: str | None = None
     status: str | None = None
     cache: CacheHint | None = None
+    call_state: Extra = field(default_factory=lambda: EMPTY_EXTRA)
+    """The ``call_state`` of the call this result answers, when the client's id carried it (see
+    :attr:`ToolCallPart.call_state`): kept only so that the result's id is written exactly as its
+    call's; never written anywhere else, never reported."""
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

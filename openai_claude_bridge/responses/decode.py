@@ -32,6 +32,8 @@ Layout of the mapping:
   a carrier (:mod:`.reasoning_carrier`): that restores the reasoning another server made (Anthropic
   text / signature / redacted data, a chat server's text, their ``origin``), and the item id the
   bridge made up for it is kept in ``echo`` only.
+* a ``call_id`` of a ``function_call`` / ``*_output`` item that is a carrier the encoder made
+  (:mod:`.._call_id_carrier`) gives back the original call id and ``call_state``;
 """
 
 from __future__ import annotations
@@ -44,6 +46,7 @@ from typing import Any, Union
 
 from typing_extensions import assert_never
 
+from .. import _call_id_carrier as call_ids
 from .. import _openai_errors, ir
 from ..chat.models.errors import ErrorResponse
 from ..ir.base import Extra, with_extra
@@ -343,8 +346,10 @@ def tool_call(item: ToolCallModel, path: str) -> ir.ToolCallPart:
     else:
         f.consume("input")
         arguments, kind = item.input, "custom"
+    call_id, state = call_ids.restore(item.call_id)
     return ir.ToolCallPart(
-        call_id=item.call_id,
+        call_id=call_id,
+        call_state=state,
         name=item.name,
         arguments=arguments,
         kind=kind,  # type: ignore[arg-type]
@@ -362,8 +367,10 @@ def _tool_result(item: ToolResultModel, path: str) -> ir.ToolResultPart:
     if call_id:
         f.consume("call_id")
     content, text_form = _content(item.output, json_path(["output"], path))
+    call_id, state = call_ids.restore(call_id or "")
     return ir.ToolResultPart(
-        call_id=call_id if call_id is not None else "",
+        call_id=call_id,
+        call_state=state,
         content=content,
         text_form=text_form,
         kind="function" if isinstance(item, FunctionCallOutput) else "custom",

@@ -25,6 +25,12 @@ Choices for ir from other formats:
   *response*, another server's reasoning becomes an item with a made-up id (``rs_``) and a carrier
   in ``encrypted_content`` (:mod:`.reasoning_carrier`) that restores it when the client sends
   it back; its text goes into ``summary`` (when the part has no summary of its own).
+* A call's ``call_state`` (Gemini's ``extra_content``) rides, for a Responses client (a
+  response or stream), in its ``call_id`` as a carrier (:mod:`.._call_id_carrier`; the decoder
+  restores it from the client's next request) and is not a loss; a request for the API carries
+  it only where a Responses client sent it in the first place (exact round trip), and reports
+  it lost otherwise. Ids are changed for no other reason (but that an id which would itself
+  read as a carrier is carried, so that it is not misread).
 * Function tools without ``strict`` get ``strict: false`` (the Responses API would otherwise
   default to strict schemas) and ``parameters: null`` when they have none.
 * Effort: ``reasoning.effort``, else ``reasoning_policy.effort_for(budget_tokens)``, else
@@ -54,7 +60,9 @@ import base64
 from collections.abc import Iterable, Mapping
 from typing import Any
 
+from .. import _call_id_carrier as call_ids
 from .. import _openai_errors, ir
+from .._call_id_carrier import report_uncarried
 from .._codec import build, hint_on_last_part, is_own, report_foreign_extra, says_something
 from ..chat.models.errors import ErrorResponse
 from ..errors import InvalidInputError
@@ -302,7 +310,10 @@ def _tool_call(part: ir.ToolCallPart, options: Options, *, response: bool) -> di
     item_id = part.item_id
     if item_id is None and foreign_response:
         item_id = options.id_factory("fc_")
-    fields: dict[str, Any] = {"call_id": part.call_id, "name": part.name, "id": item_id}
+    if not response and not _own(part):
+        report_uncarried(part, FMT, options)
+    call_id = _call_id(part, client=response)
+    fields: dict[str, Any] = {"call_id": call_id, "name": part.name, "id": item_id}
     if part.kind == "custom":
         if part.status is not None:
             _lose(options, part, "status", "custom tool calls have no status")
@@ -313,6 +324,14 @@ def _tool_call(part: ir.ToolCallPart, options: Options, *, response: bool) -> di
             status = "completed"
         fields.update(type="function_call", arguments=part.arguments, status=status)
     return _wire(part, fields, options)
+
+
+def _call_id(part: ir.ToolCallPart | ir.ToolResultPart, *, client: bool) -> str:
+    """The ``call_id`` of a call or its output: the call id itself, or for a client
+    (``client``) or where a Responses client had it, a carrier of the id and the call's state
+    (:mod:`.._call_id_carrier`)."""
+    state = part.call_state if client or _own(part) else ir.EMPTY_EXTRA
+    return call_ids.encode(part.call_id, state)
 
 
 def _tool_output(part: ir.ToolResultPart, options: Options) -> str | list[Any]:
@@ -331,9 +350,10 @@ def _tool_output(part: ir.ToolResultPart, options: Options) -> str | list[Any]:
 def _tool_result(part: ir.ToolResultPart, options: Options) -> dict[str, Any]:
     if part.is_error:
         _lose(options, part, "is_error", "function_call_output cannot mark an error")
+    # the API requires call_id; only this format's own item may have lacked one
+    call_id = None if not part.call_id and is_own(part, FMT) else _call_id(part, client=False)
     fields: dict[str, Any] = {
-        # the API requires call_id; only this format's own item may have lacked one
-        "call_id": None if not part.call_id and is_own(part, FMT) else part.call_id,
+        "call_id": call_id,
         "output": _tool_output(part, options),
         "id": part.item_id,
     }

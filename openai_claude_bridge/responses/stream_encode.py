@@ -33,6 +33,9 @@ States (:attr:`StreamEncoder.state`)::
 * ``output_index`` counts items as they are added; ``item_id`` is the item's ``id`` (``msg_`` /
   ``fc_`` / ``rs_`` from ``id_factory`` when the part has none), never a ``call_id``;
   ``sequence_number`` counts every event from 0.
+* A call's ``call_id`` is fixed when its item is added (a carrier of the header's call state
+  where needed, as :func:`.encode._tool_call` writes it); call state a source states only in
+  ``PartFinished`` cannot change it any more and is reported.
 * Every ``*.done`` event and ``output_item.done`` is built from the finished part (the part
   ``PartFinished`` states, else what the deltas built) with the non-streaming encoder's helpers.
 * ``StreamEnded`` closes what is still open and emits exactly one terminal event: the response
@@ -54,6 +57,7 @@ from collections import deque
 from typing import Any
 
 from .. import ir
+from .._call_id_carrier import report_late_state
 from .._codec import build
 from ..errors import BridgeError, InvalidInputError, StreamStateError
 from ..ir.accumulate import Accumulator, PartBuilder
@@ -61,6 +65,7 @@ from ..options import Options
 from ..wire import to_wire
 from .decode import FMT
 from .encode import (
+    _call_id,
     _citation,
     _content_part,
     _reasoning,
@@ -426,6 +431,16 @@ class StreamEncoder:
             item["status"] = "in_progress"
         self._add_item(slot, item)
 
+    def _sent_call_id(self, slot: _Slot, final: ir.ToolCallPart) -> ir.ToolCallPart:
+        """``final`` with the call state its ``call_id`` was sent with: state the source stated
+        only after the item was added cannot change the id any more (reported)."""
+        header = slot.header
+        assert isinstance(header, ir.ToolCallPart)
+        if _call_id(final, client=True) == _call_id(header, client=True):
+            return final
+        report_late_state(header, final, self._options)
+        return dataclasses.replace(final, call_state=header.call_state)
+
     def _open_reasoning(self, slot: _Slot) -> None:
         header = slot.header
         assert isinstance(header, ir.ReasoningPart)
@@ -552,6 +567,7 @@ class StreamEncoder:
             case "call":
                 assert isinstance(final, ir.ToolCallPart)
                 final = dataclasses.replace(final, item_id=slot.item_id)
+                final = self._sent_call_id(slot, final)
                 item = _tool_call(final, self._quiet, response=True)
                 where = {"item_id": slot.item_id, "output_index": slot.output_index}
                 if item.get("type") == "custom_tool_call":
