@@ -375,8 +375,11 @@ POLICIES: Mapping[Topic, Mapping[Format, str]] = {
         "anthropic": (
             "Anthropic requires `max_tokens`: without one, {DEFAULT_MAX_TOKENS} is sent and"
             " reported."
-            " `temperature`, `top_p` and `top_k` of another format are left out (reported): the"
-            " official SDK's request type no longer lists them. `seed`, penalties,"
+            " `temperature`, `top_p` and `top_k` are written as set (a dialect of the request:"
+            " the official SDK dropped them in 1.0, the API still takes them); while thinking"
+            " is on, a `temperature` other than 1, any `top_k` and a `top_p` below 0.95 of"
+            " another format are left out, and a `temperature` above 1 is sent as 1"
+            " (reported). `seed`, penalties,"
             " `logit_bias`, `n > 1`, logprobs, `prompt_cache_key`, `store` and OpenAI"
             " `metadata` have no anthropic field. `user` (else `safety_identifier`) is"
             " `metadata.user_id`."

@@ -10,9 +10,9 @@ Everything anthropic cannot say is reported through ``options.lose`` (which rais
 * the other formats' own fields (``report_foreign_extra``), their native blocks and tools,
   custom (free-text) tools and their calls, audio, logprobs, image ``detail``, file names;
 * fields anthropic has no field for: ``seed``, penalties, ``logit_bias``, ``n > 1``,
-  ``logprobs``, ``prompt_cache_key``, ``store``, OpenAI ``metadata``; and ``temperature``,
-  ``top_p``, ``top_k``, which the API still takes for some models but the official SDK's request
-  type no longer lists (output must satisfy it; anthropic's own values are written back);
+  ``logprobs``, ``prompt_cache_key``, ``store``, OpenAI ``metadata``;
+* sampling values the API would refuse: ``temperature`` (other than 1), ``top_k`` and a
+  ``top_p`` below 0.95 while thinking is on, and a ``temperature`` above 1 (sent as 1);
 * reasoning without an anthropic signature: thinking blocks are only ever sent with the signature
   anthropic made, so unsigned reasoning is dropped — except that in a *response* (for an anthropic
   client, never the API) reasoning holding a foreign server's state (Responses
@@ -41,6 +41,10 @@ Request-side mapping rules for other formats' ir:
   reported; a ``description`` is); ``json_object`` has no anthropic form.
 * ``user`` (or else ``safety_identifier``) becomes ``metadata.user_id``; service tiers map by
   the tables (``default`` is ``standard_only``).
+* ``temperature``, ``top_p`` and ``top_k`` are written as set (never added): the official SDK
+  dropped them from its request type in 1.0, but the Messages API still takes them for the
+  models that support sampling — a documented dialect of the request (see above for the values
+  it would refuse).
 * Tool call arguments must be a JSON object (empty text is ``{}``); in a request anything else
   is :class:`InvalidInputError` at the part's ``arguments``; in a response, arguments cut off at
   ``max_tokens`` keep the part that parses (as the anthropic SDK reads a cut-off stream) and
@@ -876,22 +880,66 @@ def _effort(config: ir.ReasoningConfig, options: Options) -> str | None:
 
 
 #: Sampling fields the Messages API takes for the models that support them, but that the
-#: official SDK's request type no longer lists.
+#: official SDK's request type no longer lists (a documented dialect of the request, see
+#: :class:`.models.request.MessageCreateParams`).
 _SAMPLING: Final = ("temperature", "top_p", "top_k")
+
+#: The highest ``temperature`` anthropic takes (OpenAI's range goes to 2).
+MAX_TEMPERATURE: Final = 1
+
+#: The lowest ``top_p`` anthropic takes while thinking is on.
+MIN_THINKING_TOP_P: Final = 0.95
 
 
 def _sampling(fields: dict[str, Any], req: ir.Request, options: Options) -> None:
-    """``temperature``, ``top_p``, ``top_k``: written back for anthropic's own requests; another
-    format's are left out (reported), as the output must satisfy the SDK's request type."""
+    """``temperature``, ``top_p``, ``top_k``, written as the client set them (never added).
+
+    Anthropic's own request comes back exactly. Another format's values go through when the
+    API would take them: with thinking on (``fields["thinking"]`` enabled or adaptive) the API
+    refuses a ``temperature`` other than 1, any ``top_k`` and a ``top_p`` below 0.95, so those
+    are left out (reported); a ``temperature`` above anthropic's maximum of 1 (OpenAI's range
+    goes to 2) is sent as 1 (reported)."""
+    thinking = isinstance(
+        fields.get("thinking"), (ThinkingConfigEnabledParam, ThinkingConfigAdaptiveParam)
+    )
     for name in _SAMPLING:
         value = getattr(req, name)
         if value is None:
             continue
-        if _is_own(req):
+        if not _is_own(req):
+            value = _foreign_sampling(name, value, thinking, req, options)
+        if value is not None:
             fields[name] = value
-        else:
-            reason = f"the anthropic SDK's request type has no {name}; it was left out"
-            _lose(options, req.path, name, name, reason)
+
+
+def _foreign_sampling(
+    name: str, value: float, thinking: bool, req: ir.Request, options: Options
+) -> float | None:
+    """Another format's sampling value as anthropic takes it, ``None`` when it must be left out
+    (each change reported)."""
+    refusal = _refused_while_thinking(name, value) if thinking else None
+    if refusal is not None:
+        reason = f"anthropic takes {refusal} while thinking; it was left out"
+        _lose(options, req.path, name, name, reason)
+        return None
+    if name == "temperature" and value > MAX_TEMPERATURE:
+        top = MAX_TEMPERATURE
+        reason = f"anthropic's temperature goes up to {top}; {value} became {top}"
+        _lose(options, req.path, name, name, reason)
+        return top
+    return value
+
+
+def _refused_while_thinking(name: str, value: float) -> str | None:
+    """What the Messages API refuses of ``name`` while thinking is on (``None``: ``value`` is
+    fine)."""
+    if name == "temperature" and value != 1:
+        return "no temperature other than 1"
+    if name == "top_k":
+        return "no top_k"
+    if name == "top_p" and value < MIN_THINKING_TOP_P:
+        return f"no top_p below {MIN_THINKING_TOP_P}"
+    return None
 
 
 def _budgeted_thinking(

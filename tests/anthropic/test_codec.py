@@ -21,7 +21,6 @@ from typing import Any
 import anthropic.types as sdk
 import anthropic.types.shared as sdk_shared
 import pytest
-from anthropic.types import message_create_params as mcp
 from hypothesis import given, reject
 
 from openai_claude_bridge import (
@@ -48,10 +47,12 @@ from openai_claude_bridge.options import Options, ReasoningPolicy
 from openai_claude_bridge.wire import from_wire, to_wire
 from tests.support.oracle import assert_sdk_strict
 from tests.support.roundtrip import all_fixture_payloads, assert_json_identical
+from tests.support.sdk_types import ANTHROPIC_REQUEST
 from tests.support.strategies import wire_payloads
 
 FMT = "anthropic"
-REQUEST_SDK = (mcp.MessageCreateParamsNonStreaming, mcp.MessageCreateParamsStreaming)
+#: The SDK's request types plus exactly the sampling keys it dropped (a documented dialect).
+REQUEST_SDK = ANTHROPIC_REQUEST
 
 
 def assert_sdk_request(out: dict[str, Any]) -> None:
@@ -380,7 +381,7 @@ def test_foreign_request_maps_to_valid_anthropic() -> None:
     assert out["metadata"] == {"user_id": "user-1"}
     assert out["stop_sequences"] == ["END"]
     assert out["stream"] is True
-    assert "temperature" not in out and "top_p" not in out  # not in the SDK's request type
+    assert (out["temperature"], out["top_p"]) == (0.5, 1)  # a dialect the API still takes
     assert pairs(losses) == [
         ("max_tokens", "max_tokens"),
         ("messages[1].content[1].detail", "detail"),
@@ -389,8 +390,6 @@ def test_foreign_request_maps_to_valid_anthropic() -> None:
         ("messages[2].reasoning_content", "reasoning"),
         ("tools[2]", "custom_tool"),
         ("reasoning_effort", "reasoning"),
-        ("temperature", "temperature"),
-        ("top_p", "top_p"),
         ("seed", "seed"),
     ]
     with pytest.raises(UnsupportedFeatureError) as raised:
@@ -415,7 +414,7 @@ def test_request_without_losses_passes_strict_mode() -> None:
     assert "system" not in out
 
 
-def test_effort_budget_stays_below_max_tokens_and_foreign_sampling_is_dropped() -> None:
+def test_effort_budget_below_max_tokens_drops_sampling_refused_while_thinking() -> None:
     req = chat_like_request(
         tools=None,
         tool_choice=None,
@@ -437,6 +436,79 @@ def test_effort_budget_stays_below_max_tokens_and_foreign_sampling_is_dropped() 
         ("top_p", "top_p"),
         ("top_k", "top_k"),
     ]
+    assert [loss.reason for loss in losses[1:]] == [
+        "anthropic takes no temperature other than 1 while thinking; it was left out",
+        "anthropic takes no top_p below 0.95 while thinking; it was left out",
+        "anthropic takes no top_k while thinking; it was left out",
+    ]
+
+
+def test_foreign_sampling_is_written_as_set() -> None:
+    """temperature / top_p / top_k of another format reach anthropic (a dialect of its request
+    the API still takes), unreported; a value the ir does not hold is never added."""
+    base = chat_like_request(
+        tools=None,
+        tool_choice=None,
+        seed=None,
+        reasoning=None,
+        max_tokens=100,
+        messages=(ir.Message(role="user", parts=(text("hi"),), text_form=True),),
+    )
+    for values in ({"temperature": 0.2, "top_p": 0.8, "top_k": 40}, {"temperature": 0}, {}):
+        sampling = {"temperature": None, "top_p": None, "top_k": None, **values}
+        out = to_wire(encode_request(dataclasses.replace(base, **sampling), Options(strict=True)))
+        assert_sdk_request(out)
+        assert {k: out[k] for k in ("temperature", "top_p", "top_k") if k in out} == values
+
+
+def test_sampling_the_api_takes_while_thinking_is_kept() -> None:
+    req = chat_like_request(
+        tools=None,
+        tool_choice=None,
+        seed=None,
+        max_tokens=20000,
+        temperature=1,
+        top_p=0.95,
+        messages=(ir.Message(role="user", parts=(text("hi"),), text_form=True),),
+    )
+    out = to_wire(encode_request(req, Options(strict=True)))
+    assert_sdk_request(out)
+    assert out["thinking"]["type"] == "enabled"
+    assert (out["temperature"], out["top_p"]) == (1, 0.95)
+
+
+def test_temperature_above_anthropic_range_is_capped_and_reported() -> None:
+    req = chat_like_request(
+        tools=None,
+        tool_choice=None,
+        seed=None,
+        reasoning=None,
+        max_tokens=100,
+        temperature=1.6,
+        top_p=None,
+        messages=(ir.Message(role="user", parts=(text("hi"),), text_form=True),),
+    )
+    options, losses = collecting()
+    out = to_wire(encode_request(req, options))
+    assert_sdk_request(out)
+    assert out["temperature"] == 1
+    assert pairs(losses) == [("temperature", "temperature")]
+    assert losses[0].reason == "anthropic's temperature goes up to 1; 1.6 became 1"
+
+
+def test_own_sampling_comes_back_exactly_even_while_thinking() -> None:
+    """The client's own anthropic request is its own business: nothing is checked or dropped."""
+    request_round_trip(
+        {
+            "model": "m",
+            "max_tokens": 20000,
+            "messages": [{"role": "user", "content": "hi"}],
+            "thinking": {"type": "enabled", "budget_tokens": 2048},
+            "temperature": 0.3,
+            "top_p": 0.5,
+            "top_k": 7,
+        }
+    )
 
 
 def test_leading_system_messages_join_the_instructions() -> None:
@@ -1071,7 +1143,8 @@ def test_anthropic_effort_without_thinking_stays_an_effort() -> None:
     decoded = decode_request(from_wire(MessageCreateParams, payload))
     assert decoded.reasoning is not None and decoded.reasoning.effort == "high"
     assert decoded.temperature == 0.2
-    # the same ir from another format: the effort is a thinking budget, temperature is dropped
+    # the same ir from another format: the effort is a thinking budget, and anthropic takes no
+    # temperature other than 1 while thinking
     options, losses = collecting()
     out = to_wire(encode_request(neutral(decoded), options))
     assert_sdk_request(out)
