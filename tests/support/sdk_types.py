@@ -31,7 +31,9 @@ class _AnthropicSampling(TypedDict, total=False):
     top_k: int
 
 
-class AnthropicCreateNonStreaming(anthropic_create.MessageCreateParamsNonStreaming, _AnthropicSampling):
+class AnthropicCreateNonStreaming(
+    anthropic_create.MessageCreateParamsNonStreaming, _AnthropicSampling
+):
     """The SDK's non-streaming request plus the sampling dialect keys."""
 
 
