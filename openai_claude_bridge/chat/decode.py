@@ -22,6 +22,10 @@ data is implied by ``redacted_data``); a ``reasoning`` string equal to the detai
 OpenRouter sends it) is implied by them, any other ``reasoning`` / ``reasoning_content`` stays a
 leftover. Without details, ``reasoning_content`` (else
 ``reasoning``) is one ``ReasoningPart``.
+
+A response choice's ``stop_reason`` string (vLLM / SGLang: the stop string that matched, next to
+``finish_reason: "stop"``) makes the candidate stop with ``stop_sequence`` and that string; a
+token id or ``null`` there stays a leftover.
 """
 
 from __future__ import annotations
@@ -114,7 +118,7 @@ from .models.tools import (
     UnknownToolChoice,
 )
 from .models.usage import CompletionUsage
-from .tables import stop_reason_of
+from .tables import matched_stop_sequence, stop_reason_of
 
 __all__ = ["decode_error", "decode_request", "decode_response"]
 
@@ -797,10 +801,15 @@ def _candidate(choice: Choice, path: str) -> ir.Candidate:
     stop = None if finish is None else stop_reason_of(finish)
     if finish is None or stop is not None:
         consumed.add("finish_reason")
+    matched = matched_stop_sequence(finish, choice.stop_reason)
+    if matched is not None:
+        stop = "stop_sequence"
+        consumed.add("stop_reason")
     return ir.Candidate(
         index=choice.index,
         parts=tuple(parts),
         stop_reason=stop,
+        stop_sequence=matched,
         raw_stop_reason=finish,
         path=path,
         extra=tag(

@@ -970,7 +970,7 @@ def _choice(candidate: ir.Candidate, options: Options) -> Choice:
     fields: dict[str, Any] = {
         "index": candidate.index,
         "message": make(ChatCompletionMessage, message, wire_extras(message_extras)),
-        **_finish(candidate, options),
+        **_finish(candidate, options, own_stop=extras is not None),
     }
     logprobs = [token for part in turn.texts for token in part.logprobs or ()]
     if any(part.logprobs is not None for part in turn.texts):
@@ -1035,28 +1035,39 @@ def _token(token: ir.TokenLogprob, options: Options, *, full: bool) -> Any:
     return make(ChatCompletionTokenLogprob, fields, own(token))
 
 
-def _finish(candidate: ir.Candidate, options: Options) -> dict[str, Any]:
-    """The ``finish_reason`` field (required; ``null`` while unknown)."""
+def _finish(candidate: ir.Candidate, options: Options, *, own_stop: bool) -> dict[str, Any]:
+    """The ``finish_reason`` field (required; ``null`` while unknown), and for a candidate of a
+    chat source (``own_stop``) the ``stop_reason`` naming the stop string it matched (the vLLM /
+    SGLang field it came from). Another format's matched sequence has no chat field (reported)."""
     stop = candidate.stop_reason
     if stop is None:
         extras = own(candidate)
         return {} if extras is not None and "finish_reason" in extras else {"finish_reason": None}
+    fields: dict[str, Any] = {}
     if candidate.stop_sequence is not None:
-        _lose_field(candidate, "stop_sequence", options, "chat does not say which sequence matched")
+        if own_stop:
+            fields["stop_reason"] = candidate.stop_sequence
+        else:
+            reason = "chat does not say which sequence matched"
+            _lose_field(candidate, "stop_sequence", options, reason)
+    return {"finish_reason": _finish_reason(candidate, stop, options), **fields}
+
+
+def _finish_reason(candidate: ir.Candidate, stop: ir.StopReason, options: Options) -> str | None:
     raw = candidate.raw_stop_reason
-    if raw is not None and stop_reason_of(raw) == stop:
-        return {"finish_reason": raw}
+    if raw is not None and (stop_reason_of(raw) == stop or STOP_TO_FINISH[stop] == raw):
+        return raw
     finish = STOP_TO_FINISH[stop]
     if finish == "stop" and any(isinstance(p, ir.ToolCallPart) for p in candidate.parts):
         finish = "tool_calls"  # the reason follows what was emitted
     if finish is None:
         if stop == "error":  # the answer failed: no finish reason is made up for it
             _lose(candidate, options, "stop_reason", "chat has no finish_reason for a failure")
-            return {"finish_reason": None}
+            return None
         reason = f"chat has no finish_reason for {stop!r}; written as 'stop'"
         _lose(candidate, options, "stop_reason", reason)
         finish = "stop"
-    return {"finish_reason": finish}
+    return finish
 
 
 # --------------------------------------------------------------------------- errors
