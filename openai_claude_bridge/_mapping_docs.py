@@ -133,12 +133,16 @@ Topic = Literal[
 #: How the three OpenAI formats read and write errors: alike, by one codec (:mod:`._openai_errors`).
 OPENAI_ERRORS = (
     "The OpenAI error body, one codec for chat, responses and completions. Read as `billing` when"
-    " `type` or `code` is `insufficient_quota`, else by HTTP status, then a specific `type`, then"
+    " `type` or `code` is `insufficient_quota`, as `context_length_exceeded` when `code` is"
+    " `context_length_exceeded`, else by HTTP status, then a specific `type`, then"
     " `code`, then a generic `type`, then a numeric `code` as a status (unknown: `invalid_request`"
-    " at 4xx, else `server_error`). Written with the source's `type` when it is an OpenAI type of"
+    " at 4xx, else `server_error`); a request error whose message says the context is exceeded"
+    " (\"maximum context length\", \"context window\", \"context size\", \"prompt is too long\")"
+    " is `context_length_exceeded`. Written with the source's `type` when it is an OpenAI type of"
     " the same kind, else the table's, with all four fields (a billing error gets the code"
-    " `insufficient_quota`); the status is the table's (overloaded is 503). A source error of the"
-    " same format comes back exactly, status included."
+    " `insufficient_quota`, a context overflow `context_length_exceeded`, also in the `error` of"
+    " a Responses stream's `response.failed`); the status is the table's (overloaded is 503). A"
+    " source error of the same format comes back exactly, status included."
 )
 
 POLICIES: Mapping[Topic, Mapping[Format, str]] = {
@@ -365,7 +369,9 @@ POLICIES: Mapping[Topic, Mapping[Format, str]] = {
             "The error type the table gives for the kind, with the status anthropic uses for it"
             " (overloaded is 529); an anthropic type this package does not know passes verbatim"
             " between anthropic payloads. A source error of the same format keeps its own"
-            " status."
+            " status. An `invalid_request_error` whose message starts with \"prompt is too long\""
+            " reads as `context_length_exceeded`; another format's context overflow is written"
+            " as one, its message after \"prompt is too long: \"."
         ),
         "chat": OPENAI_ERRORS,
         "responses": OPENAI_ERRORS,

@@ -55,7 +55,9 @@ was emitted (tool calls => ``tool_use``, a refusal part => ``refusal``) and is o
 unknown; usage must carry both token counts (unknown ones are written as 0 and reported);
 ``input_tokens`` is the ir's minus the cache reads and writes. Errors: the type for the kind and
 the status anthropic uses for it (overloaded is 529), or anthropic's own where the source was
-anthropic.
+anthropic; another format's context overflow is an ``invalid_request_error`` whose message starts
+with "prompt is too long: " before the original message (what Claude Code compacts on), its
+``context_length_exceeded`` code said by that message (not reported).
 """
 
 from __future__ import annotations
@@ -79,6 +81,7 @@ from .._codec import (
     is_own,
     report_foreign_extra,
 )
+from .._openai_errors import CONTEXT_LENGTH_CODE
 from ..errors import InvalidInputError
 from ..options import Format, Options
 from ..wire import from_wire, json_path
@@ -142,6 +145,7 @@ from .models.tools import (
 from .reasoning_carrier import display_text, encode_carrier
 from .tables import (
     CITATION_FIELDS,
+    CONTEXT_OVERFLOW_PREFIX,
     EFFORT_FROM_IR,
     ERROR_KIND_STATUS,
     ERROR_KIND_TO_TYPE,
@@ -1149,7 +1153,8 @@ def encode_error(err: ir.ApiError, options: Options) -> tuple[int, ErrorResponse
     _foreign(err, options)
     residue = _own(err).get("error")
     for name in ("param", "code"):
-        if getattr(err, name) is not None:
+        value = getattr(err, name)
+        if value is not None and not _said_by_kind(err, name, value):
             reason = f"anthropic error bodies have no {name}"
             _lose(options, err.path, name, f"error.{name}", reason)
     if isinstance(residue, Mapping) and "type" in residue:
@@ -1159,12 +1164,29 @@ def encode_error(err: ir.ApiError, options: Options) -> tuple[int, ErrorResponse
         error_type = _error_type(err)
         canonical = ERROR_TYPE_STATUS[error_type]
         error = {**(residue if isinstance(residue, Mapping) else {})}
-        error.update(type=error_type, message=err.message)
+        error.update(type=error_type, message=_error_message(err))
     status = error_status(err, FMT, canonical)
     fields: dict[str, Any] = {"error": error}
     if err.request_id is not None:
         fields["request_id"] = err.request_id
     return status, build(ErrorResponse, fields, err, FMT)
+
+
+def _said_by_kind(err: ir.ApiError, name: str, value: object) -> bool:
+    """Whether an OpenAI ``code`` says nothing the anthropic error does not: the context
+    overflow code, which anthropic says with its message."""
+    return err.kind == "context_length_exceeded" and name == "code" and value == CONTEXT_LENGTH_CODE
+
+
+def _error_message(err: ir.ApiError) -> str:
+    """The message, which for another format's context overflow starts as anthropic's does
+    ("prompt is too long: <the original message>"), as Claude Code looks for."""
+    message = err.message
+    if err.kind != "context_length_exceeded" or _is_own(err):
+        return message
+    if message.lstrip().lower().startswith(CONTEXT_OVERFLOW_PREFIX):
+        return message
+    return f"{CONTEXT_OVERFLOW_PREFIX}: {message}" if message else CONTEXT_OVERFLOW_PREFIX
 
 
 def _error_type(err: ir.ApiError) -> ErrorType:

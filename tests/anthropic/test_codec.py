@@ -949,9 +949,11 @@ def test_decoded_usage_includes_cached_tokens() -> None:
 def test_every_error_kind_encodes(kind: ir.ErrorKind) -> None:
     status, body = encode_error(ir.ApiError(kind=kind, message="m"), Options(strict=True))
     wire = to_wire(body)
+    # a context overflow says so as anthropic does, before the original message
+    message = "prompt is too long: m" if kind == "context_length_exceeded" else "m"
     assert wire == {
         "type": "error",
-        "error": {"type": tables.ERROR_KIND_TO_TYPE[kind], "message": "m"},
+        "error": {"type": tables.ERROR_KIND_TO_TYPE[kind], "message": message},
     }
     assert status == tables.ERROR_KIND_STATUS[kind]
     if kind != "request_too_large":  # the SDK's union lacks the type the API sends with 413
@@ -1034,6 +1036,9 @@ def test_tables_are_inverse_where_they_go_both_ways() -> None:
     for ir_reason, wire in tables.STOP_REASON_FROM_IR.items():
         assert wire is None or tables.STOP_REASON_TO_IR[wire] == ir_reason
     for kind, wire_type in tables.ERROR_KIND_TO_TYPE.items():
+        if kind == "context_length_exceeded":  # an invalid_request_error: its message says it
+            assert wire_type == "invalid_request_error"
+            continue
         assert tables.ERROR_TYPE_TO_KIND[wire_type] == kind
         assert tables.STATUS_TO_ERROR_KIND[tables.ERROR_KIND_STATUS[kind]] == kind
     assert set(typing.get_args(Effort)) == {e for e in tables.EFFORT_FROM_IR.values() if e}

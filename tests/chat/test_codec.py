@@ -624,7 +624,7 @@ def test_encode_foreign_error(kind: ir.ErrorKind) -> None:
     assert_sdk_strict(out, _SdkErrorResponse)
     error_type, expected_status = _openai_errors.KIND_TO_ERROR[kind]
     assert status == expected_status
-    code = _openai_errors.QUOTA if kind == "billing" else None  # what OpenAI itself sends
+    code = _openai_errors.KIND_CODE.get(kind)  # what OpenAI itself sends (quota, context)
     assert out == {"error": {"message": "m", "type": error_type, "param": None, "code": code}}
     back = decode.decode_error(body, status=status)
     assert back.kind == kind
@@ -667,6 +667,9 @@ def test_error_tables_cover_literals() -> None:
     assert set(errors.ERROR_TYPE_TO_KIND) == set(typing.get_args(errors.OpenAIErrorType))
     assert set(errors.ERROR_TYPE_TO_KIND) >= errors.GENERIC_ERROR_TYPES
     for kind, (error_type, status) in errors.KIND_TO_ERROR.items():
+        if kind == "context_length_exceeded":  # a request error told by its code or message
+            assert errors.error_kind_of(status, error_type, errors.CONTEXT_LENGTH_CODE) == kind
+            continue
         assert errors.ERROR_TYPE_TO_KIND[error_type] == kind
         if kind != "billing":
             assert errors.error_kind_of(status, None, None) == kind
@@ -687,12 +690,43 @@ def test_error_tables_cover_literals() -> None:
         (None, "something_new", 418, "invalid_request"),  # unknown: the status class
         (409, "something_new", None, "invalid_request"),
         (None, "something_new", None, "server_error"),
+        (400, "invalid_request_error", "context_length_exceeded", "context_length_exceeded"),
+        (None, None, "context_length_exceeded", "context_length_exceeded"),  # whatever the status
+        (413, "invalid_request_error", "context_length_exceeded", "context_length_exceeded"),
     ],
 )
 def test_error_kind_precedence(
     status: int | None, error_type: str | None, code: str | int | None, kind: ir.ErrorKind
 ) -> None:
     assert _openai_errors.error_kind_of(status, error_type, code) == kind
+
+
+@pytest.mark.parametrize(
+    ("status", "error_type", "message", "kind"),
+    [
+        (
+            400,
+            "invalid_request_error",
+            "This model's maximum context length is 8192 tokens.",
+            "context_length_exceeded",
+        ),
+        (
+            None,
+            "invalid_request_error",
+            "input exceeds the context window",
+            "context_length_exceeded",
+        ),
+        (400, None, "the request exceeds the available context size", "context_length_exceeded"),
+        (400, None, "Prompt is too long", "context_length_exceeded"),
+        (400, "invalid_request_error", "Invalid 'messages[0].role'.", "invalid_request"),
+        (500, "server_error", "maximum context length", "server_error"),  # only request errors
+        (429, "tokens", "maximum context length", "rate_limit"),
+    ],
+)
+def test_error_message_wording_tells_a_context_overflow(
+    status: int | None, error_type: str | None, message: str, kind: ir.ErrorKind
+) -> None:
+    assert _openai_errors.error_kind_of(status, error_type, None, message) == kind
 
 
 @pytest.mark.parametrize(
