@@ -45,6 +45,8 @@ Request-side mapping rules for other formats' ir:
   dropped them from its request type in 1.0, but the Messages API still takes them for the
   models that support sampling — a documented dialect of the request (see above for the values
   it would refuse).
+* A function tool's parameters schema without a top-level ``type`` gets ``"type": "object"``
+  (anthropic requires it; not a loss); one with another ``type`` is left as it is.
 * Tool call arguments must be a JSON object (empty text is ``{}``); in a request anything else
   is :class:`InvalidInputError` at the part's ``arguments``; in a response, arguments cut off at
   ``max_tokens`` keep the part that parses (as the anthropic SDK reads a cut-off stream) and
@@ -796,13 +798,26 @@ def _tools(tools: Sequence[ir.Tool], options: Options) -> list[Any]:
 
 def _function_tool(tool: ir.Tool, options: Options) -> ToolParam:
     _foreign(tool, options)
-    schema = EMPTY_INPUT_SCHEMA if tool.parameters is None else tool.parameters
+    own = _is_own(tool) and tool.parameters is not None
+    schema = tool.parameters if own else _input_schema(tool.parameters)
     fields: dict[str, Any] = {"name": tool.name, "input_schema": schema}
     for name in ("description", "strict"):
         if getattr(tool, name) is not None:
             fields[name] = getattr(tool, name)
     _set_cache(fields, tool, tool.cache, options)
     return build(ToolParam, fields, tool, FMT)
+
+
+def _input_schema(parameters: dict[str, Any] | None) -> Mapping[str, Any]:
+    """Another format's function parameters schema as anthropic's ``input_schema``, which must
+    say ``"type": "object"``: a schema without a top-level ``type`` (``{}``, ``{"properties":
+    …}``, which OpenAI accepts) gets it — that is what such a schema means for function
+    arguments, so nothing is lost; a schema with another ``type`` is left as it is."""
+    if parameters is None:
+        return EMPTY_INPUT_SCHEMA
+    if "type" in parameters:
+        return parameters
+    return {"type": "object", **parameters}
 
 
 def _tool_choice(req: ir.Request, options: Options) -> BaseModel | None:

@@ -28,6 +28,7 @@ from openai_claude_bridge import (
     InvalidInputError,
     Loss,
     UnsupportedFeatureError,
+    convert_request,
     ir,
 )
 from openai_claude_bridge._codec import report_foreign_extra
@@ -1156,6 +1157,47 @@ def test_anthropic_effort_without_thinking_stays_an_effort() -> None:
     assert out["thinking"] == {"type": "enabled", "budget_tokens": 16384}
     assert "output_config" not in out and "temperature" not in out
     assert pairs(losses) == [("temperature", "temperature")]
+
+
+@pytest.mark.parametrize(
+    ("parameters", "input_schema"),
+    [
+        ({}, {"type": "object"}),
+        ({"properties": {}}, {"type": "object", "properties": {}}),
+        (
+            {"properties": {"city": {"type": "string"}}, "required": ["city"]},
+            {"type": "object", "properties": {"city": {"type": "string"}}, "required": ["city"]},
+        ),
+        ({"type": "object"}, {"type": "object"}),
+        ({"type": "array", "items": {}}, {"type": "array", "items": {}}),  # left as it is
+    ],
+)
+@pytest.mark.parametrize("source", ["chat", "responses"])
+def test_schema_without_top_level_type_becomes_an_object(
+    source: str, parameters: dict[str, Any], input_schema: dict[str, Any]
+) -> None:
+    """Anthropic requires ``input_schema.type: "object"``; OpenAI accepts a schema without a
+    top-level type, which means an object for function arguments: not a loss."""
+    if source == "chat":
+        tool: dict[str, Any] = {
+            "type": "function",
+            "function": {"name": "f", "parameters": parameters},
+        }
+        payload: dict[str, Any] = {"model": "m", "max_tokens": 9, "messages": [], "tools": [tool]}
+    else:
+        tool = {"type": "function", "name": "f", "parameters": parameters, "strict": False}
+        payload = {"model": "m", "max_output_tokens": 9, "input": [], "tools": [tool]}
+    losses: list[Loss] = []
+    out = to_wire(convert_request(payload, source=source, target=FMT, on_loss=losses.append))
+    assert_sdk_request(out)
+    (written,) = out["tools"]
+    assert_json_identical(written["input_schema"], input_schema)
+    assert losses == []
+
+
+def test_own_schema_without_type_comes_back_as_it_was() -> None:
+    tool = {"name": "f", "input_schema": {"properties": {}}}
+    request_round_trip({"model": "m", "max_tokens": 9, "messages": [], "tools": [tool]})
 
 
 def test_foreign_empty_text_is_dropped_from_responses() -> None:
