@@ -137,7 +137,7 @@ OPENAI_ERRORS = (
     " `context_length_exceeded`, else by HTTP status, then a specific `type`, then"
     " `code`, then a generic `type`, then a numeric `code` as a status (unknown: `invalid_request`"
     " at 4xx, else `server_error`); a request error whose message says the context is exceeded"
-    " (\"maximum context length\", \"context window\", \"context size\", \"prompt is too long\")"
+    ' ("maximum context length", "context window", "context size", "prompt is too long")'
     " is `context_length_exceeded`. Written with the source's `type` when it is an OpenAI type of"
     " the same kind, else the table's, with all four fields (a billing error gets the code"
     " `insufficient_quota`, a context overflow `context_length_exceeded`, also in the `error` of"
@@ -369,9 +369,9 @@ POLICIES: Mapping[Topic, Mapping[Format, str]] = {
             "The error type the table gives for the kind, with the status anthropic uses for it"
             " (overloaded is 529); an anthropic type this package does not know passes verbatim"
             " between anthropic payloads. A source error of the same format keeps its own"
-            " status. An `invalid_request_error` whose message starts with \"prompt is too long\""
+            ' status. An `invalid_request_error` whose message starts with "prompt is too long"'
             " reads as `context_length_exceeded`; another format's context overflow is written"
-            " as one, its message after \"prompt is too long: \"."
+            ' as one, its message after "prompt is too long: ".'
         ),
         "chat": OPENAI_ERRORS,
         "responses": OPENAI_ERRORS,
@@ -392,7 +392,10 @@ POLICIES: Mapping[Topic, Mapping[Format, str]] = {
         ),
         "chat": (
             "`top_k` has no chat field; more than {MAX_STOP} stop sequences of another format"
-            " are cut to {MAX_STOP} (reported)."
+            " are cut to {MAX_STOP} (reported). Another format's token limit is"
+            " `max_completion_tokens` in the `openai` chat dialect (OpenAI's reasoning models"
+            " refuse `max_tokens`) and `max_tokens` in the others; a chat request keeps its own"
+            " field."
         ),
         "responses": (
             "Stop sequences, `top_k`, `seed`, penalties, `logit_bias` and `n > 1` have no"

@@ -132,7 +132,8 @@ class Options:
     model: str | None = None
     """Model name to put in the converted payload."""
     chat_dialect: ChatDialect = "openai"
-    """Which reasoning fields to write on the chat side."""
+    """Which reasoning fields to write on the chat side, and which token-limit field for another
+    format's request (``max_completion_tokens`` for ``openai``, else ``max_tokens``)."""
     include_usage: bool = True
     """Chat / completions target streams end with a usage chunk when usage is known."""
     reasoning_policy: ReasoningPolicy = field(default_factory=ReasoningPolicy)

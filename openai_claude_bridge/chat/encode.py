@@ -16,6 +16,9 @@ Placement rules for ir made by other formats:
   ``"reasoning_content"`` writes the text (signatures / encrypted data reported lost),
   ``"openrouter"`` writes ``reasoning`` + ``reasoning_details`` (signed text, encrypted /
   redacted data and summaries all kept).
+* The token limit goes in the field the dialect's servers take (:data:`.tables.MAX_TOKENS_FIELD`):
+  ``max_completion_tokens`` for ``"openai"`` (its reasoning models refuse ``max_tokens``),
+  ``max_tokens`` for ``"reasoning_content"`` and ``"openrouter"``; a chat request keeps its own.
 * Tool names chat does not accept are shortened with :func:`.tools_names.shorten` in tools,
   tool choices and tool calls of a request (see that module for restoring them).
 """
@@ -113,7 +116,7 @@ from .models.tools import (
     NamedToolChoiceFunction,
 )
 from .models.usage import CompletionTokensDetails, CompletionUsage, PromptTokensDetails
-from .tables import STOP_TO_FINISH, stop_reason_of
+from .tables import MAX_TOKENS_FIELD, STOP_TO_FINISH, stop_reason_of
 from .tools_names import shorten
 
 __all__ = ["encode_error", "encode_request", "encode_response"]
@@ -192,8 +195,7 @@ def encode_request(req: ir.Request, options: Options) -> CompletionCreateParams:
             key = "function_call" if _own_field(req.tool_choice, "function_call") else "tool_choice"
             fields[key] = choice
     if req.max_tokens is not None:
-        name = "max_tokens" if req.max_tokens_field == "max_tokens" else "max_completion_tokens"
-        fields[name] = req.max_tokens
+        fields[_max_tokens_field(req, extras is not None, options)] = req.max_tokens
     if req.stop is not None:
         fields["stop"] = _stop(req.stop, req, options)
     if req.reasoning is not None:
@@ -210,6 +212,14 @@ def encode_request(req: ir.Request, options: Options) -> CompletionCreateParams:
             sub(extras, "stream_options"),
         )
     return build(CompletionCreateParams, fields, req, FMT)
+
+
+def _max_tokens_field(req: ir.Request, own_request: bool, options: Options) -> str:
+    """The field of the token limit: the one a chat request used (exact round trip), else the
+    dialect's (:data:`.tables.MAX_TOKENS_FIELD`)."""
+    if own_request and req.max_tokens_field in ("max_tokens", "max_completion_tokens"):
+        return req.max_tokens_field
+    return MAX_TOKENS_FIELD[options.chat_dialect]
 
 
 def _stop(stop: tuple[str, ...], req: ir.Request, options: Options) -> str | list[str]:

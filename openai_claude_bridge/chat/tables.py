@@ -10,6 +10,11 @@
   int is a stop token id, ``null`` the end-of-sequence token) next to ``finish_reason: "stop"``:
   :func:`matched_stop_sequence` reads it, and such a stop is ``stop_sequence`` with that string.
 
+* The token-limit field each ``chat_dialect`` writes for another format's request
+  (:data:`MAX_TOKENS_FIELD`): OpenAI's reasoning models refuse ``max_tokens`` (deprecated there
+  for ``max_completion_tokens``); the servers of the other dialects (DeepSeek, vLLM, OpenRouter
+  …) expect ``max_tokens``.
+
 The error tables are not here: Chat Completions, Responses and legacy Completions share one error
 body and one codec, :mod:`openai_claude_bridge._openai_errors`.
 """
@@ -17,12 +22,19 @@ body and one codec, :mod:`openai_claude_bridge._openai_errors`.
 from __future__ import annotations
 
 from types import MappingProxyType
-from typing import cast
+from typing import Literal, cast
 
 from ..ir import StopReason
+from ..options import ChatDialect
 from .models.response import FinishReason
 
-__all__ = ["FINISH_TO_STOP", "STOP_TO_FINISH", "matched_stop_sequence", "stop_reason_of"]
+__all__ = [
+    "FINISH_TO_STOP",
+    "MAX_TOKENS_FIELD",
+    "STOP_TO_FINISH",
+    "matched_stop_sequence",
+    "stop_reason_of",
+]
 
 FINISH_TO_STOP: MappingProxyType[FinishReason, StopReason] = MappingProxyType(
     {
@@ -45,6 +57,17 @@ STOP_TO_FINISH: MappingProxyType[StopReason, FinishReason | None] = MappingProxy
         "context_window_exceeded": "length",
         "error": None,
     }
+)
+
+#: ``chat_dialect`` -> the field another format's token limit is written in.
+MAX_TOKENS_FIELD: MappingProxyType[ChatDialect, Literal["max_tokens", "max_completion_tokens"]] = (
+    MappingProxyType(
+        {
+            "openai": "max_completion_tokens",
+            "reasoning_content": "max_tokens",
+            "openrouter": "max_tokens",
+        }
+    )
 )
 
 

@@ -29,6 +29,7 @@ from openai_claude_bridge import (
     UnsupportedFeatureError,
     _openai_errors,
     chat,
+    convert_request,
     ir,
 )
 from openai_claude_bridge.chat import decode, encode, tables, tools_names
@@ -365,6 +366,52 @@ def _foreign_request() -> ir.Request:
     )
 
 
+@pytest.mark.parametrize(
+    ("dialect", "field"),
+    [
+        ("openai", "max_completion_tokens"),
+        ("reasoning_content", "max_tokens"),
+        ("openrouter", "max_tokens"),
+    ],
+)
+@pytest.mark.parametrize("source", ["anthropic", "responses", "completions"])
+def test_foreign_token_limit_goes_in_the_dialects_field(
+    dialect: ChatDialect, field: str, source: str
+) -> None:
+    payloads: dict[str, dict[str, Any]] = {
+        "anthropic": {"model": "m", "max_tokens": 300, "messages": []},
+        "responses": {"model": "m", "max_output_tokens": 300, "input": "hi"},
+        "completions": {"model": "m", "max_tokens": 300, "prompt": "hi"},
+    }
+    losses: list[Loss] = []
+    out = to_wire(
+        convert_request(
+            payloads[source],
+            source=source,
+            target="chat",
+            chat_dialect=dialect,
+            on_loss=losses.append,
+        )
+    )
+    assert_sdk_strict(out, *REQUEST_SDK)
+    assert {k: out[k] for k in ("max_tokens", "max_completion_tokens") if k in out} == {field: 300}
+    assert losses == []
+
+
+@pytest.mark.parametrize("dialect", ["openai", "reasoning_content", "openrouter"])
+@pytest.mark.parametrize("field", ["max_tokens", "max_completion_tokens"])
+def test_chat_token_limit_field_round_trips_in_every_dialect(
+    dialect: ChatDialect, field: str
+) -> None:
+    payload = {"model": "m", "messages": [{"role": "user", "content": "hi"}], field: 300}
+    out = to_wire(convert_request(payload, source="chat", target="chat", chat_dialect=dialect))
+    assert_json_identical(out, payload)
+
+
+def test_max_tokens_field_table_covers_every_dialect() -> None:
+    assert set(tables.MAX_TOKENS_FIELD) == set(typing.get_args(ChatDialect))
+
+
 def test_encode_foreign_request() -> None:
     options, losses = _options()
     out = to_wire(encode.encode_request(_foreign_request(), options))
@@ -400,7 +447,8 @@ def test_encode_foreign_request() -> None:
     ]
     assert out["tools"][1]["function"]["name"] == short
     assert out["tool_choice"] == {"type": "function", "function": {"name": short}}
-    assert out["max_tokens"] == 4096
+    # the official dialect's field: OpenAI's reasoning models refuse max_tokens
+    assert out["max_completion_tokens"] == 4096 and "max_tokens" not in out
     assert out["stop"] == ["END", "STOP"]
     assert out["reasoning_effort"] == "medium"
     assert out["response_format"] == {
