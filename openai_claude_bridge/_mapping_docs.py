@@ -350,14 +350,18 @@ POLICIES: Mapping[Topic, Mapping[Format, str]] = {
             " never invented."
         ),
         "chat": (
-            "Chat cannot tell a natural stop from a matched stop sequence (`stop` reads as"
-            " `end_turn`, and the matched sequence is reported lost). A choice with tool calls"
-            " finishes with `tool_calls`."
+            "The official API cannot tell a natural stop from a matched stop sequence (`stop`"
+            " reads as `end_turn`, and another format's matched sequence is reported lost)."
+            " vLLM and SGLang name the matched string in a choice's `stop_reason` beside"
+            ' `finish_reason: "stop"`: that is `stop_sequence` with that string (an int'
+            " token id or `null` is not), written back to a chat client of a chat source."
+            " A choice with tool calls finishes with `tool_calls`."
         ),
         "responses": (
             "A Responses answer has a `status`, not a stop reason: `completed` reads as"
             " `tool_use` when it has function or custom tool calls and `end_turn` otherwise,"
-            " `failed` as `error`, `incomplete` by `incomplete_details.reason` (table)."
+            " `failed` as `error`, `incomplete` by `incomplete_details.reason` (table). A"
+            " matched stop sequence has no field (reported)."
         ),
         "completions": (
             "`stop` is a natural stop or a matched stop sequence; tool calls are dropped, so"
