@@ -136,12 +136,16 @@ Topic = Literal[
 #: How the three OpenAI formats read and write errors: alike, by one codec (:mod:`._openai_errors`).
 OPENAI_ERRORS = (
     "The OpenAI error body, one codec for chat, responses and completions. Read as `billing` when"
-    " `type` or `code` is `insufficient_quota`, else by HTTP status, then a specific `type`, then"
+    " `type` or `code` is `insufficient_quota`, as `context_length_exceeded` when `code` is"
+    " `context_length_exceeded`, else by HTTP status, then a specific `type`, then"
     " `code`, then a generic `type`, then a numeric `code` as a status (unknown: `invalid_request`"
-    " at 4xx, else `server_error`). Written with the source's `type` when it is an OpenAI type of"
+    " at 4xx, else `server_error`); a request error whose message says the context is exceeded"
+    ' ("maximum context length", "context window", "context size", "prompt is too long")'
+    " is `context_length_exceeded`. Written with the source's `type` when it is an OpenAI type of"
     " the same kind, else the table's, with all four fields (a billing error gets the code"
-    " `insufficient_quota`); the status is the table's (overloaded is 503). A source error of the"
-    " same format comes back exactly, status included."
+    " `insufficient_quota`, a context overflow `context_length_exceeded`, also in the `error` of"
+    " a Responses stream's `response.failed`); the status is the table's (overloaded is 503). A"
+    " source error of the same format comes back exactly, status included."
 )
 
 POLICIES: Mapping[Topic, Mapping[Format, str]] = {
@@ -412,14 +416,18 @@ POLICIES: Mapping[Topic, Mapping[Format, str]] = {
             " never invented."
         ),
         "chat": (
-            "Chat cannot tell a natural stop from a matched stop sequence (`stop` reads as"
-            " `end_turn`, and the matched sequence is reported lost). A choice with tool calls"
-            " finishes with `tool_calls`."
+            "The official API cannot tell a natural stop from a matched stop sequence (`stop`"
+            " reads as `end_turn`, and another format's matched sequence is reported lost)."
+            " vLLM and SGLang name the matched string in a choice's `stop_reason` beside"
+            ' `finish_reason: "stop"`: that is `stop_sequence` with that string (an int'
+            " token id or `null` is not), written back to a chat client of a chat source."
+            " A choice with tool calls finishes with `tool_calls`."
         ),
         "responses": (
             "A Responses answer has a `status`, not a stop reason: `completed` reads as"
             " `tool_use` when it has function or custom tool calls and `end_turn` otherwise,"
-            " `failed` as `error`, `incomplete` by `incomplete_details.reason` (table)."
+            " `failed` as `error`, `incomplete` by `incomplete_details.reason` (table). A"
+            " matched stop sequence has no field (reported)."
         ),
         "completions": (
             "`stop` is a natural stop or a matched stop sequence; tool calls are dropped, so"
@@ -431,7 +439,9 @@ POLICIES: Mapping[Topic, Mapping[Format, str]] = {
             "The error type the table gives for the kind, with the status anthropic uses for it"
             " (overloaded is 529); an anthropic type this package does not know passes verbatim"
             " between anthropic payloads. A source error of the same format keeps its own"
-            " status."
+            ' status. An `invalid_request_error` whose message starts with "prompt is too long"'
+            " reads as `context_length_exceeded`; another format's context overflow is written"
+            ' as one, its message after "prompt is too long: ".'
         ),
         "chat": OPENAI_ERRORS,
         "responses": OPENAI_ERRORS,
@@ -441,15 +451,21 @@ POLICIES: Mapping[Topic, Mapping[Format, str]] = {
         "anthropic": (
             "Anthropic requires `max_tokens`: without one, {DEFAULT_MAX_TOKENS} is sent and"
             " reported."
-            " `temperature`, `top_p` and `top_k` of another format are left out (reported): the"
-            " official SDK's request type no longer lists them. `seed`, penalties,"
+            " `temperature`, `top_p` and `top_k` are written as set (a dialect of the request:"
+            " the official SDK dropped them in 1.0, the API still takes them); while thinking"
+            " is on, a `temperature` other than 1, any `top_k` and a `top_p` below 0.95 of"
+            " another format are left out, and a `temperature` above 1 is sent as 1"
+            " (reported). `seed`, penalties,"
             " `logit_bias`, `n > 1`, logprobs, `prompt_cache_key`, `store` and OpenAI"
             " `metadata` have no anthropic field. `user` (else `safety_identifier`) is"
             " `metadata.user_id`."
         ),
         "chat": (
             "`top_k` has no chat field; more than {MAX_STOP} stop sequences of another format"
-            " are cut to {MAX_STOP} (reported)."
+            " are cut to {MAX_STOP} (reported). Another format's token limit is"
+            " `max_completion_tokens` in the `openai` chat dialect (OpenAI's reasoning models"
+            " refuse `max_tokens`) and `max_tokens` in the others; a chat request keeps its own"
+            " field."
         ),
         "responses": (
             "Stop sequences, `top_k`, `seed`, penalties, `logit_bias` and `n > 1` have no"

@@ -6,12 +6,17 @@ and one pair of functions read and write it; each format calls them with its own
 under which the decoded error keeps its leftovers.
 
 **Reading** (:func:`error_kind_of`): OpenAI says "out of credit" as a 429 whose ``type`` or
-``code`` is ``insufficient_quota``: that is ``billing``, not a rate limit, whatever the status.
+``code`` is ``insufficient_quota``: that is ``billing``, not a rate limit, whatever the status;
+and "the prompt does not fit" as a 400 whose ``code`` is ``context_length_exceeded``: that is
+``context_length_exceeded`` whatever the status.
 Otherwise the HTTP status decides (:data:`STATUS_TO_KIND`; it is what the SDKs go by), else a
 specific ``type`` (:data:`ERROR_TYPE_TO_KIND`), else a string ``code`` (:data:`CODE_TO_KIND`),
 else a generic ``type`` (:data:`GENERIC_ERROR_TYPES`, such as ``invalid_request_error``), else a
 numeric ``code`` read as a status (OpenRouter and vLLM send one), else the status class: an
-unknown 4xx is ``invalid_request``, anything else ``server_error``.
+unknown 4xx is ``invalid_request``, anything else ``server_error``. A request error whose
+message says the context is exceeded (:data:`CONTEXT_LENGTH_WORDING`: vLLM, DeepSeek, OpenRouter
+and others send OpenAI's "This model's maximum context length is …" with no code) is
+``context_length_exceeded`` too.
 
 **Leftovers** (:func:`decode`): ``message``, a non-null ``param``, a string ``code`` and a
 ``type`` this module knows become ir fields; everything else (a ``null``, a numeric ``code``, an
@@ -23,12 +28,14 @@ is left over): it tells :func:`encode` that the error is its own format's.
 status. Another format's error gets the ``type`` and status :data:`KIND_TO_ERROR` gives its kind
 (an anthropic 529 ``overloaded_error`` becomes a 503, see :func:`._codec.error_status`) — or its
 own ``type`` when that is an OpenAI type of the same kind — all four fields, and the code
-``insufficient_quota`` for a billing error without one (what OpenAI itself sends). Its fields of
+:data:`KIND_CODE` gives its kind (``insufficient_quota`` for billing and
+``context_length_exceeded`` for a context overflow, what OpenAI itself sends). Its fields of
 other formats and its ``request_id`` (a response header in OpenAI's APIs) are reported lost.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from types import MappingProxyType
 from typing import Any, Literal, TypeAlias, cast
@@ -41,8 +48,11 @@ from .wire import from_wire, json_path
 
 __all__ = [
     "CODE_TO_KIND",
+    "CONTEXT_LENGTH_CODE",
+    "CONTEXT_LENGTH_WORDING",
     "ERROR_TYPE_TO_KIND",
     "GENERIC_ERROR_TYPES",
+    "KIND_CODE",
     "KIND_TO_ERROR",
     "QUOTA",
     "STATUS_TO_KIND",
@@ -73,6 +83,19 @@ OpenAIErrorType: TypeAlias = Literal[
 
 #: The ``type`` / ``code`` OpenAI gives an exhausted quota (with status 429).
 QUOTA = "insufficient_quota"
+
+#: The ``code`` OpenAI gives a prompt longer than the model's context window (with status 400;
+#: Codex compacts the conversation on it, in an error body or a ``response.failed``).
+CONTEXT_LENGTH_CODE = "context_length_exceeded"
+
+#: How the message of a request error without that code says the context window is exceeded
+#: (matched case-insensitively anywhere in it): OpenAI's "This model's maximum context length is
+#: 128000 tokens. However, your messages resulted in 130000 tokens …", which vLLM, DeepSeek and
+#: OpenRouter repeat, llama.cpp's "… exceeds the available context size", anthropic's "prompt is
+#: too long" from a server in front of Claude.
+CONTEXT_LENGTH_WORDING = re.compile(
+    r"context length|context window|context size|prompt is too long", re.IGNORECASE
+)
 
 #: Error ``type`` -> kind.
 ERROR_TYPE_TO_KIND: Mapping[OpenAIErrorType, ir.ErrorKind] = MappingProxyType(
@@ -126,7 +149,7 @@ CODE_TO_KIND: Mapping[str, ir.ErrorKind] = MappingProxyType(
         "insufficient_quota": "billing",
         "invalid_api_key": "authentication",
         "model_not_found": "not_found",
-        "context_length_exceeded": "invalid_request",
+        CONTEXT_LENGTH_CODE: "context_length_exceeded",
         "string_above_max_length": "invalid_request",
     }
 )
@@ -136,6 +159,7 @@ CODE_TO_KIND: Mapping[str, ir.ErrorKind] = MappingProxyType(
 KIND_TO_ERROR: Mapping[ir.ErrorKind, tuple[OpenAIErrorType, int]] = MappingProxyType(
     {
         "invalid_request": ("invalid_request_error", 400),
+        "context_length_exceeded": ("invalid_request_error", 400),
         "authentication": ("authentication_error", 401),
         "permission": ("permission_error", 403),
         "not_found": ("not_found_error", 404),
@@ -148,13 +172,29 @@ KIND_TO_ERROR: Mapping[ir.ErrorKind, tuple[OpenAIErrorType, int]] = MappingProxy
     }
 )
 
+#: Kind -> the ``code`` another format's error of that kind gets when it has none: what OpenAI
+#: itself sends, and what clients act on (Codex compacts on ``context_length_exceeded``).
+KIND_CODE: Mapping[ir.ErrorKind, str] = MappingProxyType(
+    {"billing": QUOTA, "context_length_exceeded": CONTEXT_LENGTH_CODE}
+)
+
 
 def error_kind_of(
-    status: int | None, error_type: str | None, code: str | int | None
+    status: int | None, error_type: str | None, code: str | int | None, message: str = ""
 ) -> ir.ErrorKind:
     """The ir kind of an OpenAI error, by the precedence in the module docstring."""
     if QUOTA in (error_type, code):
         return "billing"
+    if code == CONTEXT_LENGTH_CODE:
+        return "context_length_exceeded"
+    kind = _kind_of(status, error_type, code)
+    if kind == "invalid_request" and CONTEXT_LENGTH_WORDING.search(message):
+        return "context_length_exceeded"
+    return kind
+
+
+def _kind_of(status: int | None, error_type: str | None, code: str | int | None) -> ir.ErrorKind:
+    """The kind by status, type and code alone."""
     if status is not None and status in STATUS_TO_KIND:
         return STATUS_TO_KIND[status]
     type_kind = ERROR_TYPE_TO_KIND.get(cast("OpenAIErrorType", error_type))
@@ -188,7 +228,7 @@ def decode(body: ErrorResponse, status: int | None, path: str, fmt: Format) -> i
     if inner:
         left["error"] = inner
     return ir.ApiError(
-        kind=error_kind_of(status, error.type, error.code),
+        kind=error_kind_of(status, error.type, error.code, error.message),
         message=error.message,
         status=status,
         param=error.param,
@@ -203,7 +243,14 @@ def encode(err: ir.ApiError, options: Options, fmt: Format) -> tuple[int, ErrorR
     """The HTTP status and OpenAI error body ``fmt``'s encoder answers ``err`` with."""
     report_foreign_extra(err, fmt, options)
     error_type, canonical = KIND_TO_ERROR[err.kind]
-    fields = _own_fields(err, fmt) if is_own(err, fmt) else _foreign_fields(err, error_type)
+    own = is_own(err, fmt)
+    fields = _own_fields(err, fmt) if own else _foreign_fields(err, error_type)
+    if not own and err.code is not None and err.code != fields["code"]:
+        options.lose(
+            json_path(["code"], err.path),
+            "error.code",
+            f"the error code {err.code!r} became {fields['code']!r}, the code clients act on",
+        )
     if err.request_id is not None:
         options.lose(
             json_path(["request_id"], err.path),
@@ -229,5 +276,7 @@ def _foreign_fields(err: ir.ApiError, error_type: OpenAIErrorType) -> dict[str, 
     raw = err.raw_type
     if raw is not None and ERROR_TYPE_TO_KIND.get(cast("OpenAIErrorType", raw)) == err.kind:
         error_type = cast("OpenAIErrorType", raw)
-    code = QUOTA if err.code is None and err.kind == "billing" else err.code
+    code = err.code if err.code is not None else KIND_CODE.get(err.kind)
+    if err.kind == "context_length_exceeded":
+        code = CONTEXT_LENGTH_CODE  # what clients act on, whatever the source called it
     return {"message": err.message, "type": error_type, "param": err.param, "code": code}

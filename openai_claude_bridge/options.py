@@ -133,8 +133,10 @@ class Options:
     model: str | None = None
     """Model name to put in the converted payload."""
     chat_dialect: ChatDialect = "openai"
-    """Which reasoning fields to write on the chat side, and whether cache hints are written as
-    OpenAI's ``prompt_cache_breakpoint`` or (``"openrouter"``) anthropic-style ``cache_control``."""
+    """What the chat side writes (reading accepts every dialect): which reasoning fields, whether
+    cache hints are OpenAI's ``prompt_cache_breakpoint`` or (``"openrouter"``) anthropic-style
+    ``cache_control``, and which token-limit field another format's request gets
+    (``max_completion_tokens`` for ``"openai"``, else ``max_tokens``)."""
     default_max_tokens: int | None = None
     """The anthropic ``max_tokens`` to send when the source sets no output limit; ``None``: the
     thinking budget at its full size (if thinking is on) plus

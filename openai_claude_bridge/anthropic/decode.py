@@ -31,6 +31,9 @@ Conventions worth knowing:
 * Usage ``speed`` and ``inference_geo`` restate the request's settings: they go to ``echo``.
 * Usage: the ir's ``input_tokens`` is anthropic's ``input_tokens + cache_read_input_tokens +
   cache_creation_input_tokens``.
+* Errors: the kind follows the error type (:data:`.tables.ERROR_TYPE_TO_KIND`); an
+  ``invalid_request_error`` whose message starts with "prompt is too long" is
+  ``context_length_exceeded``, the context overflow clients compact on.
 """
 
 from __future__ import annotations
@@ -155,6 +158,7 @@ from .models.tools import (
 from .reasoning_carrier import decode_carrier
 from .tables import (
     CITATION_FIELDS,
+    CONTEXT_OVERFLOW_PREFIX,
     ERROR_TYPE_TO_KIND,
     REQUEST_SERVICE_TIER_TO_IR,
     RESPONSE_SERVICE_TIER_TO_IR,
@@ -846,6 +850,8 @@ def decode_error(body: ErrorResponse, *, status: int | None = None, path: str = 
         residue = to_wire(error)
     else:
         residue = leftover(error, {"type", "message"})
+    if kind == "invalid_request" and _says_context_overflow(message):
+        kind = "context_length_exceeded"
     consumed = {"type", "error"} | _given(body, "request_id")
     residues = {"error": residue} if residue else {}
     return ir.ApiError(
@@ -857,6 +863,11 @@ def decode_error(body: ErrorResponse, *, status: int | None = None, path: str = 
         path=path,
         extra=_extra(body, consumed, **residues),
     )
+
+
+def _says_context_overflow(message: object) -> bool:
+    """Whether an ``invalid_request_error`` message is anthropic's "prompt is too long"."""
+    return isinstance(message, str) and message.lstrip().lower().startswith(CONTEXT_OVERFLOW_PREFIX)
 
 
 def _kind_for_status(status: int | None) -> ir.ErrorKind:

@@ -10,9 +10,9 @@ Everything anthropic cannot say is reported through ``options.lose`` (which rais
 * the other formats' own fields (``report_foreign_extra``), their native blocks and tools,
   custom (free-text) tools and their calls, audio, logprobs, image ``detail``, file names;
 * fields anthropic has no field for: ``seed``, penalties, ``logit_bias``, ``n > 1``,
-  ``logprobs``, ``prompt_cache_key``, ``store``, OpenAI ``metadata``; and ``temperature``,
-  ``top_p``, ``top_k``, which the API still takes for some models but the official SDK's request
-  type no longer lists (output must satisfy it; anthropic's own values are written back);
+  ``logprobs``, ``prompt_cache_key``, ``store``, OpenAI ``metadata``;
+* sampling values the API would refuse: ``temperature`` (other than 1), ``top_k`` and a
+  ``top_p`` below 0.95 while thinking is on, and a ``temperature`` above 1 (sent as 1);
 * reasoning without an anthropic signature in a *request*: thinking blocks are only ever sent
   to the API with the signature anthropic made, so any other reasoning — a decoded carrier
   included, whatever format the request came from — is dropped. In a *response* (for an
@@ -54,6 +54,12 @@ Request-side mapping rules for other formats' ir:
   reported; a ``description`` is); ``json_object`` has no anthropic form.
 * ``user`` (or else ``safety_identifier``) becomes ``metadata.user_id``; service tiers map by
   the tables (``default`` is ``standard_only``).
+* ``temperature``, ``top_p`` and ``top_k`` are written as set (never added): the official SDK
+  dropped them from its request type in 1.0, but the Messages API still takes them for the
+  models that support sampling — a documented dialect of the request (see above for the values
+  it would refuse).
+* A function tool's parameters schema without a top-level ``type`` gets ``"type": "object"``
+  (anthropic requires it; not a loss); one with another ``type`` is left as it is.
 * Tool call arguments must be a JSON object (empty text is ``{}``); in a request anything else
   is :class:`InvalidInputError` at the part's ``arguments``; in a response, arguments cut off at
   ``max_tokens`` keep the part that parses (as the anthropic SDK reads a cut-off stream) and
@@ -64,7 +70,9 @@ was emitted (tool calls => ``tool_use``, a refusal part => ``refusal``) and is o
 unknown; usage must carry both token counts (unknown ones are written as 0 and reported);
 ``input_tokens`` is the ir's minus the cache reads and writes. Errors: the type for the kind and
 the status anthropic uses for it (overloaded is 529), or anthropic's own where the source was
-anthropic.
+anthropic; another format's context overflow is an ``invalid_request_error`` whose message starts
+with "prompt is too long: " before the original message (what Claude Code compacts on), its
+``context_length_exceeded`` code said by that message (not reported).
 """
 
 from __future__ import annotations
@@ -91,6 +99,7 @@ from .._codec import (
     report_foreign_extra,
     says_something,
 )
+from .._openai_errors import CONTEXT_LENGTH_CODE
 from ..errors import InvalidInputError
 from ..options import Format, Options
 from ..wire import from_wire, json_path
@@ -154,6 +163,7 @@ from .models.tools import (
 from .reasoning_carrier import display_text, encode_carrier
 from .tables import (
     CITATION_FIELDS,
+    CONTEXT_OVERFLOW_PREFIX,
     EFFORT_FROM_IR,
     ERROR_KIND_STATUS,
     ERROR_KIND_TO_TYPE,
@@ -835,13 +845,26 @@ def _tools(tools: Sequence[ir.Tool], options: Options) -> list[Any]:
 
 def _function_tool(tool: ir.Tool, options: Options) -> ToolParam:
     _foreign(tool, options)
-    schema = EMPTY_INPUT_SCHEMA if tool.parameters is None else tool.parameters
+    own = _is_own(tool) and tool.parameters is not None
+    schema = tool.parameters if own else _input_schema(tool.parameters)
     fields: dict[str, Any] = {"name": tool.name, "input_schema": schema}
     for name in ("description", "strict"):
         if getattr(tool, name) is not None:
             fields[name] = getattr(tool, name)
     _set_cache(fields, tool, tool.cache, options)
     return build(ToolParam, fields, tool, FMT)
+
+
+def _input_schema(parameters: dict[str, Any] | None) -> Mapping[str, Any]:
+    """Another format's function parameters schema as anthropic's ``input_schema``, which must
+    say ``"type": "object"``: a schema without a top-level ``type`` (``{}``, ``{"properties":
+    …}``, which OpenAI accepts) gets it — that is what such a schema means for function
+    arguments, so nothing is lost; a schema with another ``type`` is left as it is."""
+    if parameters is None:
+        return EMPTY_INPUT_SCHEMA
+    if "type" in parameters:
+        return parameters
+    return {"type": "object", **parameters}
 
 
 def _tool_choice(req: ir.Request, options: Options) -> BaseModel | None:
@@ -923,22 +946,66 @@ def _effort(config: ir.ReasoningConfig, options: Options) -> str | None:
 
 
 #: Sampling fields the Messages API takes for the models that support them, but that the
-#: official SDK's request type no longer lists.
+#: official SDK's request type no longer lists (a documented dialect of the request, see
+#: :class:`.models.request.MessageCreateParams`).
 _SAMPLING: Final = ("temperature", "top_p", "top_k")
+
+#: The highest ``temperature`` anthropic takes (OpenAI's range goes to 2).
+MAX_TEMPERATURE: Final = 1
+
+#: The lowest ``top_p`` anthropic takes while thinking is on.
+MIN_THINKING_TOP_P: Final = 0.95
 
 
 def _sampling(fields: dict[str, Any], req: ir.Request, options: Options) -> None:
-    """``temperature``, ``top_p``, ``top_k``: written back for anthropic's own requests; another
-    format's are left out (reported), as the output must satisfy the SDK's request type."""
+    """``temperature``, ``top_p``, ``top_k``, written as the client set them (never added).
+
+    Anthropic's own request comes back exactly. Another format's values go through when the
+    API would take them: with thinking on (``fields["thinking"]`` enabled or adaptive) the API
+    refuses a ``temperature`` other than 1, any ``top_k`` and a ``top_p`` below 0.95, so those
+    are left out (reported); a ``temperature`` above anthropic's maximum of 1 (OpenAI's range
+    goes to 2) is sent as 1 (reported)."""
+    thinking = isinstance(
+        fields.get("thinking"), (ThinkingConfigEnabledParam, ThinkingConfigAdaptiveParam)
+    )
     for name in _SAMPLING:
         value = getattr(req, name)
         if value is None:
             continue
-        if _is_own(req):
+        if not _is_own(req):
+            value = _foreign_sampling(name, value, thinking, req, options)
+        if value is not None:
             fields[name] = value
-        else:
-            reason = f"the anthropic SDK's request type has no {name}; it was left out"
-            _lose(options, req.path, name, name, reason)
+
+
+def _foreign_sampling(
+    name: str, value: float, thinking: bool, req: ir.Request, options: Options
+) -> float | None:
+    """Another format's sampling value as anthropic takes it, ``None`` when it must be left out
+    (each change reported)."""
+    refusal = _refused_while_thinking(name, value) if thinking else None
+    if refusal is not None:
+        reason = f"anthropic takes {refusal} while thinking; it was left out"
+        _lose(options, req.path, name, name, reason)
+        return None
+    if name == "temperature" and value > MAX_TEMPERATURE:
+        top = MAX_TEMPERATURE
+        reason = f"anthropic's temperature goes up to {top}; {value} became {top}"
+        _lose(options, req.path, name, name, reason)
+        return top
+    return value
+
+
+def _refused_while_thinking(name: str, value: float) -> str | None:
+    """What the Messages API refuses of ``name`` while thinking is on (``None``: ``value`` is
+    fine)."""
+    if name == "temperature" and value != 1:
+        return "no temperature other than 1"
+    if name == "top_k":
+        return "no top_k"
+    if name == "top_p" and value < MIN_THINKING_TOP_P:
+        return f"no top_p below {MIN_THINKING_TOP_P}"
+    return None
 
 
 def _wanted_budget(config: ir.ReasoningConfig | None, options: Options) -> int | None:
@@ -1187,7 +1254,8 @@ def encode_error(err: ir.ApiError, options: Options) -> tuple[int, ErrorResponse
     _foreign(err, options)
     residue = _own(err).get("error")
     for name in ("param", "code"):
-        if getattr(err, name) is not None:
+        value = getattr(err, name)
+        if value is not None and not _said_by_kind(err, name, value):
             reason = f"anthropic error bodies have no {name}"
             _lose(options, err.path, name, f"error.{name}", reason)
     if isinstance(residue, Mapping) and "type" in residue:
@@ -1197,12 +1265,29 @@ def encode_error(err: ir.ApiError, options: Options) -> tuple[int, ErrorResponse
         error_type = _error_type(err)
         canonical = ERROR_TYPE_STATUS[error_type]
         error = {**(residue if isinstance(residue, Mapping) else {})}
-        error.update(type=error_type, message=err.message)
+        error.update(type=error_type, message=_error_message(err))
     status = error_status(err, FMT, canonical)
     fields: dict[str, Any] = {"error": error}
     if err.request_id is not None:
         fields["request_id"] = err.request_id
     return status, build(ErrorResponse, fields, err, FMT)
+
+
+def _said_by_kind(err: ir.ApiError, name: str, value: object) -> bool:
+    """Whether an OpenAI ``code`` says nothing the anthropic error does not: the context
+    overflow code, which anthropic says with its message."""
+    return err.kind == "context_length_exceeded" and name == "code" and value == CONTEXT_LENGTH_CODE
+
+
+def _error_message(err: ir.ApiError) -> str:
+    """The message, which for another format's context overflow starts as anthropic's does
+    ("prompt is too long: <the original message>"), as Claude Code looks for."""
+    message = err.message
+    if err.kind != "context_length_exceeded" or _is_own(err):
+        return message
+    if message.lstrip().lower().startswith(CONTEXT_OVERFLOW_PREFIX):
+        return message
+    return f"{CONTEXT_OVERFLOW_PREFIX}: {message}" if message else CONTEXT_OVERFLOW_PREFIX
 
 
 def _error_type(err: ir.ApiError) -> ErrorType:

@@ -6,7 +6,9 @@ covers every value of its key alias (both directions where the mapping goes both
 * tool choice: :data:`TOOL_CHOICE_TO_IR` / :data:`TOOL_CHOICE_FROM_IR`;
 * stop reasons: :data:`STOP_REASON_TO_IR` / :data:`STOP_REASON_FROM_IR`;
 * error types and HTTP statuses: :data:`ERROR_TYPE_TO_KIND`, :data:`ERROR_TYPE_STATUS`,
-  :data:`ERROR_KIND_TO_TYPE`, :data:`ERROR_KIND_STATUS`, :data:`STATUS_TO_ERROR_KIND`;
+  :data:`ERROR_KIND_TO_TYPE`, :data:`ERROR_KIND_STATUS`, :data:`STATUS_TO_ERROR_KIND`; a context
+  overflow is an ``invalid_request_error`` whose message starts with
+  :data:`CONTEXT_OVERFLOW_PREFIX`;
 * reasoning effort: :data:`EFFORT_FROM_IR` (anthropic's levels are a subset of the ir's);
 * service tiers, request and response side; the ir uses OpenAI's words (``auto``, ``default``,
   ``flex``, ``scale``, ``priority``) plus ``batch``;
@@ -31,6 +33,7 @@ IrToolChoiceMode: TypeAlias = Literal["auto", "none", "required", "tool", "allow
 
 __all__ = [
     "CITATION_FIELDS",
+    "CONTEXT_OVERFLOW_PREFIX",
     "CitationType",
     "EFFORT_FROM_IR",
     "ERROR_KIND_STATUS",
@@ -139,10 +142,16 @@ ERROR_TYPE_STATUS: Mapping[ErrorType, int] = MappingProxyType(
     }
 )
 
+#: How anthropic's message starts when the prompt does not fit the context window ("prompt is
+#: too long: 210000 tokens > 200000 maximum", an ``invalid_request_error``); Claude Code compacts
+#: the conversation on it. Read case-insensitively; written before another format's message.
+CONTEXT_OVERFLOW_PREFIX = "prompt is too long"
+
 #: The ir's error kind -> the anthropic error type written for it.
 ERROR_KIND_TO_TYPE: Mapping[ir.ErrorKind, ErrorType] = MappingProxyType(
     {
         "invalid_request": "invalid_request_error",
+        "context_length_exceeded": "invalid_request_error",
         "authentication": "authentication_error",
         "permission": "permission_error",
         "not_found": "not_found_error",
@@ -161,9 +170,14 @@ ERROR_KIND_STATUS: Mapping[ir.ErrorKind, int] = MappingProxyType(
 )
 
 #: An HTTP status -> the error kind anthropic means by it (for error types this package does not
-#: know); the inverse of :data:`ERROR_KIND_STATUS`.
+#: know); the inverse of :data:`ERROR_KIND_STATUS` (a 400 is ``invalid_request``: only the
+#: message tells a context overflow).
 STATUS_TO_ERROR_KIND: Mapping[int, ir.ErrorKind] = MappingProxyType(
-    {status: kind for kind, status in ERROR_KIND_STATUS.items()}
+    {
+        status: kind
+        for kind, status in ERROR_KIND_STATUS.items()
+        if kind != "context_length_exceeded"
+    }
 )
 
 # --------------------------------------------------------------------------- effort

@@ -29,6 +29,9 @@ Prompt-cache hints are read in both dialects, whatever ``chat_dialect`` says: Op
 ``prompt_cache_breakpoint`` and the anthropic-style ``cache_control`` OpenRouter documents, on
 text, image and file parts, become the part's ``CacheHint`` (with its ``ttl``); the hint's path
 ends in the field it came from (see :func:`_cache`).
+A response choice's ``stop_reason`` string (vLLM / SGLang: the stop string that matched, next to
+``finish_reason: "stop"``) makes the candidate stop with ``stop_sequence`` and that string; a
+token id or ``null`` there stays a leftover.
 """
 
 from __future__ import annotations
@@ -122,7 +125,7 @@ from .models.tools import (
     UnknownToolChoice,
 )
 from .models.usage import CompletionUsage
-from .tables import stop_reason_of
+from .tables import matched_stop_sequence, stop_reason_of
 
 __all__ = ["decode_error", "decode_request", "decode_response"]
 
@@ -853,10 +856,15 @@ def _candidate(choice: Choice, path: str) -> ir.Candidate:
     stop = None if finish is None else stop_reason_of(finish)
     if finish is None or stop is not None:
         consumed.add("finish_reason")
+    matched = matched_stop_sequence(finish, choice.stop_reason)
+    if matched is not None:
+        stop = "stop_sequence"
+        consumed.add("stop_reason")
     return ir.Candidate(
         index=choice.index,
         parts=tuple(parts),
         stop_reason=stop,
+        stop_sequence=matched,
         raw_stop_reason=finish,
         path=path,
         extra=tag(

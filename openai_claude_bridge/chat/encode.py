@@ -27,6 +27,9 @@ Placement rules for ir made by other formats:
 * A tool call's chat ``call_state`` (Gemini's ``extra_content``, whatever format's decoder
   restored it from a client's carrier id) is written back onto the call — a documented dialect
   field, absent from the official SDK's types; another format's call state is reported lost.
+* The token limit goes in the field the dialect's servers take (:data:`.tables.MAX_TOKENS_FIELD`):
+  ``max_completion_tokens`` for ``"openai"`` (its reasoning models refuse ``max_tokens``),
+  ``max_tokens`` for ``"reasoning_content"`` and ``"openrouter"``; a chat request keeps its own.
 * Tool names chat does not accept are shortened with :func:`.tools_names.shorten` in tools,
   tool choices and tool calls of a request (see that module for restoring them).
 """
@@ -126,7 +129,7 @@ from .models.tools import (
     NamedToolChoiceFunction,
 )
 from .models.usage import CompletionTokensDetails, CompletionUsage, PromptTokensDetails
-from .tables import STOP_TO_FINISH, stop_reason_of
+from .tables import MAX_TOKENS_FIELD, STOP_TO_FINISH, stop_reason_of
 from .tools_names import shorten
 
 __all__ = ["encode_error", "encode_request", "encode_response"]
@@ -207,8 +210,7 @@ def encode_request(req: ir.Request, options: Options) -> CompletionCreateParams:
             key = "function_call" if _own_field(req.tool_choice, "function_call") else "tool_choice"
             fields[key] = choice
     if req.max_tokens is not None:
-        name = "max_tokens" if req.max_tokens_field == "max_tokens" else "max_completion_tokens"
-        fields[name] = req.max_tokens
+        fields[_max_tokens_field(req, extras is not None, options)] = req.max_tokens
     if req.stop is not None:
         fields["stop"] = _stop(req.stop, req, options)
     if req.reasoning is not None:
@@ -225,6 +227,14 @@ def encode_request(req: ir.Request, options: Options) -> CompletionCreateParams:
             sub(extras, "stream_options"),
         )
     return build(CompletionCreateParams, fields, req, FMT)
+
+
+def _max_tokens_field(req: ir.Request, own_request: bool, options: Options) -> str:
+    """The field of the token limit: the one a chat request used (exact round trip), else the
+    dialect's (:data:`.tables.MAX_TOKENS_FIELD`)."""
+    if own_request and req.max_tokens_field in ("max_tokens", "max_completion_tokens"):
+        return req.max_tokens_field
+    return MAX_TOKENS_FIELD[options.chat_dialect]
 
 
 def _stop(stop: tuple[str, ...], req: ir.Request, options: Options) -> str | list[str]:
@@ -1035,7 +1045,7 @@ def _choice(candidate: ir.Candidate, options: Options) -> Choice:
     fields: dict[str, Any] = {
         "index": candidate.index,
         "message": make(ChatCompletionMessage, message, wire_extras(message_extras)),
-        **_finish(candidate, options),
+        **_finish(candidate, options, own_stop=extras is not None),
     }
     logprobs = [token for part in turn.texts for token in part.logprobs or ()]
     if any(part.logprobs is not None for part in turn.texts):
@@ -1100,28 +1110,39 @@ def _token(token: ir.TokenLogprob, options: Options, *, full: bool) -> Any:
     return make(ChatCompletionTokenLogprob, fields, own(token))
 
 
-def _finish(candidate: ir.Candidate, options: Options) -> dict[str, Any]:
-    """The ``finish_reason`` field (required; ``null`` while unknown)."""
+def _finish(candidate: ir.Candidate, options: Options, *, own_stop: bool) -> dict[str, Any]:
+    """The ``finish_reason`` field (required; ``null`` while unknown), and for a candidate of a
+    chat source (``own_stop``) the ``stop_reason`` naming the stop string it matched (the vLLM /
+    SGLang field it came from). Another format's matched sequence has no chat field (reported)."""
     stop = candidate.stop_reason
     if stop is None:
         extras = own(candidate)
         return {} if extras is not None and "finish_reason" in extras else {"finish_reason": None}
+    fields: dict[str, Any] = {}
     if candidate.stop_sequence is not None:
-        _lose_field(candidate, "stop_sequence", options, "chat does not say which sequence matched")
+        if own_stop:
+            fields["stop_reason"] = candidate.stop_sequence
+        else:
+            reason = "chat does not say which sequence matched"
+            _lose_field(candidate, "stop_sequence", options, reason)
+    return {"finish_reason": _finish_reason(candidate, stop, options), **fields}
+
+
+def _finish_reason(candidate: ir.Candidate, stop: ir.StopReason, options: Options) -> str | None:
     raw = candidate.raw_stop_reason
-    if raw is not None and stop_reason_of(raw) == stop:
-        return {"finish_reason": raw}
+    if raw is not None and (stop_reason_of(raw) == stop or STOP_TO_FINISH[stop] == raw):
+        return raw
     finish = STOP_TO_FINISH[stop]
     if finish == "stop" and any(isinstance(p, ir.ToolCallPart) for p in candidate.parts):
         finish = "tool_calls"  # the reason follows what was emitted
     if finish is None:
         if stop == "error":  # the answer failed: no finish reason is made up for it
             _lose(candidate, options, "stop_reason", "chat has no finish_reason for a failure")
-            return {"finish_reason": None}
+            return None
         reason = f"chat has no finish_reason for {stop!r}; written as 'stop'"
         _lose(candidate, options, "stop_reason", reason)
         finish = "stop"
-    return {"finish_reason": finish}
+    return finish
 
 
 # --------------------------------------------------------------------------- errors

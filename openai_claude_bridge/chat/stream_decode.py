@@ -63,10 +63,11 @@ tool-call fragments + ``finish_reason`` comes out as ordered events.
   choice and, when the text part closes, stated in ``PartFinished`` as the complete text part
   with its neutral ``TokenLogprob``\\ s (the non-streaming decoder's shape).
 * ``finish_reason`` (once per choice) closes the choice's parts and emits ``CandidateFinished``
-  with the mapped stop reason. An unknown finish reason finishes the choice without a
-  ``CandidateFinished`` (the non-streaming decoder leaves ``stop_reason`` unset too). A repeated
-  ``finish_reason`` and empty deltas after it (audio expiry updates) are tolerated; content after
-  it is invalid input.
+  with the mapped stop reason; a ``stop_reason`` string beside ``finish_reason: "stop"`` (vLLM /
+  SGLang: the stop string that matched) makes it ``stop_sequence`` with that string. An unknown
+  finish reason finishes the choice without a ``CandidateFinished`` (the non-streaming decoder
+  leaves ``stop_reason`` unset too). A repeated ``finish_reason`` and empty deltas after it
+  (audio expiry updates) are tolerated; content after it is invalid input.
 * ``usage`` on any chunk (the last one, with ``choices: []``) is a ``UsageUpdated``.
 * An error frame — or an OpenRouter chunk with an ``error`` object — is a ``StreamError``
   (:func:`.decode.decode_error`); any later event is invalid input.
@@ -103,7 +104,7 @@ from .models.extensions import (
 )
 from .models.response import AnnotationUnion, ChoiceLogprobs
 from .models.stream import ChatCompletionChunk, ChoiceDelta, ChoiceDeltaToolCall, ChunkChoice
-from .tables import stop_reason_of
+from .tables import matched_stop_sequence, stop_reason_of
 
 __all__ = ["DecoderState", "StreamDecoder"]
 
@@ -344,7 +345,8 @@ class StreamDecoder:
         if choice.logprobs is not None and choice.logprobs.content is not None:
             self._logprobs(state, choice.logprobs)
         if choice.finish_reason is not None:
-            self._finish_choice(state, choice.finish_reason, out)
+            matched = matched_stop_sequence(choice.finish_reason, choice.stop_reason)
+            self._finish_choice(state, choice.finish_reason, matched, out)
 
     def _delta(self, state: _Choice, delta: ChoiceDelta, out: list[ir.StreamEvent]) -> None:
         if delta.reasoning_details:
@@ -690,7 +692,9 @@ class StreamDecoder:
 
     # ------------------------------------------------------------------ finishing
 
-    def _finish_choice(self, state: _Choice, finish: str, out: list[ir.StreamEvent]) -> None:
+    def _finish_choice(
+        self, state: _Choice, finish: str, matched: str | None, out: list[ir.StreamEvent]
+    ) -> None:
         for call in state.calls:
             if call.index is None:
                 raise InvalidInputError(
@@ -710,11 +714,16 @@ class StreamDecoder:
         for index in list(state.open):
             self._close(state, index, out, finals.get(index))
         state.finished = True
-        stop = stop_reason_of(finish)
+        stop: ir.StopReason | None = (
+            "stop_sequence" if matched is not None else stop_reason_of(finish)
+        )
         if stop is not None:
             out.append(
                 ir.CandidateFinished(
-                    stop_reason=stop, candidate=state.candidate, raw_stop_reason=finish
+                    stop_reason=stop,
+                    candidate=state.candidate,
+                    stop_sequence=matched,
+                    raw_stop_reason=finish,
                 )
             )
 

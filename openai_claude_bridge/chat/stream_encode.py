@@ -51,7 +51,9 @@ candidate the ir never mentions is left announced without a ``finish_reason`` (n
   with an empty delta and ``logprobs.content``), a missing text tail, a signature or encrypted
   payload that was only stated at the end.
 * ``CandidateFinished`` -> the choice's one finishing chunk (``delta: {}`` + ``finish_reason``,
-  mapped as the non-streaming encoder does: ``tool_calls`` when the choice emitted tool calls),
+  mapped as the non-streaming encoder does: ``tool_calls`` when the choice emitted tool calls;
+  from a chat source, the matched stop string goes back into the vLLM / SGLang ``stop_reason``
+  it came from, another format's is reported lost),
   held while parts of the choice are still open (nothing of a choice follows its finish reason)
   and written at the latest by ``StreamEnded``. Later ones for the same choice are ignored.
 * ``UsageUpdated`` merges counts (usage often comes after the finish reasons); ``StreamEnded``
@@ -159,6 +161,7 @@ class _Choice:
         "next_tool",
         "open_parts",
         "pending_finish",
+        "pending_stop_reason",
         "reasoning_text",
     )
 
@@ -173,12 +176,15 @@ class _Choice:
         self.open_parts = 0
         self.pending_finish: str | None = None
         """A finish reason held until the choice's open parts are finished."""
+        self.pending_stop_reason: str | None = None
+        """The matched stop string written beside it (a chat source's ``stop_reason``)."""
 
 
 class StreamEncoder:
     """ir stream events in, chat chunks out (see the module docstring)."""
 
     __slots__ = (
+        "_chat_source",
         "_choices",
         "_created",
         "_head",
@@ -200,6 +206,8 @@ class StreamEncoder:
         self._created = 0
         self._model = ""
         self._head: dict[str, Any] = {}
+        self._chat_source = False
+        """The ir stream comes from a chat source (its ``ResponseStarted`` carries chat fields)."""
         self._choices: dict[int, _Choice] = {}
         self._introduced = 0
         """Every candidate below this one has been announced."""
@@ -264,6 +272,7 @@ class StreamEncoder:
         self._created = event.created if event.created is not None else options.clock()
         self._model = options.model or event.model or ""
         # a chat source's own top-level fields (system_fingerprint, OpenRouter's provider)
+        self._chat_source = FMT in event.extra or FMT in event.echo
         own_fields = {**event.echo.get(FMT, {}), **event.extra.get(FMT, {})}
         self._head = {k: v for k, v in own_fields.items() if k != "moderation"}
         for fmt, fields in event.extra.items():
@@ -284,6 +293,7 @@ class StreamEncoder:
         *,
         finish: str | None = None,
         logprobs: dict[str, Any] | None = None,
+        stop_reason: str | None = None,
     ) -> ChatCompletionChunk:
         choice_state = self._choice(candidate)
         if not choice_state.announced:
@@ -292,6 +302,8 @@ class StreamEncoder:
         choice: dict[str, Any] = {"index": candidate, "delta": delta, "finish_reason": finish}
         if logprobs is not None:
             choice["logprobs"] = logprobs
+        if stop_reason is not None:
+            choice["stop_reason"] = stop_reason
         return from_wire(
             ChatCompletionChunk,
             {
@@ -669,7 +681,9 @@ class StreamEncoder:
             stop_sequence=event.stop_sequence,
             raw_stop_reason=event.raw_stop_reason,
         )
-        choice.pending_finish = _finish(stub, self._options)["finish_reason"]
+        finished = _finish(stub, self._options, own_stop=self._chat_source)
+        choice.pending_finish = finished["finish_reason"]
+        choice.pending_stop_reason = finished.get("stop_reason")
         if choice.open_parts:
             return []  # parts of this choice are still open: finish after them
         return [self._finish_chunk(event.candidate)]
@@ -677,7 +691,8 @@ class StreamEncoder:
     def _finish_chunk(self, candidate: int) -> ChatCompletionChunk:
         choice = self._choice(candidate)
         finish, choice.pending_finish = choice.pending_finish, None
-        return self._chunk(candidate, {}, finish=finish)
+        stop_reason, choice.pending_stop_reason = choice.pending_stop_reason, None
+        return self._chunk(candidate, {}, finish=finish, stop_reason=stop_reason)
 
     def _merge_usage(self, usage: ir.Usage) -> None:
         if self._usage is None:

@@ -6,6 +6,14 @@
   chat finish reason: the encoder reports them lost and writes ``stop`` for ``pause_turn`` (the
   only value that ends a turn without claiming a limit, a tool call or a filter) and ``null``
   for ``error`` (a failed answer did not stop; none is made up).
+* vLLM and SGLang name the stop string that matched in a choice's ``stop_reason`` (a string; an
+  int is a stop token id, ``null`` the end-of-sequence token) next to ``finish_reason: "stop"``:
+  :func:`matched_stop_sequence` reads it, and such a stop is ``stop_sequence`` with that string.
+
+* The token-limit field each ``chat_dialect`` writes for another format's request
+  (:data:`MAX_TOKENS_FIELD`): OpenAI's reasoning models refuse ``max_tokens`` (deprecated there
+  for ``max_completion_tokens``); the servers of the other dialects (DeepSeek, vLLM, OpenRouter
+  …) expect ``max_tokens``.
 
 The error tables are not here: Chat Completions, Responses and legacy Completions share one error
 body and one codec, :mod:`openai_claude_bridge._openai_errors`.
@@ -14,12 +22,19 @@ body and one codec, :mod:`openai_claude_bridge._openai_errors`.
 from __future__ import annotations
 
 from types import MappingProxyType
-from typing import cast
+from typing import Literal, cast
 
 from ..ir import StopReason
+from ..options import ChatDialect
 from .models.response import FinishReason
 
-__all__ = ["FINISH_TO_STOP", "STOP_TO_FINISH", "stop_reason_of"]
+__all__ = [
+    "FINISH_TO_STOP",
+    "MAX_TOKENS_FIELD",
+    "STOP_TO_FINISH",
+    "matched_stop_sequence",
+    "stop_reason_of",
+]
 
 FINISH_TO_STOP: MappingProxyType[FinishReason, StopReason] = MappingProxyType(
     {
@@ -44,7 +59,26 @@ STOP_TO_FINISH: MappingProxyType[StopReason, FinishReason | None] = MappingProxy
     }
 )
 
+#: ``chat_dialect`` -> the field another format's token limit is written in.
+MAX_TOKENS_FIELD: MappingProxyType[ChatDialect, Literal["max_tokens", "max_completion_tokens"]] = (
+    MappingProxyType(
+        {
+            "openai": "max_completion_tokens",
+            "reasoning_content": "max_tokens",
+            "openrouter": "max_tokens",
+        }
+    )
+)
+
 
 def stop_reason_of(finish_reason: str) -> StopReason | None:
     """The ir stop reason of a chat ``finish_reason``; ``None`` for a value chat does not know."""
     return FINISH_TO_STOP.get(cast("FinishReason", finish_reason))
+
+
+def matched_stop_sequence(finish_reason: str | None, stop_reason: object) -> str | None:
+    """The stop string a choice's ``stop_reason`` (vLLM / SGLang) says matched, next to
+    ``finish_reason: "stop"``; ``None`` for a token id, ``null`` or any other finish reason."""
+    if finish_reason == "stop" and isinstance(stop_reason, str) and stop_reason:
+        return stop_reason
+    return None

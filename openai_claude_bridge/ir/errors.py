@@ -9,8 +9,13 @@ from .base import Node
 
 __all__ = ["ApiError", "ErrorKind"]
 
+#: What went wrong. ``context_length_exceeded`` is the request error that says the prompt does
+#: not fit the model's context window: clients act on it (Claude Code compacts the conversation
+#: on anthropic's "prompt is too long", Codex on the code ``context_length_exceeded``), so it
+#: is kept apart from ``invalid_request`` and every format writes it in its own words.
 ErrorKind: TypeAlias = Literal[
     "invalid_request",
+    "context_length_exceeded",
     "authentication",
     "permission",
     "not_found",

@@ -45,7 +45,8 @@ Choices for ir from other formats:
   (the breakpoint is kept without one).
 * Responses: ``id`` is the ir id (else ``id_factory("resp_")``), ``created_at`` the ir time (else
   ``options.clock()``); output ids ``msg_`` / ``fc_`` / ``rs_`` from ``id_factory``. ``status``
-  and ``incomplete_details`` follow the stop reason (:mod:`.tables`). The echoed request fields
+  and ``incomplete_details`` follow the stop reason (:mod:`.tables`); the stop sequence that
+  matched has no field (reported at the candidate's ``stop_sequence``). The echoed request fields
   (``instructions``, ``tools``, ``tool_choice``, ``temperature`` …) are copied from
   ``options.request`` when it is a Responses request; otherwise only the three the API always
   reports are written, with the API's defaults: ``parallel_tool_calls: true``,
@@ -808,6 +809,11 @@ def _status(resp: ir.Response, cand: ir.Candidate | None, options: Options) -> d
         return {"status": resp.status}
     if stop in tables.STOP_APPROXIMATED and cand is not None:
         _lose(options, cand, "stop_reason", f"stop reason {stop!r} has no exact Responses form")
+    if cand is not None and cand.stop_sequence is not None:
+        where = json_path(["stop_sequence"], cand.path)
+        options.lose(
+            where, "stop_sequence", "Responses does not name the stop sequence that matched"
+        )
     status, reason = tables.STOP_STATUS[stop]
     fields: dict[str, Any] = {"status": status}
     if reason is not None:

@@ -558,9 +558,10 @@ def _failure(wire: dict[str, Any]) -> ir.ApiError:
         return ir.ApiError(kind="server_error", message="the response failed")
     code = error.get("code") if isinstance(error.get("code"), str) else None
     message = error.get("message")
+    text = message if isinstance(message, str) else "the response failed"
     return ir.ApiError(
-        kind=error_kind_of(None, None, code),
-        message=message if isinstance(message, str) else "the response failed",
+        kind=error_kind_of(None, None, code, text),
+        message=text,
         code=code,
         path="response.error",
     )

@@ -43,7 +43,9 @@ States (:attr:`StreamEncoder.state`)::
   usage, echoed request fields — the accumulator keeps the started event's ``echo``), whose
   ``output`` is the list of items the stream emitted. ``StreamError`` closes the same way and
   ends with ``response.failed`` carrying the error. Losses are reported once, by that final
-  ``encode_response``.
+  ``encode_response``. The failed response's ``error.code`` is ``context_length_exceeded`` for a
+  context overflow (the code the error body gets, which Codex compacts on), the source's own code
+  where the SDK lists it, else ``rate_limit_exceeded`` or ``server_error``.
 
 Not carried back to a Responses client (no ir field): the source ``Response``'s top-level fields
 that are not echoed settings (``service_tier`` without usage, ``completed_at``, unknown fields).
@@ -59,6 +61,7 @@ from typing import Any
 from .. import ir
 from .._call_id_carrier import report_late_state
 from .._codec import build
+from .._openai_errors import CONTEXT_LENGTH_CODE
 from ..errors import BridgeError, InvalidInputError, StreamStateError
 from ..ir.accumulate import Accumulator, PartBuilder
 from ..options import Options
@@ -105,6 +108,19 @@ from .models.stream import (
 __all__ = ["EncoderState", "StreamEncoder"]
 
 _ERROR_CODES = frozenset(ResponseErrorCode.__args__)  # type: ignore[attr-defined]
+
+
+def _failure_code(error: ir.ApiError) -> str:
+    """The ``error.code`` of the ``response.failed`` a source error ends the stream with: a
+    context overflow says ``context_length_exceeded`` (as the error body codec writes it, and as
+    the API does; Codex compacts on it, though the SDK's code list lacks it), a code the SDK lists
+    stays, a rate limit is ``rate_limit_exceeded``, anything else ``server_error``."""
+    if error.kind == "context_length_exceeded":
+        return CONTEXT_LENGTH_CODE
+    if error.code is not None and error.code in _ERROR_CODES:
+        return error.code
+    return "rate_limit_exceeded" if error.kind == "rate_limit" else "server_error"
+
 
 _CONTENT = "content"
 _CALL = "call"
@@ -272,10 +288,9 @@ class StreamEncoder:
         wire["output"] = self._output
         cls: Any = ResponseCompletedEvent
         if error is not None:
-            code = error.code if error.code in _ERROR_CODES else None
-            if code is None:
-                code = "rate_limit_exceeded" if error.kind == "rate_limit" else "server_error"
-            wire.update(status="failed", error={"code": code, "message": error.message})
+            wire.update(
+                status="failed", error={"code": _failure_code(error), "message": error.message}
+            )
             wire.pop("incomplete_details", None)
             cls = ResponseFailedEvent
         elif wire.get("status") == "incomplete":

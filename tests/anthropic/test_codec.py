@@ -21,7 +21,6 @@ from typing import Any
 import anthropic.types as sdk
 import anthropic.types.shared as sdk_shared
 import pytest
-from anthropic.types import message_create_params as mcp
 from hypothesis import given, reject
 
 from openai_claude_bridge import (
@@ -29,6 +28,7 @@ from openai_claude_bridge import (
     InvalidInputError,
     Loss,
     UnsupportedFeatureError,
+    convert_request,
     ir,
 )
 from openai_claude_bridge._codec import report_foreign_extra
@@ -49,10 +49,12 @@ from openai_claude_bridge.options import Options, ReasoningPolicy
 from openai_claude_bridge.wire import from_wire, to_wire
 from tests.support.oracle import assert_sdk_strict
 from tests.support.roundtrip import all_fixture_payloads, assert_json_identical
+from tests.support.sdk_types import ANTHROPIC_REQUEST
 from tests.support.strategies import wire_payloads
 
 FMT = "anthropic"
-REQUEST_SDK = (mcp.MessageCreateParamsNonStreaming, mcp.MessageCreateParamsStreaming)
+#: The SDK's request types plus exactly the sampling keys it dropped (a documented dialect).
+REQUEST_SDK = ANTHROPIC_REQUEST
 
 
 def assert_sdk_request(out: dict[str, Any]) -> None:
@@ -382,7 +384,7 @@ def test_foreign_request_maps_to_valid_anthropic() -> None:
     assert out["metadata"] == {"user_id": "user-1"}
     assert out["stop_sequences"] == ["END"]
     assert out["stream"] is True
-    assert "temperature" not in out and "top_p" not in out  # not in the SDK's request type
+    assert (out["temperature"], out["top_p"]) == (0.5, 1)  # a dialect the API still takes
     assert pairs(losses) == [
         ("max_tokens", "max_tokens"),
         ("messages[1].content[1].detail", "detail"),
@@ -391,8 +393,6 @@ def test_foreign_request_maps_to_valid_anthropic() -> None:
         ("messages[2].reasoning_content", "reasoning"),
         ("tools[2]", "custom_tool"),
         ("reasoning_effort", "reasoning"),
-        ("temperature", "temperature"),
-        ("top_p", "top_p"),
         ("seed", "seed"),
     ]
     with pytest.raises(UnsupportedFeatureError) as raised:
@@ -417,7 +417,7 @@ def test_request_without_losses_passes_strict_mode() -> None:
     assert "system" not in out
 
 
-def test_effort_budget_stays_below_max_tokens_and_foreign_sampling_is_dropped() -> None:
+def test_effort_budget_below_max_tokens_drops_sampling_refused_while_thinking() -> None:
     req = chat_like_request(
         tools=None,
         tool_choice=None,
@@ -439,6 +439,79 @@ def test_effort_budget_stays_below_max_tokens_and_foreign_sampling_is_dropped() 
         ("top_p", "top_p"),
         ("top_k", "top_k"),
     ]
+    assert [loss.reason for loss in losses[1:]] == [
+        "anthropic takes no temperature other than 1 while thinking; it was left out",
+        "anthropic takes no top_p below 0.95 while thinking; it was left out",
+        "anthropic takes no top_k while thinking; it was left out",
+    ]
+
+
+def test_foreign_sampling_is_written_as_set() -> None:
+    """temperature / top_p / top_k of another format reach anthropic (a dialect of its request
+    the API still takes), unreported; a value the ir does not hold is never added."""
+    base = chat_like_request(
+        tools=None,
+        tool_choice=None,
+        seed=None,
+        reasoning=None,
+        max_tokens=100,
+        messages=(ir.Message(role="user", parts=(text("hi"),), text_form=True),),
+    )
+    for values in ({"temperature": 0.2, "top_p": 0.8, "top_k": 40}, {"temperature": 0}, {}):
+        sampling = {"temperature": None, "top_p": None, "top_k": None, **values}
+        out = to_wire(encode_request(dataclasses.replace(base, **sampling), Options(strict=True)))
+        assert_sdk_request(out)
+        assert {k: out[k] for k in ("temperature", "top_p", "top_k") if k in out} == values
+
+
+def test_sampling_the_api_takes_while_thinking_is_kept() -> None:
+    req = chat_like_request(
+        tools=None,
+        tool_choice=None,
+        seed=None,
+        max_tokens=20000,
+        temperature=1,
+        top_p=0.95,
+        messages=(ir.Message(role="user", parts=(text("hi"),), text_form=True),),
+    )
+    out = to_wire(encode_request(req, Options(strict=True)))
+    assert_sdk_request(out)
+    assert out["thinking"]["type"] == "enabled"
+    assert (out["temperature"], out["top_p"]) == (1, 0.95)
+
+
+def test_temperature_above_anthropic_range_is_capped_and_reported() -> None:
+    req = chat_like_request(
+        tools=None,
+        tool_choice=None,
+        seed=None,
+        reasoning=None,
+        max_tokens=100,
+        temperature=1.6,
+        top_p=None,
+        messages=(ir.Message(role="user", parts=(text("hi"),), text_form=True),),
+    )
+    options, losses = collecting()
+    out = to_wire(encode_request(req, options))
+    assert_sdk_request(out)
+    assert out["temperature"] == 1
+    assert pairs(losses) == [("temperature", "temperature")]
+    assert losses[0].reason == "anthropic's temperature goes up to 1; 1.6 became 1"
+
+
+def test_own_sampling_comes_back_exactly_even_while_thinking() -> None:
+    """The client's own anthropic request is its own business: nothing is checked or dropped."""
+    request_round_trip(
+        {
+            "model": "m",
+            "max_tokens": 20000,
+            "messages": [{"role": "user", "content": "hi"}],
+            "thinking": {"type": "enabled", "budget_tokens": 2048},
+            "temperature": 0.3,
+            "top_p": 0.5,
+            "top_k": 7,
+        }
+    )
 
 
 def test_leading_system_messages_join_the_instructions() -> None:
@@ -881,9 +954,11 @@ def test_decoded_usage_includes_cached_tokens() -> None:
 def test_every_error_kind_encodes(kind: ir.ErrorKind) -> None:
     status, body = encode_error(ir.ApiError(kind=kind, message="m"), Options(strict=True))
     wire = to_wire(body)
+    # a context overflow says so as anthropic does, before the original message
+    message = "prompt is too long: m" if kind == "context_length_exceeded" else "m"
     assert wire == {
         "type": "error",
-        "error": {"type": tables.ERROR_KIND_TO_TYPE[kind], "message": "m"},
+        "error": {"type": tables.ERROR_KIND_TO_TYPE[kind], "message": message},
     }
     assert status == tables.ERROR_KIND_STATUS[kind]
     if kind != "request_too_large":  # the SDK's union lacks the type the API sends with 413
@@ -966,6 +1041,9 @@ def test_tables_are_inverse_where_they_go_both_ways() -> None:
     for ir_reason, wire in tables.STOP_REASON_FROM_IR.items():
         assert wire is None or tables.STOP_REASON_TO_IR[wire] == ir_reason
     for kind, wire_type in tables.ERROR_KIND_TO_TYPE.items():
+        if kind == "context_length_exceeded":  # an invalid_request_error: its message says it
+            assert wire_type == "invalid_request_error"
+            continue
         assert tables.ERROR_TYPE_TO_KIND[wire_type] == kind
         assert tables.STATUS_TO_ERROR_KIND[tables.ERROR_KIND_STATUS[kind]] == kind
     assert set(typing.get_args(Effort)) == {e for e in tables.EFFORT_FROM_IR.values() if e}
@@ -1075,13 +1153,55 @@ def test_anthropic_effort_without_thinking_stays_an_effort() -> None:
     decoded = decode_request(from_wire(MessageCreateParams, payload))
     assert decoded.reasoning is not None and decoded.reasoning.effort == "high"
     assert decoded.temperature == 0.2
-    # the same ir from another format: the effort is a thinking budget, temperature is dropped
+    # the same ir from another format: the effort is a thinking budget, and anthropic takes no
+    # temperature other than 1 while thinking
     options, losses = collecting()
     out = to_wire(encode_request(neutral(decoded), options))
     assert_sdk_request(out)
     assert out["thinking"] == {"type": "enabled", "budget_tokens": 16384}
     assert "output_config" not in out and "temperature" not in out
     assert pairs(losses) == [("temperature", "temperature")]
+
+
+@pytest.mark.parametrize(
+    ("parameters", "input_schema"),
+    [
+        ({}, {"type": "object"}),
+        ({"properties": {}}, {"type": "object", "properties": {}}),
+        (
+            {"properties": {"city": {"type": "string"}}, "required": ["city"]},
+            {"type": "object", "properties": {"city": {"type": "string"}}, "required": ["city"]},
+        ),
+        ({"type": "object"}, {"type": "object"}),
+        ({"type": "array", "items": {}}, {"type": "array", "items": {}}),  # left as it is
+    ],
+)
+@pytest.mark.parametrize("source", ["chat", "responses"])
+def test_schema_without_top_level_type_becomes_an_object(
+    source: str, parameters: dict[str, Any], input_schema: dict[str, Any]
+) -> None:
+    """Anthropic requires ``input_schema.type: "object"``; OpenAI accepts a schema without a
+    top-level type, which means an object for function arguments: not a loss."""
+    if source == "chat":
+        tool: dict[str, Any] = {
+            "type": "function",
+            "function": {"name": "f", "parameters": parameters},
+        }
+        payload: dict[str, Any] = {"model": "m", "max_tokens": 9, "messages": [], "tools": [tool]}
+    else:
+        tool = {"type": "function", "name": "f", "parameters": parameters, "strict": False}
+        payload = {"model": "m", "max_output_tokens": 9, "input": [], "tools": [tool]}
+    losses: list[Loss] = []
+    out = to_wire(convert_request(payload, source=source, target=FMT, on_loss=losses.append))
+    assert_sdk_request(out)
+    (written,) = out["tools"]
+    assert_json_identical(written["input_schema"], input_schema)
+    assert losses == []
+
+
+def test_own_schema_without_type_comes_back_as_it_was() -> None:
+    tool = {"name": "f", "input_schema": {"properties": {}}}
+    request_round_trip({"model": "m", "max_tokens": 9, "messages": [], "tools": [tool]})
 
 
 def test_foreign_empty_text_is_dropped_from_responses() -> None:

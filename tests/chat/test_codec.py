@@ -29,6 +29,7 @@ from openai_claude_bridge import (
     UnsupportedFeatureError,
     _openai_errors,
     chat,
+    convert_request,
     ir,
 )
 from openai_claude_bridge.chat import decode, encode, tables, tools_names
@@ -365,6 +366,52 @@ def _foreign_request() -> ir.Request:
     )
 
 
+@pytest.mark.parametrize(
+    ("dialect", "field"),
+    [
+        ("openai", "max_completion_tokens"),
+        ("reasoning_content", "max_tokens"),
+        ("openrouter", "max_tokens"),
+    ],
+)
+@pytest.mark.parametrize("source", ["anthropic", "responses", "completions"])
+def test_foreign_token_limit_goes_in_the_dialects_field(
+    dialect: ChatDialect, field: str, source: str
+) -> None:
+    payloads: dict[str, dict[str, Any]] = {
+        "anthropic": {"model": "m", "max_tokens": 300, "messages": []},
+        "responses": {"model": "m", "max_output_tokens": 300, "input": "hi"},
+        "completions": {"model": "m", "max_tokens": 300, "prompt": "hi"},
+    }
+    losses: list[Loss] = []
+    out = to_wire(
+        convert_request(
+            payloads[source],
+            source=source,
+            target="chat",
+            chat_dialect=dialect,
+            on_loss=losses.append,
+        )
+    )
+    assert_sdk_strict(out, *REQUEST_SDK)
+    assert {k: out[k] for k in ("max_tokens", "max_completion_tokens") if k in out} == {field: 300}
+    assert losses == []
+
+
+@pytest.mark.parametrize("dialect", ["openai", "reasoning_content", "openrouter"])
+@pytest.mark.parametrize("field", ["max_tokens", "max_completion_tokens"])
+def test_chat_token_limit_field_round_trips_in_every_dialect(
+    dialect: ChatDialect, field: str
+) -> None:
+    payload = {"model": "m", "messages": [{"role": "user", "content": "hi"}], field: 300}
+    out = to_wire(convert_request(payload, source="chat", target="chat", chat_dialect=dialect))
+    assert_json_identical(out, payload)
+
+
+def test_max_tokens_field_table_covers_every_dialect() -> None:
+    assert set(tables.MAX_TOKENS_FIELD) == set(typing.get_args(ChatDialect))
+
+
 def test_encode_foreign_request() -> None:
     options, losses = _options()
     out = to_wire(encode.encode_request(_foreign_request(), options))
@@ -400,7 +447,8 @@ def test_encode_foreign_request() -> None:
     ]
     assert out["tools"][1]["function"]["name"] == short
     assert out["tool_choice"] == {"type": "function", "function": {"name": short}}
-    assert out["max_tokens"] == 4096
+    # the official dialect's field: OpenAI's reasoning models refuse max_tokens
+    assert out["max_completion_tokens"] == 4096 and "max_tokens" not in out
     assert out["stop"] == ["END", "STOP"]
     assert out["reasoning_effort"] == "medium"
     assert out["response_format"] == {
@@ -624,7 +672,7 @@ def test_encode_foreign_error(kind: ir.ErrorKind) -> None:
     assert_sdk_strict(out, _SdkErrorResponse)
     error_type, expected_status = _openai_errors.KIND_TO_ERROR[kind]
     assert status == expected_status
-    code = _openai_errors.QUOTA if kind == "billing" else None  # what OpenAI itself sends
+    code = _openai_errors.KIND_CODE.get(kind)  # what OpenAI itself sends (quota, context)
     assert out == {"error": {"message": "m", "type": error_type, "param": None, "code": code}}
     back = decode.decode_error(body, status=status)
     assert back.kind == kind
@@ -667,6 +715,9 @@ def test_error_tables_cover_literals() -> None:
     assert set(errors.ERROR_TYPE_TO_KIND) == set(typing.get_args(errors.OpenAIErrorType))
     assert set(errors.ERROR_TYPE_TO_KIND) >= errors.GENERIC_ERROR_TYPES
     for kind, (error_type, status) in errors.KIND_TO_ERROR.items():
+        if kind == "context_length_exceeded":  # a request error told by its code or message
+            assert errors.error_kind_of(status, error_type, errors.CONTEXT_LENGTH_CODE) == kind
+            continue
         assert errors.ERROR_TYPE_TO_KIND[error_type] == kind
         if kind != "billing":
             assert errors.error_kind_of(status, None, None) == kind
@@ -687,12 +738,43 @@ def test_error_tables_cover_literals() -> None:
         (None, "something_new", 418, "invalid_request"),  # unknown: the status class
         (409, "something_new", None, "invalid_request"),
         (None, "something_new", None, "server_error"),
+        (400, "invalid_request_error", "context_length_exceeded", "context_length_exceeded"),
+        (None, None, "context_length_exceeded", "context_length_exceeded"),  # whatever the status
+        (413, "invalid_request_error", "context_length_exceeded", "context_length_exceeded"),
     ],
 )
 def test_error_kind_precedence(
     status: int | None, error_type: str | None, code: str | int | None, kind: ir.ErrorKind
 ) -> None:
     assert _openai_errors.error_kind_of(status, error_type, code) == kind
+
+
+@pytest.mark.parametrize(
+    ("status", "error_type", "message", "kind"),
+    [
+        (
+            400,
+            "invalid_request_error",
+            "This model's maximum context length is 8192 tokens.",
+            "context_length_exceeded",
+        ),
+        (
+            None,
+            "invalid_request_error",
+            "input exceeds the context window",
+            "context_length_exceeded",
+        ),
+        (400, None, "the request exceeds the available context size", "context_length_exceeded"),
+        (400, None, "Prompt is too long", "context_length_exceeded"),
+        (400, "invalid_request_error", "Invalid 'messages[0].role'.", "invalid_request"),
+        (500, "server_error", "maximum context length", "server_error"),  # only request errors
+        (429, "tokens", "maximum context length", "rate_limit"),
+    ],
+)
+def test_error_message_wording_tells_a_context_overflow(
+    status: int | None, error_type: str | None, message: str, kind: ir.ErrorKind
+) -> None:
+    assert _openai_errors.error_kind_of(status, error_type, None, message) == kind
 
 
 @pytest.mark.parametrize(

@@ -560,7 +560,7 @@ def test_foreign_errors_map_kind_status_and_type(kind: ir.ErrorKind) -> None:
     out = to_wire(body)
     assert_sdk_strict(out["error"], error_object.ErrorObject)
     error_type, expected_status = _openai_errors.KIND_TO_ERROR[kind]
-    code = _openai_errors.QUOTA if kind == "billing" else None  # what OpenAI itself sends
+    code = _openai_errors.KIND_CODE.get(kind)  # what OpenAI itself sends (quota, context)
     assert (out, status) == (
         {"error": {"message": "m", "type": error_type, "param": None, "code": code}},
         expected_status,

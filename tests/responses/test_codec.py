@@ -663,6 +663,7 @@ def test_foreign_response_losses_n_and_stop_sequence_and_no_usage() -> None:
     assert [(loss.path, loss.feature) for loss in losses] == [
         ("choices[1]", "n"),
         ("choices[0]", "stop_reason"),
+        ("choices[0].stop_sequence", "stop_sequence"),  # the matched value, at its own path
         ("usage", "usage"),
     ]
 

@@ -259,18 +259,25 @@ class MessageCreateParams(WireModel):
     """Beta: server-held conversation state (a Thread)."""
 
     temperature: Number | None = None
-    """Sampling temperature. Accepted by the API for the models that support it; not in the
-    pinned SDK's types.
+    """Deprecated: sampling temperature, 0 to 1. The anthropic SDK removed ``temperature``,
+    ``top_p`` and ``top_k`` from its request types in 1.0; the Messages API still accepts them
+    for the models that support sampling, and the SDK's migration guide says to send them in the
+    request body. A documented dialect field of this request (not in the pinned SDK's types).
+    While thinking is on, the API takes only ``1``.
     """
 
     top_k: int | None = None
-    """Sample from the top K options only. Accepted by the API for the models that support it;
-    not in the pinned SDK's types.
+    """Deprecated: sample from the top K options only. Removed from the anthropic SDK's request
+    types in 1.0, still accepted by the Messages API for the models that support sampling (the
+    SDK's migration guide says to send it in the request body); a documented dialect field of
+    this request. Not allowed while thinking is on.
     """
 
     top_p: Number | None = None
-    """Nucleus sampling cut-off. Accepted by the API for the models that support it; not in the
-    pinned SDK's types.
+    """Deprecated: nucleus sampling cut-off, 0 to 1. Removed from the anthropic SDK's request
+    types in 1.0, still accepted by the Messages API for the models that support sampling (the
+    SDK's migration guide says to send it in the request body); a documented dialect field of
+    this request. While thinking is on, the API takes only values from 0.95 to 1.
     """
 
 

@@ -151,6 +151,10 @@ class Choice(WireModel):
     logprobs: ChoiceLogprobs | None = None
     """Log probabilities (when requested)."""
     message: ChatCompletionMessage
+    stop_reason: Union[str, int, None] = None
+    """vLLM / SGLang dialect (not in the OpenAI SDK): next to ``finish_reason: "stop"``, the stop
+    string that matched (a string), the stop token id (an int), or ``null`` (the end-of-sequence
+    token)."""
 
 
 class ChatCompletion(WireModel):

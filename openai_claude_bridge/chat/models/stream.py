@@ -115,6 +115,10 @@ class ChunkChoice(WireModel):
     kept as strings."""
     logprobs: ChoiceLogprobs | None = None
     """Log probabilities of this chunk's tokens (when requested)."""
+    stop_reason: Union[str, int, None] = None
+    """vLLM / SGLang dialect (not in the OpenAI SDK), on the chunk that carries the
+    ``finish_reason``: the stop string that matched (a string), the stop token id (an int), or
+    ``null``."""
 
 
 class ChatCompletionChunk(WireModel):
