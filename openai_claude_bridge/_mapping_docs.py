@@ -449,8 +449,9 @@ POLICIES: Mapping[Topic, Mapping[Format, str]] = {
     },
     "Sampling and other settings": {
         "anthropic": (
-            "Anthropic requires `max_tokens`: without one, {DEFAULT_MAX_TOKENS} is sent and"
-            " reported."
+            "Anthropic requires `max_tokens`: when the source sets no output limit, the"
+            " caller's `default_max_tokens` is sent, else the thinking budget the request asks"
+            " for at its full size plus {DEFAULT_MAX_TOKENS} for the answer (reported)."
             " `temperature`, `top_p` and `top_k` are written as set (a dialect of the request:"
             " the official SDK dropped them in 1.0, the API still takes them); while thinking"
             " is on, a `temperature` other than 1, any `top_k` and a `top_p` below 0.95 of"
