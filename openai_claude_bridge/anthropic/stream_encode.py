@@ -20,7 +20,9 @@ becomes no block leaves no gap:
 * text (and refusal, which anthropic says as text): ``content_block_start`` with ``text: ""`` is
   held back until the first non-empty fragment or citation, so empty text never becomes a block;
 * a function tool call: ``tool_use`` with ``input: {}``, then its argument fragments as
-  ``input_json_delta`` (a custom tool call has no anthropic form: reported, dropped);
+  ``input_json_delta``; a custom tool call is held until it finishes and then sent whole as a
+  ``tool_use`` of its function stand-in, ``input: {"input": <raw input>}``
+  (:mod:`.._custom_tools`);
 * anthropic's own thinking (the header comes from the anthropic decoder): ``thinking: ""`` +
   ``signature: ""``, then ``thinking_delta`` / ``signature_delta`` live;
 * any other reasoning is held whole until it finishes, because only then is it known whether it
@@ -315,7 +317,7 @@ class StreamEncoder:
             live = is_own(header, FMT) and header.redacted_data is None
         part = _Part(event.index, header, live)
         if isinstance(header, ir.ToolCallPart) and header.kind == "custom":
-            part.live = False  # lost when it finishes, through the non-streaming encoder
+            part.live = False  # sent whole when it finishes, through the non-streaming encoder
         self._parts[event.index] = part
         self._queue.append(part)
         if len(self._queue) == 1:
