@@ -447,11 +447,26 @@ def _check_responses_stream(events: list[dict[str, Any]]) -> dict[str, Any]:
     items = [e["item"] for e in events if e["type"] == "response.output_item.done"]
     customs = [item for item in items if item["type"] == "custom_tool_call"]
     assert [e["input"] for e in done] == [item["input"] for item in customs]
-    if customs:
-        assert deltas == customs[0]["input"]
+    assert deltas == "".join(item["input"] for item in customs)
     terminal: dict[str, Any] = events[-1]["response"]
     assert events[-1]["type"] == "response.completed"
     assert terminal["output"] == items
+    return terminal
+
+
+def _check_responses_stream_items(events: list[dict[str, Any]]) -> dict[str, Any]:
+    """:func:`_check_responses_stream` for several calls: each custom item's input deltas add up
+    to its input."""
+    terminal = _check_responses_stream(events)
+    for index, item in enumerate(terminal["output"]):
+        if item["type"] == "custom_tool_call":
+            deltas = [
+                e["delta"]
+                for e in events
+                if e["type"] == "response.custom_tool_call_input.delta"
+                and e["output_index"] == index
+            ]
+            assert "".join(deltas) == item["input"]
     return terminal
 
 
@@ -614,6 +629,94 @@ def test_chat_reasoning_content_stream_to_responses() -> None:
     assert _strip_ids(terminal) == _strip_ids(expected)
     call = terminal["output"][-1]
     assert (call["type"], call["name"], call["input"]) == ("custom_tool_call", "apply_patch", PATCH)
+
+
+@settings(max_examples=15, deadline=None)
+@given(st.randoms(use_true_random=False), st.integers(2, 9))
+def test_interleaved_parallel_calls_keep_their_order_and_kinds(rng: Any, size: int) -> None:
+    """A chat server interleaves the argument fragments of parallel calls: two stand-in calls
+    (one of which stands for no custom call) and a function call. Whatever the interleaving, the
+    Responses stream equals the non-streaming conversion, items in the calls' order."""
+    calls = [
+        ("call_a", "apply_patch", json.dumps({"input": PATCH})),
+        ("call_b", "shell", json.dumps({"command": ["ls", "-la"]})),
+        ("call_c", "apply_patch", json.dumps({"patch": "x"})),
+        ("call_d", "apply_patch", json.dumps({"input": "second \u00e9"})),
+    ]
+    base = {"id": "chatcmpl-2", "object": "chat.completion.chunk", "created": 1, "model": "m"}
+
+    def chunk(delta: dict[str, Any], finish: str | None = None) -> dict[str, Any]:
+        return {**base, "choices": [{"index": 0, "delta": delta, "finish_reason": finish}]}
+
+    chunks = [chunk({"role": "assistant", "content": ""})]
+    for i, (call_id, name, _) in enumerate(calls):
+        head = {"index": i, "id": call_id, "type": "function", "function": {"name": name}}
+        chunks.append(
+            chunk({"tool_calls": [{**head, "function": {**head["function"], "arguments": ""}}]})
+        )
+    pending = {
+        i: [a[j : j + size] for j in range(0, len(a), size)] for i, (_, _, a) in enumerate(calls)
+    }
+    while any(pending.values()):
+        i = rng.choice([k for k, v in pending.items() if v])
+        fragment = pending[i].pop(0)
+        chunks.append(chunk({"tool_calls": [{"index": i, "function": {"arguments": fragment}}]}))
+    chunks.append(chunk({}, "tool_calls"))
+    losses: list[Loss] = []
+    converter = StreamConverter(
+        source="chat",
+        target="responses",
+        request=CODEX_REQUEST,
+        id_factory=_ids,
+        clock=_clock,
+        on_loss=losses.append,
+    )
+    out = [to_wire(e) for c in chunks for e in converter.feed(c)]
+    out += [to_wire(e) for e in converter.finish()]
+    terminal = _check_responses_stream_items(out)
+    calls_out = [item for item in terminal["output"] if "call_id" in item]
+    kinds = [(item["type"], item["call_id"]) for item in calls_out]
+    assert kinds == [
+        ("custom_tool_call", "call_a"),
+        ("function_call", "call_b"),
+        ("function_call", "call_c"),
+        ("custom_tool_call", "call_d"),
+    ]
+    assert calls_out[0]["input"] == PATCH
+    assert calls_out[3]["input"] == "second \u00e9"
+    whole_calls = [
+        {"id": call_id, "type": "function", "function": {"name": name, "arguments": arguments}}
+        for call_id, name, arguments in calls
+    ]
+    whole = {
+        "id": "chatcmpl-2",
+        "object": "chat.completion",
+        "created": 1,
+        "model": "m",
+        "choices": [
+            {
+                "index": 0,
+                "finish_reason": "tool_calls",
+                "message": {"role": "assistant", "content": "", "tool_calls": whole_calls},
+            }
+        ],
+    }
+    non_stream_losses: list[Loss] = []
+    expected = to_wire(
+        convert_response(
+            whole,
+            source="chat",
+            target="responses",
+            request=CODEX_REQUEST,
+            id_factory=_ids,
+            clock=_clock,
+            on_loss=non_stream_losses.append,
+        )
+    )
+    assert _strip_ids(terminal) == _strip_ids(expected)
+    custom_losses = [loss.feature for loss in losses if "custom" in loss.feature]
+    assert custom_losses == ["custom_tool_call"]
+    assert custom_losses == [loss.feature for loss in non_stream_losses if "custom" in loss.feature]
 
 
 def test_stream_of_arguments_that_stand_for_no_custom_call() -> None:
