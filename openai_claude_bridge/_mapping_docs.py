@@ -33,11 +33,11 @@ from typing import Any, Literal, get_args
 
 from . import _call_id_carrier as call_id_carrier
 from . import _openai_errors, ir
+from . import _tool_names as tools_names
 from .anthropic import reasoning_carrier as anthropic_reasoning_carrier
 from .anthropic import tables as anthropic_tables
 from .anthropic.encode import DEFAULT_MAX_TOKENS
 from .chat import tables as chat_tables
-from .chat import tools_names
 from .chat.encode import _MAX_STOP as MAX_CHAT_STOP
 from .chat.models.shared import ServiceTier as ChatServiceTier
 from .completions import tables as completions_tables
@@ -123,6 +123,7 @@ Topic = Literal[
     "Tool-call ids",
     "Tool choice",
     "Tool names",
+    "Custom tools",
     "Reasoning",
     "Usage",
     "Images and documents",
@@ -259,7 +260,45 @@ POLICIES: Mapping[Topic, Mapping[Format, str]] = {
             " `request=` when converting the response (or stream) back: the shortened names are"
             " restored from its tools."
         ),
-        "responses": "Tool names are written as they are; only the chat encoder shortens names.",
+        "responses": (
+            "The Responses API has chat's limits (`^[a-zA-Z0-9_-]{1,{MAX_NAME_LENGTH}}$`): names"
+            " of another format that do not fit are shortened the same deterministic way in"
+            " tools, tool choices (named and `allowed_tools`) and tool calls of a request, and"
+            " restored from `request=` in the response or stream. A Responses request's own"
+            " names are written as they came."
+        ),
+        "completions": "Completions has no tools.",
+    },
+    "Custom tools": {
+        "anthropic": (
+            "Anthropic has function tools only. A custom (free-text) tool of a chat or Responses"
+            " request becomes a function tool of the same name and description taking one string"
+            ' `input` (`{"type": "object", "properties": {"input": {"type": "string"}},'
+            ' "required": ["input"], "additionalProperties": false}`); a grammar cannot be'
+            " enforced: it is written into the `input` property's description and reported"
+            " (`custom_tool.format`, once per tool). A custom call becomes a `tool_use` with"
+            ' `input: {"input": <raw input>}` and its output an ordinary `tool_result`. Given the'
+            " client's request as `request=`, the `tool_use` of such a tool comes back as a custom"
+            " call holding the raw input (streamed as it arrives); arguments that are not an"
+            " object whose first member is a string `input` stay a function call (reported)."
+        ),
+        "chat": (
+            "Custom tools, calls and named or allowed tool choices pass as they are for"
+            ' `chat_dialect="openai"`. The other dialects\' servers (DeepSeek, Qwen, vLLM,'
+            " OpenRouter, …) have function tools only: a custom tool becomes the same function"
+            " taking one string `input` as for anthropic (grammar described, reported), a custom"
+            ' call a function call with the arguments `{"input": <raw input>}`, and its calls'
+            " come back as custom calls given `request=`. A chat stream has no custom tool-call"
+            " deltas: a custom call streamed to a chat client is written as a function call"
+            " (reported)."
+        ),
+        "responses": (
+            "`custom` tools (text or grammar `format`), `custom_tool_call` and"
+            " `custom_tool_call_output` items are read as the ir's custom tools, calls and"
+            " results. A call restored from a function stand-in (see the other side) is a"
+            " `custom_tool_call` with the raw input, streamed as"
+            " `response.custom_tool_call_input.delta` events while the arguments arrive."
+        ),
         "completions": "Completions has no tools.",
     },
     "Reasoning": {
@@ -852,12 +891,12 @@ _NAME_EXAMPLES = (
 def _tool_name_examples() -> list[str]:
     rows = [(f"`{name}`", f"`{tools_names.shorten(name)}`") for name in _NAME_EXAMPLES]
     out = [
-        f"Shortening (`chat/tools_names.py`, at most {tools_names.MAX_NAME_LENGTH} characters:"
+        f"Shortening (`_tool_names.py`, at most {tools_names.MAX_NAME_LENGTH} characters:"
         " invalid characters become `_`, and a cut or changed name ends in `_` + 8 hex"
         " digits of the SHA-256 of the original):",
         "",
     ]
-    return out + _table(["tool name", "chat name"], rows)
+    return out + _table(["tool name", "chat / Responses name"], rows)
 
 
 def _carrier_example() -> list[str]:
@@ -927,7 +966,7 @@ def _policy_section(a: Format, b: Format) -> list[str]:
         for fmt in (a, b):
             out.append(f"- **{fmt}**: {policy(topic, fmt)}")
         out.append("")
-        if topic == "Tool names" and "chat" in (a, b):
+        if topic == "Tool names" and ("chat" in (a, b) or "responses" in (a, b)):
             out += _tool_name_examples()
         if topic == "Reasoning" and "responses" in (a, b) and "anthropic" in (a, b):
             out += _carrier_example()

@@ -14,11 +14,18 @@ from typing import Any
 from pydantic import BaseModel
 
 from . import ir
-from .chat.tools_names import restore_names
+from ._restore import ClientTools, restore_response
 from .options import Format, Options, check_format, make_options
 from .wire import from_wire
 
-__all__ = ["Codec", "codec", "convert_error", "convert_request", "convert_response"]
+__all__ = [
+    "Codec",
+    "client_tools",
+    "codec",
+    "convert_error",
+    "convert_request",
+    "convert_response",
+]
 
 
 @dataclass(frozen=True)
@@ -79,24 +86,27 @@ def convert_request(payload: Any, *, source: str, target: str, **options: Any) -
 
 def convert_response(payload: Any, *, source: str, target: str, **options: Any) -> BaseModel:
     """Convert a non-streaming response body from ``source`` format to ``target`` format. Pass
-    ``request=`` (the client's original request, in the *target* format) to restore shortened
-    tool names and echo request fields."""
+    ``request=`` (the client's original request, in the *target* format) to restore its tool
+    calls (shortened names, custom tools sent as function stand-ins: :mod:`._restore`) and echo
+    request fields."""
     src, tgt = _formats(source, target)
     opts = make_options(**options)
     source_codec, target_codec = codec(src), codec(tgt)
     model = from_wire(source_codec.response_type, payload)
     response = source_codec.decode_response(model)
     if opts.request is not None:
-        response = _restore_tool_names(response, opts.request, target_codec)
+        response = restore_response(response, client_tools(opts.request, tgt), opts)
     return target_codec.encode_response(response, opts)
 
 
-def _restore_tool_names(response: ir.Response, request: Any, target: Codec) -> ir.Response:
-    """Give tool calls back the names the client's request used, where a chat upstream needed
-    them shortened (see ``chat.tools_names``)."""
-    original = target.decode_request(from_wire(target.request_type, request, path="request"))
-    names = [tool.name for tool in original.tools or ()]
-    return restore_names(response, names)
+def client_tools(request: Any, target: Format) -> ClientTools:
+    """The tools of the client's ``request`` (in the ``target`` format), to restore the tool
+    calls of the answer from."""
+    target_codec = codec(target)
+    original = target_codec.decode_request(
+        from_wire(target_codec.request_type, request, path="request")
+    )
+    return ClientTools.of(original)
 
 
 def convert_error(

@@ -129,7 +129,8 @@ class Options:
     on_loss: Callable[[Loss], None] | None = None
     """Called once per dropped or approximated feature."""
     request: Any = None
-    """The original source-format request a response or stream answers (dict or model)."""
+    """The client's original request (target format; dict or model) a response or stream
+    answers: restores its tool names and custom tools, and is echoed by Responses."""
     model: str | None = None
     """Model name to put in the converted payload."""
     chat_dialect: ChatDialect = "openai"

@@ -22,8 +22,11 @@ with ``strict=True`` it raises :class:`TruncatedStreamError`, otherwise the targ
 ending (anthropic ``error`` event, chat / completions ``{"error": …}`` frame, Responses
 ``response.failed``).
 
-Given ``request=`` (the client's original request, in the target format), tool calls whose names
-a chat upstream needed shortened get their original names back, as ``convert_response`` does.
+Given ``request=`` (the client's original request, in the target format), the ir events pass
+through a :class:`~._restore.StreamRestorer` on their way to the encoder: tool calls whose names
+a chat or Responses upstream needed shortened get their original names back, and calls of a
+function that stood in for a custom tool become custom calls again, their raw input streamed as
+the arguments arrive — as ``convert_response`` does.
 
 The transcoder adds the SSE layer around a converter: it decodes any split of the upstream bytes
 (:mod:`.sse`), parses each ``data:`` frame as JSON, consumes the chat / completions ``[DONE]``
@@ -34,7 +37,6 @@ line for anthropic and Responses, data only for chat and completions, which end 
 
 from __future__ import annotations
 
-import dataclasses
 import enum
 import importlib
 import json
@@ -44,8 +46,8 @@ from typing import Any, Protocol
 from pydantic import BaseModel
 
 from . import ir
-from .chat.tools_names import restore_map
-from .convert import codec as convert_codec
+from ._restore import ClientTools, StreamRestorer
+from .convert import client_tools
 from .errors import BridgeError, InvalidInputError, StreamStateError, TruncatedStreamError
 from .options import Format, Options, check_format, make_options
 from .sse import SSEDecoder, encode_event
@@ -118,7 +120,10 @@ class StreamConverter:
         self._encoder: _Encoder = _stream_class(self.target, "encode")(self.options)
         self._state = StreamState.OPEN
         self._index = 0
-        self._names = _restore_map(self.options.request, self.target)
+        tools = ClientTools({}, frozenset())
+        if self.options.request is not None:
+            tools = client_tools(self.options.request, self.target)
+        self._restorer = StreamRestorer(tools, self.options)
 
     @property
     def state(self) -> StreamState:
@@ -162,8 +167,8 @@ class StreamConverter:
     def _encode(self, events: list[ir.StreamEvent]) -> list[BaseModel]:
         out: list[BaseModel] = []
         for event in events:
-            named = _restore_names(event, self._names) if self._names else event
-            out.extend(self._encoder.feed(named))
+            for restored in self._restorer.feed(event):
+                out.extend(self._encoder.feed(restored))
             if isinstance(event, ir.StreamEnded):
                 self._state = StreamState.ENDED
             elif isinstance(event, ir.StreamError):
@@ -174,24 +179,6 @@ class StreamConverter:
         self._state = StreamState.ERROR
         if exc.event_index is None and index is not None:
             exc.at_event(index)
-
-
-def _restore_map(request: Any, target: Format) -> dict[str, str]:
-    """Shortened tool name -> the name the client's request (in the target format) used."""
-    if request is None:
-        return {}
-    codec = convert_codec(target)
-    original = codec.decode_request(from_wire(codec.request_type, request, path="request"))
-    return restore_map(tool.name for tool in original.tools or ())
-
-
-def _restore_names(event: ir.StreamEvent, names: dict[str, str]) -> ir.StreamEvent:
-    """``event`` with a tool call's shortened name (see ``chat.tools_names``) restored."""
-    if isinstance(event, (ir.PartStarted, ir.PartFinished)):
-        part = event.part
-        if isinstance(part, ir.ToolCallPart) and part.name in names:
-            return dataclasses.replace(event, part=dataclasses.replace(part, name=names[part.name]))
-    return event
 
 
 def _truncated(exc: TruncatedStreamError) -> ir.ApiError:

@@ -87,18 +87,23 @@ def _simplest(fmt: Format) -> tuple[str, list[Any]]:
     return next((s for s in STREAMS[fmt] if "text" in s[0]), STREAMS[fmt][0])
 
 
+def stand_in(part: ir.ToolCallPart) -> dict[str, str]:
+    return {"input": part.arguments}
+
+
 def _summary(resp: ir.Response, target: str) -> list[tuple[str, Any, Any]]:
     """What both formats can say about a candidate: its text (refusals too, where the target has
-    them), its function calls (custom calls where the target has them) and its stop reason."""
+    them), its tool calls (a custom call where the target has none as a call of its function
+    stand-in, ``{"input": <raw input>}``) and its stop reason."""
     kinds = (ir.TextPart, ir.RefusalPart) if target != "completions" else (ir.TextPart,)
     custom = target in ("chat", "responses")
     out = []
     for candidate in resp.candidates:
         text = "".join(p.text for p in candidate.parts if isinstance(p, kinds))
         calls = [
-            (p.name, _arguments(p.arguments))
+            (p.name, _arguments(p.arguments) if custom or p.kind == "function" else stand_in(p))
             for p in candidate.parts
-            if isinstance(p, ir.ToolCallPart) and (custom or p.kind == "function")
+            if isinstance(p, ir.ToolCallPart)
         ]
         out.append((text, calls, candidate.stop_reason))
     return out

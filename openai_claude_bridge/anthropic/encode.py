@@ -8,7 +8,7 @@ Everything anthropic cannot say is reported through ``options.lose`` (which rais
 ``strict``):
 
 * the other formats' own fields (``report_foreign_extra``), their native blocks and tools,
-  custom (free-text) tools and their calls, audio, logprobs, image ``detail``, file names;
+  audio, logprobs, image ``detail``, file names;
 * fields anthropic has no field for: ``seed``, penalties, ``logit_bias``, ``n > 1``,
   ``logprobs``, ``prompt_cache_key``, ``store``, OpenAI ``metadata``;
 * sampling values the API would refuse: ``temperature`` (other than 1), ``top_k`` and a
@@ -33,13 +33,18 @@ Everything anthropic cannot say is reported through ``options.lose`` (which rais
 
 Request-side mapping rules for other formats' ir:
 
+* A custom (free-text) tool becomes a function tool standing in for it, taking one string
+  ``input`` (:mod:`.._custom_tools`; a grammar is described to the model, not enforced, and
+  reported); a custom call becomes a ``tool_use`` of it with ``input: {"input": <raw input>}``
+  (in a response too), and its output an ordinary ``tool_result``.
 * Leading ``system``/``developer`` messages (before any user, assistant or tool message) join the
   top-level ``system`` blocks; later ones stay where they are as ``system`` role messages, which
   the Messages API (and the SDK's ``MessageParam``) accepts in the conversation.
 * Empty plain text beside other parts (chat ``content: ""`` with ``tool_calls``) is dropped:
   anthropic rejects empty text blocks. The same holds for response content.
 * A run of ``tool`` messages becomes ONE user message with the ``tool_result`` blocks first.
-  Consecutive messages of the same role stay separate (anthropic accepts them).
+  Consecutive messages of the same role stay separate (anthropic accepts them). A message (or a
+  run of tool messages) all of whose parts were dropped is left out: no empty turn is sent.
 * A bare reasoning effort (or budget) becomes a thinking budget through
   ``options.reasoning_policy``, kept at least ``min_answer_tokens`` below ``max_tokens``
   (thinking is dropped, and reported, when ``max_tokens`` leaves no room for the minimum budget,
@@ -99,6 +104,7 @@ from .._codec import (
     report_foreign_extra,
     says_something,
 )
+from .._custom_tools import lose_format, stand_in_input, stand_in_schema
 from .._openai_errors import CONTEXT_LENGTH_CODE
 from ..errors import InvalidInputError
 from ..options import Format, Options
@@ -334,7 +340,7 @@ def _conversation(req: ir.Request, options: Options) -> tuple[str | Blocks | Non
     turns = coalesce_assistant_runs(req.messages, FMT, lambda m: _check_message(m, options))
     for message in turns:
         if message.role != "tool" and tool_run:
-            messages.append(_tool_turn(tool_run, options))
+            _add(messages, _tool_turn(tool_run, options))
             tool_run = []
         match message.role:
             case "tool":
@@ -342,9 +348,7 @@ def _conversation(req: ir.Request, options: Options) -> tuple[str | Blocks | Non
                 tool_run.append(message)
             case "user" | "assistant":
                 leading = False
-                turn = _turn(message, options)
-                if turn is not None:
-                    messages.append(turn)
+                _add(messages, _turn(message, options))
             case "system" | "developer":
                 if leading and not _is_own(message):
                     _check_message(message, options)
@@ -352,16 +356,22 @@ def _conversation(req: ir.Request, options: Options) -> tuple[str | Blocks | Non
                         system_parts, text_form = [], message.text_form
                     system_parts.extend(message.parts)
                 else:
-                    messages.append(_system_message(message, options))
+                    _add(messages, _system_message(message, options))
             case _:
                 assert_never(message.role)
     if tool_run:
-        messages.append(_tool_turn(tool_run, options))
+        _add(messages, _tool_turn(tool_run, options))
     if system_parts is None:
         return None, messages
     blocks = _blocks(system_parts, options, _system_block)
     value = _content_value(blocks, text_form)
     return (blocks if value is None else value), messages
+
+
+def _add(messages: list[Any], message: BaseModel | None) -> None:
+    """Append ``message`` unless it is ``None`` (every part of it was dropped)."""
+    if message is not None:
+        messages.append(message)
 
 
 def _check_message(message: ir.Message, options: Options) -> None:
@@ -396,15 +406,20 @@ def _is_empty_foreign_text(part: ir.Part) -> bool:
     return part.text == "" and part.cache is None and not part.citations and not part.logprobs
 
 
-def _system_message(message: ir.Message, options: Options) -> SystemMessageParam:
+def _system_message(message: ir.Message, options: Options) -> SystemMessageParam | None:
+    """A system message in the conversation; ``None`` for another format's message all of whose
+    parts were dropped (and reported)."""
     _check_message(message, options)
     content = _content_value(_blocks(message.parts, options, _system_block), message.text_form)
+    if content is None and message.parts and not _is_own(message):
+        return None
     fields = {} if content is None else {"content": content}
     return build(SystemMessageParam, fields, message, FMT)
 
 
-def _tool_turn(run: Sequence[ir.Message], options: Options) -> UserMessageParam:
-    """A run of ``tool`` messages as one user message, tool results first."""
+def _tool_turn(run: Sequence[ir.Message], options: Options) -> UserMessageParam | None:
+    """A run of ``tool`` messages as one user message, tool results first; ``None`` when every
+    part was dropped (and reported): no empty turn is made up."""
     results: list[ir.Part] = []
     others: list[ir.Part] = []
     for message in run:
@@ -412,6 +427,8 @@ def _tool_turn(run: Sequence[ir.Message], options: Options) -> UserMessageParam:
         for part in message.parts:
             (results if isinstance(part, ir.ToolResultPart) else others).append(part)
     content = _blocks([*results, *others], options, _message_block)
+    if not content:
+        return None
     return build(UserMessageParam, {"content": content}, None, FMT)
 
 
@@ -703,16 +720,35 @@ def _base64_text(data: str) -> str | None:
 
 
 def _tool_use(part: ir.ToolCallPart, options: Options, *, response: bool) -> BaseModel | None:
+    """A ``tool_use`` block; a custom call is a call of its stand-in (:mod:`.._custom_tools`)."""
     _foreign(part, options)
     if part.kind == "custom":
-        reason = "anthropic has no custom (free-text) tools"
-        _lose(options, part.path, None, "custom_tool_call", reason)
-        return None
+        tool_input: dict[str, Any] | None = stand_in_input(part.arguments)
+    else:
+        tool_input = _function_input(part, options, response=response)
+        if tool_input is None:
+            return None
+    if not response and not _is_own(part):
+        report_uncarried(part, FMT, options)
+    fields: dict[str, Any] = {
+        "id": _call_id(part, "id", client=response),
+        "name": part.name,
+        "input": tool_input,
+    }
+    _set_cache(fields, part, part.cache, options, allowed=not response)
+    return build(ToolUseBlock if response else ToolUseBlockParam, fields, part, FMT)
+
+
+def _function_input(
+    part: ir.ToolCallPart, options: Options, *, response: bool
+) -> dict[str, Any] | None:
+    """A function call's arguments as ``input``. A model's answer can hold arguments cut off at
+    ``max_tokens``: a response keeps what parses (as the anthropic SDK reads a ``tool_use`` block
+    cut short in a stream) or drops the call, both reported; in a request, arguments that are not
+    a JSON object are invalid input."""
     tool_input = _input(part)
     where = json_path(["arguments"], part.path)
     if tool_input is None and response:
-        # A model's answer can hold arguments cut off at max_tokens: keep what parses, as the
-        # anthropic SDK reads a tool_use block cut short in a stream (partial JSON).
         tool_input = _partial_input(part)
         if tool_input is not None:
             reason = "the tool call's arguments were cut off; input holds the part that parsed"
@@ -725,16 +761,7 @@ def _tool_use(part: ir.ToolCallPart, options: Options, *, response: bool) -> Bas
                 feature="tool_use",
             )
         options.lose(where, "tool_use", "the tool call's arguments are not a JSON object")
-        return None
-    if not response and not _is_own(part):
-        report_uncarried(part, FMT, options)
-    fields: dict[str, Any] = {
-        "id": _call_id(part, "id", client=response),
-        "name": part.name,
-        "input": tool_input,
-    }
-    _set_cache(fields, part, part.cache, options, allowed=not response)
-    return build(ToolUseBlock if response else ToolUseBlockParam, fields, part, FMT)
+    return tool_input
 
 
 def _call_id(part: ir.ToolCallPart | ir.ToolResultPart, key: str, *, client: bool) -> str:
@@ -769,12 +796,9 @@ def _input(part: ir.ToolCallPart) -> dict[str, Any] | None:
     return value if isinstance(value, dict) else None
 
 
-def _tool_result(part: ir.ToolResultPart, options: Options) -> ToolResultBlockParam | None:
+def _tool_result(part: ir.ToolResultPart, options: Options) -> ToolResultBlockParam:
+    """A ``tool_result`` block (a custom tool's output too: its call went as a stand-in call)."""
     _foreign(part, options)
-    if part.kind == "custom":
-        reason = "anthropic has no custom (free-text) tools"
-        _lose(options, part.path, None, "custom_tool_call", reason)
-        return None
     fields: dict[str, Any] = {"tool_use_id": _call_id(part, "tool_use_id", client=False)}
     content = _content_value(_blocks(part.content, options, _result_block), part.text_form)
     if content is not None:
@@ -829,9 +853,7 @@ def _tools(tools: Sequence[ir.Tool], options: Options) -> list[Any]:
             case "function":
                 out.append(_function_tool(tool, options))
             case "custom":
-                _foreign(tool, options)
-                reason = "anthropic has no custom (free-text) tools"
-                _lose(options, tool.path, None, "custom_tool", reason)
+                out.append(_stand_in_tool(tool, options))
             case "native":
                 if FMT in tool.extra and tool.native is not None:
                     out.append(from_wire(ToolUnionParam, tool.native, path=tool.path))
@@ -865,6 +887,17 @@ def _input_schema(parameters: dict[str, Any] | None) -> Mapping[str, Any]:
     if "type" in parameters:
         return parameters
     return {"type": "object", **parameters}
+
+
+def _stand_in_tool(tool: ir.Tool, options: Options) -> ToolParam:
+    """The function tool standing in for a custom tool (:mod:`.._custom_tools`)."""
+    _foreign(tool, options)
+    lose_format(tool, options, FMT)
+    fields: dict[str, Any] = {"name": tool.name, "input_schema": stand_in_schema(tool)}
+    if tool.description is not None:
+        fields["description"] = tool.description
+    _set_cache(fields, tool, tool.cache, options)
+    return build(ToolParam, fields, tool, FMT)
 
 
 def _tool_choice(req: ir.Request, options: Options) -> BaseModel | None:

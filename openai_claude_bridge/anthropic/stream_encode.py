@@ -20,9 +20,11 @@ becomes no block leaves no gap:
 * text (and refusal, which anthropic says as text): ``content_block_start`` with ``text: ""`` is
   held back until the first non-empty fragment or citation, so empty text never becomes a block;
 * a function tool call: ``tool_use`` with ``input: {}``, then its argument fragments as
-  ``input_json_delta`` (a custom tool call has no anthropic form: reported, dropped); its id is
-  the non-streaming encoder's (a carrier of the header's call state where needed), so call
-  state a source states only in ``PartFinished`` comes too late for it and is reported;
+  ``input_json_delta``; its id is the non-streaming encoder's (a carrier of the header's call
+  state where needed), so call state a source states only in ``PartFinished`` comes too late
+  for it and is reported. A custom tool call is held until it finishes and then sent whole as a
+  ``tool_use`` of its function stand-in, ``input: {"input": <raw input>}``
+  (:mod:`.._custom_tools`);
 * anthropic's own thinking (the header comes from the anthropic decoder): ``thinking: ""`` +
   ``signature: ""``, then ``thinking_delta`` / ``signature_delta`` live;
 * reasoning *text* from another server (a chat server's ``reasoning_content`` / ``reasoning``,
@@ -332,7 +334,7 @@ class StreamEncoder:
         part = _Part(event.index, header, live)
         part.foreign_thinking = foreign_thinking
         if isinstance(header, ir.ToolCallPart) and header.kind == "custom":
-            part.live = False  # lost when it finishes, through the non-streaming encoder
+            part.live = False  # sent whole when it finishes, through the non-streaming encoder
         self._parts[event.index] = part
         self._queue.append(part)
         if len(self._queue) == 1:

@@ -30,8 +30,15 @@ Placement rules for ir made by other formats:
 * The token limit goes in the field the dialect's servers take (:data:`.tables.MAX_TOKENS_FIELD`):
   ``max_completion_tokens`` for ``"openai"`` (its reasoning models refuse ``max_tokens``),
   ``max_tokens`` for ``"reasoning_content"`` and ``"openrouter"``; a chat request keeps its own.
-* Tool names chat does not accept are shortened with :func:`.tools_names.shorten` in tools,
-  tool choices and tool calls of a request (see that module for restoring them).
+* Tool names chat does not accept are shortened with :func:`.._tool_names.shorten` in tools,
+  tool choices and tool calls of a request (restored from the client's request by
+  :mod:`.._restore`).
+* Custom (free-text) tools stay custom tools for ``chat_dialect="openai"``. The other dialects'
+  servers have function tools only: a custom tool becomes a function standing in for it, taking
+  one string ``input`` (:mod:`.._custom_tools`; a grammar is described to the model, not
+  enforced, and reported), a custom call in a request a call of it with the arguments
+  ``{"input": <raw input>}``, and a tool choice naming it (or listing it) names the stand-in.
+* A message all of whose parts were dropped is left out: no empty turn is sent.
 """
 
 from __future__ import annotations
@@ -46,6 +53,8 @@ from typing_extensions import assert_never
 from .. import _openai_errors, ir
 from .._call_id_carrier import report_uncarried
 from .._codec import build, coalesce_assistant_runs, hint_on_last_part, report_foreign_extra
+from .._custom_tools import lose_format, stand_in_arguments, stand_in_schema
+from .._tool_names import shorten
 from ..options import Effort, Options
 from ..wire import from_wire, json_path
 from ._common import (
@@ -130,7 +139,6 @@ from .models.tools import (
 )
 from .models.usage import CompletionTokensDetails, CompletionUsage, PromptTokensDetails
 from .tables import MAX_TOKENS_FIELD, STOP_TO_FINISH, stop_reason_of
-from .tools_names import shorten
 
 __all__ = ["encode_error", "encode_request", "encode_response"]
 
@@ -180,6 +188,21 @@ def _own_field(node: ir.Node, suffix: str) -> bool:
 
 def _tool_name(node: ir.Node, name: str) -> str:
     return name if own(node) is not None else shorten(name)
+
+
+def _stand_in_leftovers(node: ir.Node, options: Options) -> None:
+    """Report the chat fields a custom tool (or call) of a chat request kept that its function
+    stand-in has no place for."""
+    extras = own(node)
+    if extras:
+        reason = f"the function standing in for a custom tool has no {', '.join(extras)}"
+        _lose(node, options, "custom_tool", reason)
+
+
+def _stand_ins(options: Options) -> bool:
+    """Whether custom tools go to the server as function stand-ins (:mod:`.._custom_tools`):
+    for every dialect but OpenAI's own, which has custom tools."""
+    return options.chat_dialect != "openai"
 
 
 # --------------------------------------------------------------------------- requests
@@ -337,6 +360,14 @@ def _tool(tool: ir.Tool, options: Options) -> Any | None:
         case "function":
             definition = make(FunctionDefinition, _function_fields(tool), sub(extras, "function"))
             return make(ChatCompletionFunctionToolParam, {"function": definition}, extras)
+        case "custom" if _stand_ins(options):
+            lose_format(tool, options, f"the {options.chat_dialect} chat dialect")
+            _stand_in_leftovers(tool, options)
+            stand_in = {"name": _tool_name(tool, tool.name), "parameters": stand_in_schema(tool)}
+            if tool.description is not None:
+                stand_in["description"] = tool.description
+            definition = make(FunctionDefinition, stand_in, None)
+            return make(ChatCompletionFunctionToolParam, {"function": definition}, None)
         case "custom":
             custom: dict[str, Any] = {"name": _tool_name(tool, tool.name)}
             if tool.description is not None:
@@ -388,7 +419,7 @@ def _tool_choice(
         case "allowed":
             refs = []
             for name in choice.allowed:
-                kind = tool_kind_of(name, tools)
+                kind = "function" if _stand_ins(options) else tool_kind_of(name, tools)
                 refs.append({"type": kind, kind: {"name": _tool_name(choice, name)}})
             allowed = make(
                 ChatCompletionAllowedToolsParam,
@@ -407,6 +438,10 @@ def _named_choice(choice: ir.ToolChoice, options: Options) -> Any | None:
         return None
     name = _tool_name(choice, choice.name)
     match choice.tool_kind:
+        case "custom" if _stand_ins(options):  # force the custom tool's function stand-in
+            _stand_in_leftovers(choice, options)
+            function = make(NamedToolChoiceFunction, {"name": name}, None)
+            return make(ChatCompletionNamedToolChoiceParam, {"function": function}, None)
         case "function":
             function = make(NamedToolChoiceFunction, {"name": name}, sub(extras, "function"))
             return make(ChatCompletionNamedToolChoiceParam, {"function": function}, extras)
@@ -443,8 +478,10 @@ def _message(msg: ir.Message, options: Options) -> list[Any]:
                 if msg.role == "system"
                 else ChatCompletionDeveloperMessageParam
             )
-            fields = {"content": _text_content(msg.parts, msg.text_form, options)}
-            return [make(model, _named(fields, msg), extras)]
+            content = _text_content(msg.parts, msg.text_form, options)
+            if content == [] and msg.parts and extras is None:
+                return []  # every part was dropped (and reported): no empty turn
+            return [make(model, _named({"content": content}, msg), extras)]
         case "user":
             return _user(msg, options)
         case "assistant":
@@ -580,6 +617,8 @@ def _user(msg: ir.Message, options: Options) -> list[Any]:
     else:
         items = (_user_part(part, options) for part in parts)
         content = [item for item in items if item is not None]
+        if not content and parts and own(msg) is None:
+            return out  # every part was dropped (and reported): no empty turn
     user = make(ChatCompletionUserMessageParam, _named({"content": content}, msg), own(msg))
     return [*out, user]
 
@@ -592,9 +631,9 @@ def _tool_turn(msg: ir.Message, options: Options) -> list[Any]:
             out.append(_tool_result(part, own(msg), moved, options))
         else:
             _lose_part(part, options, "a chat tool message holds only a tool result")
-    if moved:
-        items = (_user_part(part, options) for part in moved)
-        content = [item for item in items if item is not None]
+    items = (_user_part(part, options) for part in moved)
+    content = [item for item in items if item is not None]
+    if content:
         out.append(make(ChatCompletionUserMessageParam, {"content": content}, None))
     if msg.name is not None:
         _lose(msg, options, "name", "chat tool messages have no participant name")
@@ -843,6 +882,15 @@ def _tool_call(part: ir.ToolCallPart | ir.NativePart, options: Options, *, reque
                 else ChatCompletionMessageFunctionToolCall
             )
             return make(model, {"id": part.call_id, "function": function}, _stated(part, extras))
+        case "custom" if request and _stand_ins(options):
+            _stand_in_leftovers(part, options)
+            arguments = stand_in_arguments(part.arguments)
+            function = make(Function, {"name": name, "arguments": arguments}, None)
+            return make(
+                ChatCompletionMessageFunctionToolCallParam,
+                {"id": part.call_id, "function": function},
+                _stated(part, None),
+            )
         case "custom":
             custom = make(Custom, {"name": name, "input": part.arguments}, sub(extras, "custom"))
             model = (

@@ -17,7 +17,7 @@ Choices for ir from other formats:
   ``custom_tool_call_output``, each reasoning part -> ``reasoning``. The API takes assistant text
   only as a string or as ``output_text``: plain assistant text parts become one string message
   each; text with citations or a refusal needs an output message (``id`` from
-  ``options.id_factory("msg_")``).
+  ``options.id_factory("msg_")``). Parts that all drop make no message (no empty turn).
 * Reasoning: only OpenAI's own (``origin == "responses"``: a Responses source's item, or one the
   anthropic reverse carrier restored) is sent in a *request* — anything else (Anthropic thinking,
   a chat server's reasoning, an item the bridge made up for a Responses client) is dropped and
@@ -31,6 +31,11 @@ Choices for ir from other formats:
   it only where a Responses client sent it in the first place (exact round trip), and reports
   it lost otherwise. Ids are changed for no other reason (but that an id which would itself
   read as a carrier is carried, so that it is not misread).
+* Tool names the API does not accept (over 64 characters, or characters outside
+  ``[a-zA-Z0-9_-]``, e.g. MCP-style ``server.tool``) are shortened with
+  :func:`.._tool_names.shorten` in tools, tool choices (named and ``allowed_tools``) and tool
+  calls of a request, exactly as the chat encoder does; this format's own names are written as
+  they came. The client's names come back from its request (:mod:`.._restore`).
 * Function tools without ``strict`` get ``strict: false`` (the Responses API would otherwise
   default to strict schemas) and ``parameters: null`` when they have none.
 * Effort: ``reasoning.effort``, else ``reasoning_policy.effort_for(budget_tokens)``, else
@@ -65,6 +70,8 @@ from .. import _call_id_carrier as call_ids
 from .. import _openai_errors, ir
 from .._call_id_carrier import report_uncarried
 from .._codec import build, hint_on_last_part, is_own, report_foreign_extra, says_something
+from .._tool_names import shorten
+from ..chat._common import tool_kind_of
 from ..chat.models.errors import ErrorResponse
 from ..errors import InvalidInputError
 from ..options import Options
@@ -94,6 +101,12 @@ def _wire(node: ir.Node, fields: Mapping[str, Any], options: Options) -> dict[st
     extra = {**node.echo.get(FMT, {}), **node.extra.get(FMT, {})}
     out = {k: v for k, v in fields.items() if v is not None and k not in extra}
     return {**extra, **out}
+
+
+def _tool_name(node: ir.Node, name: str) -> str:
+    """``name`` as the Responses API accepts it: another format's over-long or MCP-style names
+    are shortened (:mod:`.._tool_names`); this format's own are written as they came."""
+    return name if _own(node) else shorten(name)
 
 
 def _lose(options: Options, node: ir.Node, feature: str, reason: str) -> None:
@@ -313,8 +326,12 @@ def _tool_call(part: ir.ToolCallPart, options: Options, *, response: bool) -> di
         item_id = options.id_factory("fc_")
     if not response and not _own(part):
         report_uncarried(part, FMT, options)
-    call_id = _call_id(part, client=response)
-    fields: dict[str, Any] = {"call_id": call_id, "name": part.name, "id": item_id}
+    name = part.name if response else _tool_name(part, part.name)
+    fields: dict[str, Any] = {
+        "call_id": _call_id(part, client=response),
+        "name": name,
+        "id": item_id,
+    }
     if part.kind == "custom":
         if part.status is not None:
             _lose(options, part, "status", "custom tool calls have no status")
@@ -442,24 +459,29 @@ def _foreign_message(msg: ir.Message, run: list[ir.Part], options: Options) -> l
 
     The API takes assistant text only as ``output_text`` (an output message, which needs an
     ``id``) or as a string: plain assistant text becomes one string message per part; text with
-    citations or a refusal an output message.
+    citations or a refusal an output message. A run all of whose parts were dropped (and
+    reported) makes no message.
     """
     role = "user" if msg.role == "tool" else msg.role
     texts = [p for p in run if isinstance(p, ir.TextPart)]
     if role == "assistant" and all(isinstance(p, (ir.TextPart, ir.RefusalPart)) for p in run):
         if len(texts) == len(run) and not any(p.citations or p.logprobs for p in texts):
             return [_text_message(role, p, options) for p in texts]
+        content = _contents(run, options, output=True)
+        if not content:
+            return []
         output = {
             "type": "message",
             "id": options.id_factory("msg_"),
             "role": "assistant",
             "status": "completed",
-            "content": _contents(run, options, output=True),
+            "content": content,
         }
         return [output]
     if len(run) == 1 and msg.text_form and len(texts) == 1 and texts[0].cache is None:
         return [_text_message(role, texts[0], options)]
-    return [{"role": role, "content": _contents(run, options, output=False)}]
+    content = _contents(run, options, output=False)
+    return [{"role": role, "content": content}] if content else []
 
 
 def _own_message(msg: ir.Message, options: Options) -> dict[str, Any]:
@@ -505,7 +527,7 @@ def _tool(tool: ir.Tool, options: Options) -> dict[str, Any] | None:
         case "function":
             fields: dict[str, Any] = {
                 "type": "function",
-                "name": tool.name,
+                "name": _tool_name(tool, tool.name),
                 "description": tool.description,
                 "parameters": tool.parameters,
                 "strict": tool.strict if tool.strict is not None or own else False,
@@ -517,7 +539,7 @@ def _tool(tool: ir.Tool, options: Options) -> dict[str, Any] | None:
         case "custom":
             fields = {
                 "type": "custom",
-                "name": tool.name,
+                "name": _tool_name(tool, tool.name),
                 "description": tool.description,
                 "format": tool.custom_format,
             }
@@ -530,7 +552,7 @@ def _tool(tool: ir.Tool, options: Options) -> dict[str, Any] | None:
             return None
 
 
-def _tool_choice(choice: ir.ToolChoice, options: Options) -> Any:
+def _tool_choice(choice: ir.ToolChoice, tools: tuple[ir.Tool, ...] | None, options: Options) -> Any:
     match choice.mode:
         case "auto" | "none" | "required":
             report_foreign_extra(choice, FMT, options)
@@ -539,12 +561,16 @@ def _tool_choice(choice: ir.ToolChoice, options: Options) -> Any:
             fields: dict[str, Any] = {
                 "type": "allowed_tools",
                 "mode": "required" if choice.allowed_required else "auto",
-                "tools": [{"type": "function", "name": n} for n in choice.allowed],
+                "tools": [
+                    {"type": tool_kind_of(n, tools), "name": _tool_name(choice, n)}
+                    for n in choice.allowed
+                ],
             }
             return _wire(choice, fields, options)
         case "tool":
             if choice.tool_kind != "native":
-                return _wire(choice, {"type": choice.tool_kind, "name": choice.name}, options)
+                name = None if choice.name is None else _tool_name(choice, choice.name)
+                return _wire(choice, {"type": choice.tool_kind, "name": name}, options)
             if _own(choice):
                 return _wire(choice, {}, options)
             _lose(options, choice, "tool_choice", "forced tool has no Responses equivalent")
@@ -657,7 +683,9 @@ def encode_request(req: ir.Request, options: Options) -> ResponseCreateParams:
         "instructions": instructions,
         "input": _input(req, lead, options),
         "tools": tools,
-        "tool_choice": _tool_choice(req.tool_choice, options) if req.tool_choice else None,
+        "tool_choice": (
+            _tool_choice(req.tool_choice, req.tools, options) if req.tool_choice else None
+        ),
         "parallel_tool_calls": req.parallel_tool_calls,
         "max_output_tokens": req.max_tokens,
         "temperature": req.temperature,

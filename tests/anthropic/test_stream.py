@@ -706,13 +706,14 @@ def test_final_part_catch_up_and_custom_tool() -> None:
     ]
     out = check_encoder(events)
     _, losses = encode_stream(events)
-    assert "custom_tool_call" in [loss.feature for loss in losses]
+    assert losses == []
     fragments = [
         e["delta"]["partial_json"]
         for e in out
         if e.get("delta", {}).get("type") == "input_json_delta"
     ]
-    assert fragments == ['{"a":1}']
+    # the custom call goes out whole when it finishes, as a call of its function stand-in
+    assert fragments == ['{"a":1}', '{"input":"free text"}']
 
 
 @settings(max_examples=40, deadline=None)

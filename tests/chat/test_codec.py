@@ -32,9 +32,11 @@ from openai_claude_bridge import (
     convert_request,
     ir,
 )
-from openai_claude_bridge.chat import decode, encode, tables, tools_names
+from openai_claude_bridge import _tool_names as tools_names
+from openai_claude_bridge._restore import ClientTools, restore_response
+from openai_claude_bridge.chat import decode, encode, tables
 from openai_claude_bridge.chat.models.response import FinishReason
-from openai_claude_bridge.options import ChatDialect, Options
+from openai_claude_bridge.options import ChatDialect, Options, make_options
 from openai_claude_bridge.wire import from_wire, to_wire
 from tests.support.oracle import assert_sdk_strict
 from tests.support.roundtrip import all_fixture_payloads, assert_json_identical
@@ -823,7 +825,9 @@ def test_restore_names_in_response() -> None:
             }
         ],
     }
-    resp = tools_names.restore_names(decode.decode_response(payload), ["mcp.server.search", "f"])
+    tools = tuple(ir.Tool(kind="function", name=n) for n in ("mcp.server.search", "f"))
+    client = ClientTools.of(ir.Request(model="m", tools=tools))
+    resp = restore_response(decode.decode_response(payload), client, make_options())
     calls = resp.candidates[0].parts
     assert [c.name for c in calls if isinstance(c, ir.ToolCallPart)] == ["mcp.server.search", "f"]
 
