@@ -551,15 +551,34 @@ def _text_param(part: ir.TextPart, options: Options) -> ChatCompletionContentPar
     return make(ChatCompletionContentPartTextParam, fields, own(part))
 
 
+#: The two fields a chat content part can hold a cache hint in: (their wire model, their fixed
+#: fields, the ttls they can say).
+_HINT_FIELDS: Mapping[str, tuple[type[Any], Mapping[str, str], tuple[str, ...]]] = {
+    "prompt_cache_breakpoint": (
+        PromptCacheBreakpoint,
+        {"mode": "explicit"},
+        get_args(PromptCacheBreakpointTTL),
+    ),
+    "cache_control": (CacheControlEphemeral, {"type": "ephemeral"}, get_args(CacheControlTTL)),
+}
+
+
 def _cache_fields(cache: ir.CacheHint | None, options: Options) -> dict[str, Any]:
     """A content part's cache-hint field: ``cache_control`` (OpenRouter's anthropic-style
-    dialect) or ``prompt_cache_breakpoint`` (OpenAI's), by :func:`_anthropic_style`."""
+    dialect) or ``prompt_cache_breakpoint`` (OpenAI's), by :func:`_anthropic_style`; a ttl the
+    field cannot say is reported (the breakpoint is kept without it)."""
     if cache is None:
         return {}
     _foreign(cache, options)
-    if _anthropic_style(cache, options):
-        return {"cache_control": _cache_control(cache, options)}
-    return {"prompt_cache_breakpoint": _breakpoint(cache, options)}
+    name = "cache_control" if _anthropic_style(cache, options) else "prompt_cache_breakpoint"
+    model, fixed, ttls = _HINT_FIELDS[name]
+    fields: dict[str, Any] = dict(fixed)
+    if cache.ttl in ttls:
+        fields["ttl"] = cache.ttl
+    elif cache.ttl is not None:
+        can = " or ".join(ttls)
+        _lose_ttl(cache, options, f"{name} has no ttl {cache.ttl!r} ({can})")
+    return {name: make(model, fields, own(cache))}
 
 
 def _anthropic_style(cache: ir.CacheHint, options: Options) -> bool:
@@ -568,26 +587,6 @@ def _anthropic_style(cache: ir.CacheHint, options: Options) -> bool:
     if own(cache) is not None:
         return cache.path.rpartition(".")[2] == "cache_control"
     return options.chat_dialect == "openrouter"
-
-
-def _breakpoint(cache: ir.CacheHint, options: Options) -> PromptCacheBreakpoint:
-    fields: dict[str, Any] = {"mode": "explicit"}
-    if cache.ttl is not None:
-        if cache.ttl in get_args(PromptCacheBreakpointTTL):
-            fields["ttl"] = cache.ttl
-        else:
-            _lose_ttl(cache, options, f"prompt_cache_breakpoint has no ttl {cache.ttl!r}")
-    return make(PromptCacheBreakpoint, fields, own(cache))
-
-
-def _cache_control(cache: ir.CacheHint, options: Options) -> CacheControlEphemeral:
-    fields: dict[str, Any] = {"type": "ephemeral"}
-    if cache.ttl is not None:
-        if cache.ttl in get_args(CacheControlTTL):
-            fields["ttl"] = cache.ttl
-        else:
-            _lose_ttl(cache, options, f"cache_control has no ttl {cache.ttl!r} (5m or 1h)")
-    return make(CacheControlEphemeral, fields, own(cache))
 
 
 def _lose_ttl(cache: ir.CacheHint, options: Options, reason: str) -> None:
