@@ -303,6 +303,19 @@ def _carried_ids(facts: list[tuple[Any, ...]]) -> list[tuple[Any, ...]]:
     return [(f[0], call_id(f[1]), *f[2:]) if f[0] in ("call", "result") else f for f in facts]
 
 
+def _stand_ins(facts: list[tuple[Any, ...]]) -> list[tuple[Any, ...]]:
+    """Custom calls as calls of their function stand-ins (documented policy: a format without
+    custom tools says a custom call as a function taking one string ``input``; without the
+    client's request, as here, nothing tells that it was custom)."""
+
+    def call(fact: tuple[Any, ...]) -> tuple[Any, ...]:
+        if fact[0] != "call" or fact[3][0] != "text":
+            return fact
+        return (*fact[:3], _args({"input": fact[3][1]}))
+
+    return [call(fact) for fact in facts]
+
+
 def _joined(facts: list[tuple[Any, ...]]) -> list[tuple[Any, ...]]:
     """A response's texts as one fact: chat holds one content string and a refusal apart from it,
     so blocks come back joined and a refusal may change places with the text around it; what
@@ -328,9 +341,12 @@ def semantic_round_trip(kind: Kind, payload: Any, a: str, b: str) -> None:
     returned = [fact for _, fact in EXTRACT[(kind, a)](back)]
     if a == "anthropic":
         returned = _carried_ids(returned)
-    if "chat" in (a, b):
-        # Chat's tool names are limited; others are shortened deterministically (documented
-        # policy; a response restores them given ``request=``).
+    if b == "anthropic":
+        kept, returned = _stand_ins(kept), _stand_ins(returned)
+        original = [(path, _stand_ins([fact])[0]) for path, fact in original]
+    if {"chat", "responses"} & {a, b}:
+        # Chat's and Responses' tool names are limited; others are shortened deterministically
+        # (documented policy; a response restores them given ``request=``).
         kept, returned = _chat_names(kept), _chat_names(returned)
         original = [(path, _chat_names([fact])[0]) for path, fact in original]
     if kind == "response":
