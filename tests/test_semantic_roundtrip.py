@@ -100,6 +100,15 @@ def anthropic_request(payload: dict[str, Any]) -> Iterator[Element]:
         yield from _anthropic_blocks(message.get("content"), f"messages[{m}].content")
 
 
+def _chat_call(call: dict[str, Any]) -> tuple[Any, ...]:
+    """A chat tool call: a function's name and parsed arguments, a custom tool's raw input."""
+    custom = call.get("custom")
+    if call.get("type") == "custom" and isinstance(custom, dict):
+        return ("call", call.get("id"), custom.get("name"), ("text", custom.get("input")))
+    function = call.get("function") or {}
+    return ("call", call.get("id"), function.get("name"), _args(function.get("arguments")))
+
+
 def chat_request(payload: dict[str, Any]) -> Iterator[Element]:
     for m, message in enumerate(payload.get("messages") or ()):
         where = f"messages[{m}]"
@@ -114,9 +123,7 @@ def chat_request(payload: dict[str, Any]) -> Iterator[Element]:
             if isinstance(message.get("refusal"), str) and message["refusal"]:
                 yield f"{where}.refusal", ("text", message["refusal"])
             for c, call in enumerate(message.get("tool_calls") or ()):
-                function = call.get("function") or {}
-                fact = ("call", call.get("id"), function.get("name"))
-                yield f"{where}.tool_calls[{c}]", (*fact, _args(function.get("arguments")))
+                yield f"{where}.tool_calls[{c}]", _chat_call(call)
             legacy = message.get("function_call")
             if isinstance(legacy, dict):  # legacy: the function's name stands for the call id
                 fact = ("call", legacy.get("name"), legacy.get("name"))
@@ -198,9 +205,7 @@ def chat_response(payload: dict[str, Any]) -> Iterator[Element]:
         if isinstance(refusal, str) and refusal:
             facts.append((f"{where}.message.refusal", ("text", refusal)))
         for t, call in enumerate(message.get("tool_calls") or ()):
-            function = call.get("function") or {}
-            fact = ("call", call.get("id"), function.get("name"), _args(function.get("arguments")))
-            facts.append((f"{where}.message.tool_calls[{t}]", fact))
+            facts.append((f"{where}.message.tool_calls[{t}]", _chat_call(call)))
         legacy = message.get("function_call")
         if isinstance(legacy, dict):  # legacy: the function's name stands for the call id;
             # a message with both (no API sends one) has its legacy call after the tool calls
