@@ -319,7 +319,7 @@ def first_difference(actual: Any, expected: Any, path: str = "") -> str | None:
                 return found
         return None
     if isinstance(actual, list):
-        for i, (a, e) in enumerate(zip(actual, expected)):
+        for i, (a, e) in enumerate(zip(actual, expected, strict=False)):
             found = first_difference(a, e, f"{path}[{i}]")
             if found:
                 return found
