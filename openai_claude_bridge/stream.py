@@ -11,16 +11,28 @@ the encoder; this module only sequences them and keeps the state::
     OPEN --feed(source error)----> FAILED      (target error ending, already emitted)
     OPEN --finish()--------------> ENDED       (complete source: closing events emitted)
                                  | FAILED      (truncated source, not strict: error ending)
+    OPEN --abort()---------------> FAILED      (the source was cut: error ending)
     any --a raise----------------> ERROR       (every later call raises StreamStateError)
 
 ``feed`` after ``ENDED`` / ``FAILED`` is misuse (:class:`StreamStateError`), except that
-``finish()`` after a source error (or a terminal event) returns ``[]``. Every error raised while
-handling an event carries that event's 0-based ``event_index``.
+``finish()`` / ``abort()`` after a source error (or a terminal event) return ``[]``. Every error
+raised while handling an event carries that event's 0-based ``event_index``.
 
-A truncated source (``finish()`` before its terminal event) is never reported as a clean ending:
-with ``strict=True`` it raises :class:`TruncatedStreamError`, otherwise the target gets its error
-ending (anthropic ``error`` event, chat / completions ``{"error": …}`` frame, Responses
-``response.failed``).
+**How a source ends.** ``finish()`` is the end as the source's server says it: anthropic's
+``message_stop`` / Responses' terminal event has come, or — chat and completions, whose server
+ends with ``[DONE]`` — ``finish()`` *is* that ``[DONE]``: a choice still without its
+``finish_reason`` then stops with the reason what it emitted implies (tool calls: ``tool_use``),
+reported as an approximation. ``abort()`` is a cut (a connection error): never a clean ending.
+A truncated source (``finish()`` before anthropic's / Responses' terminal event, or ``abort()``)
+ends with the target's error ending (anthropic ``error`` event, chat / completions
+``{"error": …}`` frame, Responses ``response.failed``); with ``strict=True`` it raises
+:class:`TruncatedStreamError` instead.
+
+**Same-format streams are relayed.** With ``source == target`` every source event comes back as
+it came in — pings, explicit nulls, fields the ir has no place for — renamed only by
+``options.model``. The decoder still reads each event (the stream's state, its errors); the
+encoder is made only if the source is cut, from the ir events seen so far, to write the error
+ending (Responses sequence numbers continue the source's).
 
 Given ``request=`` (the client's original request, in the target format), the ir events pass
 through a :class:`~._restore.StreamRestorer` on their way to the encoder: tool calls whose names
@@ -32,7 +44,9 @@ The transcoder adds the SSE layer around a converter: it decodes any split of th
 (:mod:`.sse`), parses each ``data:`` frame as JSON, consumes the chat / completions ``[DONE]``
 sentinel (it means ``finish()``), and writes each target event as a frame — with an ``event:``
 line for anthropic and Responses, data only for chat and completions, which end with
-``data: [DONE]`` after a clean ending.
+``data: [DONE]`` after a clean ending. At the end of the body, a last frame cut inside its JSON,
+or a chat / completions body that never sent ``[DONE]``, is a cut (``abort()``). After any error,
+every later call raises :class:`StreamStateError`.
 """
 
 from __future__ import annotations
@@ -117,11 +131,14 @@ class StreamConverter:
         self.target: Format = check_format(target, argument="target")
         self.options: Options = make_options(**options)
         self._decoder: _Decoder = _stream_class(self.source, "decode")()
-        self._encoder: _Encoder = _stream_class(self.target, "encode")(self.options)
+        self._relay = self.source == self.target
+        self._encoder: _Encoder | None = None
+        self._history: list[ir.StreamEvent] = []
+        self._last_sequence: int | None = None
         self._state = StreamState.OPEN
         self._index = 0
         tools = ClientTools({}, frozenset())
-        if self.options.request is not None:
+        if self.options.request is not None and not self._relay:
             tools = client_tools(self.options.request, self.target)
         self._restorer = StreamRestorer(tools, self.options)
 
@@ -138,13 +155,17 @@ class StreamConverter:
         self._index += 1
         try:
             parsed = _parse_event(self.source, event, index)
-            return self._encode(self._decoder.feed(parsed))
+            events = self._decoder.feed(parsed)
+            if self._relay:
+                return self._relayed(parsed, events)
+            return self._encode(events)
         except BridgeError as exc:
             self._fail(exc, index)
             raise
 
     def finish(self) -> list[BaseModel]:
-        """The end of the source stream: the target's closing events (or its error ending)."""
+        """The end of the source stream as its server ends it (chat / completions: ``[DONE]``):
+        the target's closing events, or its error ending when the source was cut short."""
         if self._state in (StreamState.ENDED, StreamState.FAILED):
             return []
         if self._state is StreamState.ERROR:
@@ -155,8 +176,8 @@ class StreamConverter:
             except TruncatedStreamError as exc:
                 if self.options.strict:
                     raise
-                events = [ir.StreamError(_truncated(exc))]
-            out = self._encode(events)
+                return self._cut(_truncated(exc))
+            out = self._relay_ending(events) if self._relay else self._encode(events)
         except BridgeError as exc:
             self._fail(exc, None)
             raise
@@ -164,16 +185,80 @@ class StreamConverter:
             self._state = StreamState.ENDED
         return out
 
+    def abort(self, reason: str = "the upstream connection was cut") -> list[BaseModel]:
+        """The source stream was cut (a connection error, a body that ended without chat's
+        ``[DONE]`` or inside a frame): the target's error ending, never a clean one —
+        :class:`TruncatedStreamError` under ``strict``. ``[]`` when the stream had already
+        ended (or failed)."""
+        if self._state in (StreamState.ENDED, StreamState.FAILED):
+            return []
+        if self._state is StreamState.ERROR:
+            raise StreamStateError("abort() on a stream converter that raised")
+        exc = TruncatedStreamError(f"{reason} before the stream ended", event_index=self._index)
+        if self.options.strict:
+            self._state = StreamState.ERROR
+            raise exc
+        try:
+            return self._cut(_truncated(exc))
+        except BridgeError as error:
+            self._fail(error, None)
+            raise
+
+    # ------------------------------------------------------------------ converting
+
     def _encode(self, events: list[ir.StreamEvent]) -> list[BaseModel]:
+        encoder = self._target_encoder()
         out: list[BaseModel] = []
         for event in events:
+            if isinstance(event, ir.CandidateFinished) and event.inferred:
+                _lose_inferred_stop(event, self.options)
             for restored in self._restorer.feed(event):
-                out.extend(self._encoder.feed(restored))
-            if isinstance(event, ir.StreamEnded):
-                self._state = StreamState.ENDED
-            elif isinstance(event, ir.StreamError):
-                self._state = StreamState.FAILED
+                out.extend(encoder.feed(restored))
+            self._note_end(event)
         return out
+
+    def _target_encoder(self) -> _Encoder:
+        if self._encoder is None:
+            self._encoder = _stream_class(self.target, "encode")(self.options)
+        return self._encoder
+
+    def _note_end(self, event: ir.StreamEvent) -> None:
+        if isinstance(event, ir.StreamEnded):
+            self._state = StreamState.ENDED
+        elif isinstance(event, ir.StreamError):
+            self._state = StreamState.FAILED
+
+    def _cut(self, error: ir.ApiError) -> list[BaseModel]:
+        """The target's error ending for a source that was cut short."""
+        if not self._relay:
+            return self._encode([ir.StreamError(error)])
+        # A relayed stream's encoder learns the stream only now, to write its error ending.
+        encoder = self._target_encoder()
+        for event in self._history:
+            encoder.feed(event)
+        out = self._encode([ir.StreamError(error)])
+        return _continue_sequence(out, self._last_sequence)
+
+    # ------------------------------------------------------------------ relaying
+
+    def _relayed(self, parsed: BaseModel, events: list[ir.StreamEvent]) -> list[BaseModel]:
+        """A same-format stream is relayed: every source event comes back as it came (its
+        model only renamed by ``options.model``); the decoder still reads it, for the stream's
+        state and the error ending of a cut."""
+        self._history.extend(events)
+        for event in events:
+            self._note_end(event)
+        sequence = getattr(parsed, "sequence_number", None)
+        if isinstance(sequence, int):
+            self._last_sequence = sequence
+        return [_renamed(parsed, self.options.model)]
+
+    def _relay_ending(self, events: list[ir.StreamEvent]) -> list[BaseModel]:
+        """The decoder's closing events of a relayed stream: the source said them already."""
+        self._history.extend(events)
+        for event in events:
+            self._note_end(event)
+        return []
 
     def _fail(self, exc: BridgeError, index: int | None) -> None:
         self._state = StreamState.ERROR
@@ -189,8 +274,47 @@ def _truncated(exc: TruncatedStreamError) -> ir.ApiError:
     )
 
 
+def _lose_inferred_stop(event: ir.CandidateFinished, options: Options) -> None:
+    reason = (
+        "the stream ended without this choice's finish_reason; "
+        f"{event.stop_reason!r} was inferred from what it emitted"
+    )
+    options.lose(f"choices[{event.candidate}].finish_reason", "finish_reason", reason)
+
+
+def _renamed(event: BaseModel, model: str | None) -> BaseModel:
+    """``event`` with ``model`` as its model name, wherever its format says it (a chunk's
+    ``model``, anthropic ``message_start.message.model``, a Responses event's
+    ``response.model``); unchanged without one."""
+    if model is None:
+        return event
+    if "model" in type(event).model_fields:
+        return event.model_copy(update={"model": model})
+    for holder in ("message", "response"):
+        inner = getattr(event, holder, None)
+        if isinstance(inner, BaseModel) and "model" in type(inner).model_fields:
+            return event.model_copy(update={holder: inner.model_copy(update={"model": model})})
+    return event
+
+
+def _continue_sequence(events: list[BaseModel], last: int | None) -> list[BaseModel]:
+    """Responses events renumbered to follow the relayed source's last ``sequence_number``."""
+    if last is None:
+        return events
+    out: list[BaseModel] = []
+    for event in events:
+        if isinstance(getattr(event, "sequence_number", None), int):
+            last += 1
+            out.append(event.model_copy(update={"sequence_number": last}))
+        else:
+            out.append(event)
+    return out
+
+
 #: Targets whose streams carry an ``event:`` line per frame.
 _NAMED_EVENTS = frozenset({"anthropic", "responses"})
+#: Formats whose server ends a stream with ``data: [DONE]``.
+_DONE_SENTINEL = frozenset({"chat", "completions"})
 _DONE = "[DONE]"
 
 
@@ -210,8 +334,7 @@ class SSETranscoder:
 
     def feed(self, data: bytes) -> bytes:
         """Take the next upstream bytes; return the downstream bytes they complete."""
-        if self._finished:
-            raise StreamStateError("feed() after finish()")
+        self._check("feed")
         try:
             frames = self._sse.feed(data)
         except BridgeError:
@@ -220,14 +343,27 @@ class SSETranscoder:
         return self._frames(frames)
 
     def finish(self) -> bytes:
-        """The end of the upstream body: the remaining downstream bytes."""
-        if self._finished:
-            raise StreamStateError("finish() called twice")
+        """The end of the upstream body: the remaining downstream bytes. A body cut inside a
+        frame, or a chat / completions body without ``[DONE]``, was cut short: the target's
+        error ending (:class:`TruncatedStreamError` under ``strict``)."""
+        self._check("finish")
         self._finished = True
-        out = self._frames(self._sse.finish())
-        if self.converter.state is StreamState.OPEN:
-            out += self._write(self.converter.finish())
-        return out
+        out = b""
+        for frame in self._sse.finish():  # the last frame, not closed by a blank line
+            if frame.data != _DONE and not _is_json(frame.data):
+                return out + self._write(self.converter.abort("the upstream body ended in a frame"))
+            out += self._frames([frame])
+        if self.converter.state is not StreamState.OPEN:
+            return out
+        if self.converter.source in _DONE_SENTINEL:
+            return out + self._write(self.converter.abort("the upstream body ended without [DONE]"))
+        return out + self._write(self.converter.finish())
+
+    def _check(self, call: str) -> None:
+        if self._finished:
+            raise StreamStateError(f"{call}() after finish()")
+        if self.converter.state is StreamState.ERROR:
+            raise StreamStateError(f"{call}() on a transcoder that raised")
 
     def _frames(self, frames: list[Any]) -> bytes:
         out = b""
@@ -258,7 +394,15 @@ class SSETranscoder:
             name = wire.get("type") if target in _NAMED_EVENTS else None
             out += encode_event(json.dumps(wire, ensure_ascii=False, separators=(",", ":")), name)
         ended = self.converter.state is StreamState.ENDED
-        if target in ("chat", "completions") and ended and not self._done_sent:
+        if target in _DONE_SENTINEL and ended and not self._done_sent:
             self._done_sent = True
             out += encode_event(_DONE)
         return out
+
+
+def _is_json(text: str) -> bool:
+    try:
+        json.loads(text)
+    except ValueError:
+        return False
+    return True

@@ -121,6 +121,9 @@ def test_streams_convert_to_valid_complete_target_streams(source: Format, target
         out += converter.finish()
         assert converter.state is StreamState.ENDED, name
         wire = [to_wire(e) for e in out]
+        if source == target:  # relayed: every event as it came, SDK-typed or not
+            assert wire == [to_wire(_parse_event(source, e, 0)) for e in events], name
+            continue
         for event in wire:
             kind = EVENT_DIRS[target]
             errors = sdk_errors(event, *SDK_TYPES[(target, kind)])
@@ -141,19 +144,31 @@ def test_streams_convert_to_valid_complete_target_streams(source: Format, target
         assert [a[:2] for a in actual] == [e[:2] for e in expected], name
 
 
+#: Sources whose stream ends with a terminal event of its own (chat and completions end with
+#: ``[DONE]``, which ``finish()`` stands for: for them, a cut is ``abort()``).
+TERMINAL_EVENT = ("anthropic", "responses")
+
+
+def _end_cut(converter: StreamConverter, source: Format, how: str) -> list[Any]:
+    return converter.finish() if how == "finish" else converter.abort()
+
+
+@pytest.mark.parametrize("how", ["finish", "abort"])
 @pytest.mark.parametrize(("source", "target"), PAIRS)
-def test_truncated_source_never_ends_cleanly(source: Format, target: Format) -> None:
+def test_truncated_source_never_ends_cleanly(source: Format, target: Format, how: str) -> None:
+    if how == "finish" and source not in TERMINAL_EVENT:
+        pytest.skip("finish() is [DONE]: the server said the stream is done")
     name, events = _simplest(source)
     cut = events[: max(1, len(events) // 2)]
     converter = StreamConverter(source=source, target=target)
     for event in cut:
         converter.feed(event)
-    ending = [to_wire(e) for e in converter.finish()]
+    ending = [to_wire(e) for e in _end_cut(converter, source, how)]
     assert converter.state is StreamState.FAILED, name
     assert ending, name
     last = ending[-1]
     assert last.get("type") in ("error", "response.failed") or "error" in last, last
-    assert converter.finish() == []
+    assert converter.finish() == [] and converter.abort() == []
     with pytest.raises(StreamStateError):
         converter.feed(events[-1])
 
@@ -165,10 +180,23 @@ def test_truncated_source_never_ends_cleanly(source: Format, target: Format) -> 
         assert strict.state is StreamState.ERROR
         return
     with pytest.raises(TruncatedStreamError):
-        strict.finish()
+        _end_cut(strict, source, how)
     assert strict.state is StreamState.ERROR
     with pytest.raises(StreamStateError):
         strict.finish()
+
+
+@pytest.mark.parametrize("target", FORMATS)
+@pytest.mark.parametrize("source", FORMATS)
+def test_abort_after_a_clean_end_changes_nothing(source: Format, target: Format) -> None:
+    name, events = _simplest(source)
+    converter = StreamConverter(source=source, target=target)
+    for event in events:
+        converter.feed(event)
+    converter.finish()
+    assert converter.state is StreamState.ENDED, name
+    assert converter.abort() == []
+    assert converter.state is StreamState.ENDED
 
 
 @pytest.mark.parametrize("source", FORMATS)

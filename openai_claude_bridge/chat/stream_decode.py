@@ -4,9 +4,11 @@ Theory of operation
 -------------------
 A chat stream is a sequence of ``chat.completion.chunk`` objects (each a
 :class:`ChatCompletionChunk`) and, on failure, one ``{"error": ...}`` frame
-(:class:`ErrorResponse`). It has no terminal event of its own (``[DONE]`` is an SSE matter): the
-stream is complete once every choice that appeared has received its ``finish_reason``, and
-:meth:`StreamDecoder.finish` says so.
+(:class:`ErrorResponse`). It has no terminal event of its own: the server ends it with
+``[DONE]`` (an SSE matter), which is :meth:`StreamDecoder.finish`. A choice that has not received
+its ``finish_reason`` by then stops with the reason what it emitted implies — the server said it
+is done, so this is no truncation (a connection cut is the caller's to tell:
+``StreamConverter.abort``, or an SSE body without ``[DONE]``).
 
 States (:class:`DecoderState`)::
 
@@ -257,8 +259,10 @@ class StreamDecoder:
             raise
 
     def finish(self) -> list[ir.StreamEvent]:
-        """The source ended: ``[StreamEnded]`` when it was complete, ``[]`` after an error frame;
-        otherwise :class:`TruncatedStreamError`."""
+        """The server said the stream is done (``[DONE]``): ``[StreamEnded]`` (``[]`` after an
+        error frame). A choice still without a ``finish_reason`` is closed and stops with what
+        it emitted implies (tool calls: ``tool_use``, else ``end_turn``), marked ``inferred``.
+        A stream with no choice at all is :class:`TruncatedStreamError`."""
         state = self._state
         if state is DecoderState.ERROR or state is DecoderState.FINISHED:
             raise StreamStateError(f"finish() after the decoder {state.value}")
@@ -270,14 +274,15 @@ class StreamDecoder:
             raise TruncatedStreamError("the chat stream ended before its first chunk")
         if not self._choices:
             raise TruncatedStreamError("the chat stream ended without any choice")
-        unfinished = [c.candidate for c in self._choices.values() if not c.finished]
-        if unfinished:
-            which = ", ".join(map(str, sorted(unfinished)))
-            raise TruncatedStreamError(
-                f"the chat stream ended before choice(s) {which} received a finish_reason"
-            )
+        out: list[ir.StreamEvent] = []
+        for index in sorted(self._choices):
+            choice = self._choices[index]
+            if not choice.finished:
+                self._close_choice(choice, out)
+                stop: ir.StopReason = "tool_use" if choice.calls else "end_turn"
+                out.append(ir.CandidateFinished(stop, choice.candidate, inferred=True))
         self._state = DecoderState.FINISHED
-        return [ir.StreamEnded()]
+        return [*out, ir.StreamEnded()]
 
     # ------------------------------------------------------------------ chunks
 
@@ -695,6 +700,22 @@ class StreamDecoder:
     def _finish_choice(
         self, state: _Choice, finish: str, matched: str | None, out: list[ir.StreamEvent]
     ) -> None:
+        self._close_choice(state, out)
+        stop: ir.StopReason | None = (
+            "stop_sequence" if matched is not None else stop_reason_of(finish)
+        )
+        if stop is not None:
+            out.append(
+                ir.CandidateFinished(
+                    stop_reason=stop,
+                    candidate=state.candidate,
+                    stop_sequence=matched,
+                    raw_stop_reason=finish,
+                )
+            )
+
+    def _close_choice(self, state: _Choice, out: list[ir.StreamEvent]) -> None:
+        """Close every part of the choice (a tool call that never got a name is invalid)."""
         for call in state.calls:
             if call.index is None:
                 raise InvalidInputError(
@@ -714,18 +735,6 @@ class StreamDecoder:
         for index in list(state.open):
             self._close(state, index, out, finals.get(index))
         state.finished = True
-        stop: ir.StopReason | None = (
-            "stop_sequence" if matched is not None else stop_reason_of(finish)
-        )
-        if stop is not None:
-            out.append(
-                ir.CandidateFinished(
-                    stop_reason=stop,
-                    candidate=state.candidate,
-                    stop_sequence=matched,
-                    raw_stop_reason=finish,
-                )
-            )
 
 
 def _call_part(call: _Call, arguments: str) -> ir.ToolCallPart:

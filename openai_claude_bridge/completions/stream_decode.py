@@ -4,8 +4,11 @@ Theory of operation
 -------------------
 A Completions stream is a sequence of ``text_completion`` chunks (each a :class:`Completion`)
 and, on failure, one ``{"error": ...}`` frame (:class:`ErrorResponse`). It has no terminal event
-of its own: the ``[DONE]`` sentinel is an SSE matter, so the stream is complete once every choice
-that appeared has received its ``finish_reason``, and :meth:`StreamDecoder.finish` says so.
+of its own: the server ends it with ``[DONE]`` (an SSE matter), which is
+:meth:`StreamDecoder.finish`. A choice without its ``finish_reason`` by then stops with
+``end_turn``, marked ``inferred`` — the server said it is done, so this is no truncation (a
+connection cut is the caller's to tell: ``StreamConverter.abort``, or an SSE body without
+``[DONE]``).
 
 States (:class:`DecoderState`)::
 
@@ -132,8 +135,9 @@ class StreamDecoder:
             raise
 
     def finish(self) -> list[ir.StreamEvent]:
-        """The end of the source stream: ``[StreamEnded()]`` when every choice finished (``[]``
-        after an error frame); :class:`TruncatedStreamError` when the stream was cut short."""
+        """The server said the stream is done (``[DONE]``): ``[StreamEnded()]`` (``[]`` after
+        an error frame), each choice still without a ``finish_reason`` first closed with an
+        ``inferred`` ``end_turn``. A stream without any chunk is :class:`TruncatedStreamError`."""
         state = self._state
         if state is DecoderState.ERROR or state is DecoderState.FINISHED:
             raise StreamStateError(f"finish() after the completions stream decoder {_DONE[state]}")
@@ -143,14 +147,15 @@ class StreamDecoder:
         self._state = DecoderState.ERROR
         if state is DecoderState.IDLE:
             raise TruncatedStreamError("the completions stream ended before its first chunk")
-        open_choices = [index for index, choice in self._choices.items() if not choice.finished]
-        if open_choices:
-            raise TruncatedStreamError(
-                "the completions stream ended before choice(s) "
-                f"{', '.join(map(str, sorted(open_choices)))} received a finish_reason"
-            )
+        out: list[ir.StreamEvent] = []
+        for candidate in sorted(self._choices):
+            choice = self._choices[candidate]
+            if not choice.finished:
+                choice.finished = True
+                out.append(ir.PartFinished(choice.part, _final_part(choice), candidate))
+                out.append(ir.CandidateFinished("end_turn", candidate, inferred=True))
         self._state = DecoderState.FINISHED
-        return [ir.StreamEnded()]
+        return [*out, ir.StreamEnded()]
 
     # ------------------------------------------------------------------ events
 

@@ -112,6 +112,10 @@ class CandidateFinished:
     candidate: int = 0
     stop_sequence: str | None = None
     raw_stop_reason: str | None = None
+    inferred: bool = False
+    """The source did not say: it ended (chat's ``[DONE]``) without a stop reason for this
+    candidate, and the decoder worked one out from what was emitted (an approximation the
+    stream converter reports)."""
 
 
 @dataclass(frozen=True, slots=True)

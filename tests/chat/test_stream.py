@@ -608,28 +608,40 @@ def test_openrouter_error_inside_a_chunk() -> None:
     assert events[-1].error.kind == "server_error"
 
 
-@pytest.mark.parametrize("cut", [0, 1, 2])
-def test_truncated_streams_raise(cut: int) -> None:
-    frames = _fixture("text_with_usage.jsonl")[:cut]
+def test_a_stream_without_chunks_is_truncated() -> None:
     decoder = StreamDecoder()
-    for frame in frames:
-        decoder.feed(_parse(frame))
     with pytest.raises(TruncatedStreamError):
         decoder.finish()
     assert decoder.state is DecoderState.ERROR
 
 
-def test_unfinished_second_choice_is_truncated() -> None:
+@pytest.mark.parametrize("cut", [1, 2])
+def test_done_without_finish_reason_infers_the_stop(cut: int) -> None:
+    """[DONE] (``finish()``) before a ``finish_reason``: the server said it is done, so the
+    choice stops with what it emitted implies, marked inferred — not a truncation."""
+    frames = _fixture("text_with_usage.jsonl")[:cut]
+    decoder = StreamDecoder()
+    for frame in frames:
+        decoder.feed(_parse(frame))
+    *_, finished, ended = decoder.finish()
+    assert finished == ir.CandidateFinished("end_turn", 0, inferred=True)
+    assert ended == ir.StreamEnded()
+
+
+def test_unfinished_second_choice_stops_with_an_inferred_reason() -> None:
+    call = {"index": 0, "id": "c", "type": "function", "function": {"name": "f", "arguments": ""}}
     frames = [
         _chunk({"role": "assistant", "content": "a"}),
-        _chunk({"role": "assistant", "content": "b"}, index=1),
+        _chunk({"role": "assistant", "tool_calls": [call]}, index=1),
         _chunk(finish="stop"),
     ]
     decoder = StreamDecoder()
     for frame in frames:
         decoder.feed(_parse(frame))
-    with pytest.raises(TruncatedStreamError, match="choice"):
-        decoder.finish()
+    closing = decoder.finish()
+    finished = [e for e in closing if isinstance(e, ir.CandidateFinished)]
+    assert finished == [ir.CandidateFinished("tool_use", 1, inferred=True)]
+    assert isinstance(closing[-1], ir.StreamEnded)
 
 
 def test_content_after_finish_reason_is_invalid_but_empty_updates_are_tolerated() -> None:

@@ -510,13 +510,14 @@ ERROR_FRAME = {
 }
 
 
-def test_finish_before_every_choice_finished_is_truncation() -> None:
+def test_done_before_every_choice_finished_infers_end_turn() -> None:
+    """``finish()`` is ``[DONE]``: a choice without its finish_reason stops (inferred)."""
     decoder = StreamDecoder()
     decoder.feed(_chunk("a", 0, "stop"))
     decoder.feed(_chunk("b", 1))
-    with pytest.raises(TruncatedStreamError, match="choice\\(s\\) 1"):
-        decoder.finish()
-    assert decoder.state is DecoderState.ERROR
+    *_, finished, ended = decoder.finish()
+    assert finished == ir.CandidateFinished("end_turn", 1, inferred=True)
+    assert ended == ir.StreamEnded()
     with pytest.raises(StreamStateError):
         decoder.feed(_chunk("c"))
 
