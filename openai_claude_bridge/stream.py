@@ -119,8 +119,8 @@ def _parse_event(fmt: Format, event: Any, index: int) -> Any:
         event = from_wire(dict, event, event_index=index)  # JSON text -> dict, or a clear error
     openai_error_frame = isinstance(event, dict) and "error" in event and "choices" not in event
     if fmt in ("chat", "completions") and openai_error_frame:
-        return from_wire(_error_frame_type(fmt), event, event_index=index)
-    return from_wire(_event_type(fmt), event, event_index=index)
+        return from_wire(_error_frame_type(fmt), event, event_index=index, as_sent=True)
+    return from_wire(_event_type(fmt), event, event_index=index, as_sent=True)
 
 
 class StreamConverter:

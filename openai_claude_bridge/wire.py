@@ -9,6 +9,8 @@ Every request, response, content block and stream event of the four APIs is a su
 * **Discriminator tags are always written.** A field typed as a single ``Literal`` with that value
   as its default (``type: Literal["text"] = "text"``) counts as set even when a converter builds
   the model without naming it, so ``TextBlockParam(text="hi")`` dumps ``{"type": "text", ...}``.
+  A payload read *as it came* (``from_wire(..., as_sent=True)``, how streams read their source
+  events) keeps a tag its server left out absent, so a relayed event comes back exactly.
 * **Strict types.** ``"100"`` is not an integer and ``true`` is not a number: wrong types are
   invalid input, never silently coerced (which would also break the exact round trip). Numbers
   that may be integral or not are typed ``int | float`` (``Number``): ``1`` stays ``1``.
@@ -83,8 +85,16 @@ class WireModel(BaseModel):
         cls.__wire_tags__ = frozenset(tags)
 
     def model_post_init(self, context: Any, /) -> None:
-        if self.__wire_tags__:
+        if self.__wire_tags__ and not (context is _AS_SENT or _as_sent(context)):
             self.__pydantic_fields_set__.update(self.__wire_tags__)
+
+
+#: The validation context of :func:`from_wire` with ``as_sent=True``.
+_AS_SENT: Any = {"as_sent": True}
+
+
+def _as_sent(context: Any) -> bool:
+    return isinstance(context, dict) and context.get("as_sent") is True
 
 
 ModelT = TypeVar("ModelT", bound=BaseModel)
@@ -258,15 +268,26 @@ def _adapter(tp: Any) -> TypeAdapter[Any]:
 
 @overload
 def from_wire(
-    tp: type[ModelT], data: Any, *, path: str = "", event_index: int | None = None
+    tp: type[ModelT],
+    data: Any,
+    *,
+    path: str = "",
+    event_index: int | None = None,
+    as_sent: bool = False,
 ) -> ModelT: ...
 @overload
-def from_wire(tp: Any, data: Any, *, path: str = "", event_index: int | None = None) -> Any: ...
-def from_wire(tp: Any, data: Any, *, path: str = "", event_index: int | None = None) -> Any:
+def from_wire(
+    tp: Any, data: Any, *, path: str = "", event_index: int | None = None, as_sent: bool = False
+) -> Any: ...
+def from_wire(
+    tp: Any, data: Any, *, path: str = "", event_index: int | None = None, as_sent: bool = False
+) -> Any:
     """Parse ``data`` (a dict of parsed JSON, JSON text/bytes, or a model) as wire type ``tp``.
 
     ``tp`` is a model class or one of the package's union aliases. Every failure raises
     :class:`InvalidInputError` with the JSON path of the offending value (prefixed by ``path``).
+    ``as_sent``: the payload as a server sent it, to be given back exactly — a discriminator tag
+    it left out stays unset (see the module docstring).
     """
     if isinstance(tp, type) and isinstance(data, tp):
         return data
@@ -278,7 +299,7 @@ def from_wire(tp: Any, data: Any, *, path: str = "", event_index: int | None = N
                 f"not valid JSON: {exc}", path=path, event_index=event_index
             ) from None
     try:
-        return _adapter(tp).validate_python(data)
+        return _adapter(tp).validate_python(data, context=_AS_SENT if as_sent else None)
     except ValidationError as exc:
         raise _invalid_input(exc, data, path, event_index) from None
     except RecursionError:

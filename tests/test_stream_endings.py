@@ -259,3 +259,18 @@ def test_after_any_error_every_transcoder_call_raises_stream_state_error(breaks:
         tx.feed(b"")
     with pytest.raises(StreamStateError):
         tx.finish()
+
+
+def test_a_tag_the_server_left_out_stays_out() -> None:
+    """Moonshot's chunks have no ``object``: relayed without one, read like any chunk."""
+    chunks = [
+        {k: v for k, v in _chunk({"role": "assistant", "content": "Hi"}).items() if k != "object"},
+        {k: v for k, v in _chunk({}, "stop").items() if k != "object"},
+    ]
+    relay = StreamConverter(source="chat", target="chat")
+    out = [to_wire(e) for chunk in chunks for e in relay.feed(chunk)] + relay.finish()
+    assert out == chunks
+    converter = StreamConverter(source="chat", target="anthropic")
+    events = [to_wire(e) for chunk in chunks for e in converter.feed(chunk)]
+    events += [to_wire(e) for e in converter.finish()]
+    assert [e["type"] for e in events][-1] == "message_stop"

@@ -333,9 +333,10 @@ def _tool_call(part: ir.ToolCallPart, options: Options, *, response: bool) -> di
         "id": item_id,
     }
     if part.kind == "custom":
-        if part.status is not None:
+        if part.status is not None and not _own(part):
             _lose(options, part, "status", "custom tool calls have no status")
-        fields.update(type="custom_tool_call", input=part.arguments)
+        status = part.status if _own(part) else None  # a Responses item's own, written back
+        fields.update(type="custom_tool_call", input=part.arguments, status=status)
     else:
         status = part.status
         if status is None and foreign_response:
@@ -376,9 +377,10 @@ def _tool_result(part: ir.ToolResultPart, options: Options) -> dict[str, Any]:
         "id": part.item_id,
     }
     if part.kind == "custom":
-        if part.status is not None:
+        if part.status is not None and not _own(part):
             _lose(options, part, "status", "custom tool outputs have no status")
-        fields["type"] = "custom_tool_call_output"
+        status = part.status if _own(part) else None  # a Responses item's own, written back
+        fields.update(type="custom_tool_call_output", status=status)
     else:
         fields.update(type="function_call_output", status=part.status)
     return _wire(part, fields, options)
