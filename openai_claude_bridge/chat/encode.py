@@ -138,7 +138,7 @@ from .models.tools import (
     NamedToolChoiceFunction,
 )
 from .models.usage import CompletionTokensDetails, CompletionUsage, PromptTokensDetails
-from .tables import MAX_TOKENS_FIELD, STOP_TO_FINISH, stop_reason_of
+from .tables import MAX_TOKENS_FIELD, STOP_TO_FINISH, is_finish_alias, stop_reason_of
 
 __all__ = ["encode_error", "encode_request", "encode_response"]
 
@@ -1172,12 +1172,18 @@ def _finish(candidate: ir.Candidate, options: Options, *, own_stop: bool) -> dic
         else:
             reason = "chat does not say which sequence matched"
             _lose_field(candidate, "stop_sequence", options, reason)
-    return {"finish_reason": _finish_reason(candidate, stop, options), **fields}
+    return {"finish_reason": _finish_reason(candidate, stop, options, own_stop=own_stop), **fields}
 
 
-def _finish_reason(candidate: ir.Candidate, stop: ir.StopReason, options: Options) -> str | None:
+def _finish_reason(
+    candidate: ir.Candidate, stop: ir.StopReason, options: Options, *, own_stop: bool
+) -> str | None:
+    """Chat's finish reason for ``stop``; a chat source's own spelling (``raw_stop_reason``),
+    another server's alias included (``own_stop``), comes back as it was."""
     raw = candidate.raw_stop_reason
     if raw is not None and (stop_reason_of(raw) == stop or STOP_TO_FINISH[stop] == raw):
+        return raw
+    if raw is not None and own_stop and is_finish_alias(raw):
         return raw
     finish = STOP_TO_FINISH[stop]
     if finish == "stop" and any(isinstance(p, ir.ToolCallPart) for p in candidate.parts):
