@@ -17,7 +17,8 @@ Choices for ir from other formats:
   ``custom_tool_call_output``, each reasoning part -> ``reasoning``. The API takes assistant text
   only as a string or as ``output_text``: plain assistant text parts become one string message
   each; text with citations or a refusal needs an output message (``id`` from
-  ``options.id_factory("msg_")``). Parts that all drop make no message (no empty turn).
+  ``options.id_factory("msg_")``). Parts that all drop make no message (no empty turn), and
+  empty assistant text (an empty reply that came back in the history) makes none either.
 * Reasoning: only OpenAI's own (``origin == "responses"``: a Responses source's item, or one the
   anthropic reverse carrier restored) is sent in a *request* — anything else (Anthropic thinking,
   a chat server's reasoning, an item the bridge made up for a Responses client) is dropped and
@@ -73,6 +74,7 @@ from .._call_id_carrier import report_uncarried
 from .._codec import (
     build,
     hint_on_last_part,
+    is_empty_text,
     is_own,
     report_foreign_extra,
     says_something,
@@ -521,6 +523,9 @@ def _items(msg: ir.Message, options: Options) -> list[Any]:
     items: list[Any] = []
     run: list[ir.Part] = []
     for part in msg.parts:
+        if msg.role == "assistant" and is_empty_text(part):
+            report_foreign_extra(part, FMT, options)  # says nothing: no empty message for it
+            continue
         if isinstance(part, _CONTENT_TYPES):
             run.append(part)
             continue
