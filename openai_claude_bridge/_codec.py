@@ -8,6 +8,8 @@
 * :func:`coalesce_assistant_runs` — another format's assistant turn, said as several messages,
   becomes the one message chat and anthropic say it as.
 * :func:`says_something` — whether a reasoning part holds anything worth a block or an item.
+* :func:`is_empty_text` — whether a part is plain empty text, which says nothing: another
+  format's assistant turn made only of such parts (or of none) is no turn at all.
 * :func:`hint_on_last_part` — a tool result's own cache hint, for a format whose tool result
   (a chat ``tool`` message, a Responses ``function_call_output``) has no place for one, moves to
   the result's last content part, which ends the same prompt prefix.
@@ -33,6 +35,7 @@ __all__ = [
     "coalesce_assistant_runs",
     "error_status",
     "hint_on_last_part",
+    "is_empty_text",
     "is_own",
     "leftover",
     "leftover_extra",
@@ -184,6 +187,20 @@ def says_something(part: ir.ReasoningPart) -> bool:
     shown = bool(part.text or any(part.summary) or any(part.content))
     state = (part.signature, part.redacted_data, part.encrypted_content, part.item_id)
     return shown or any(value is not None for value in state)
+
+
+def is_empty_text(part: ir.Part) -> bool:
+    """Whether ``part`` is empty plain text (no cache hint, citations or logprobs either): it
+    says nothing. An empty reply (anthropic ``content: []``, a Responses message without text,
+    chat's ``content: ""`` beside ``tool_calls``) comes back in a client's history as such parts
+    or none; an encoder writes no empty assistant turn of another format for them."""
+    return (
+        isinstance(part, ir.TextPart)
+        and part.text == ""
+        and part.cache is None
+        and not part.citations
+        and not part.logprobs
+    )
 
 
 #: Content parts that hold a cache hint in every format that has hints.

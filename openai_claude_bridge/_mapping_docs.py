@@ -119,6 +119,7 @@ def _pairs() -> list[tuple[Format, Format]]:
 
 Topic = Literal[
     "System prompts",
+    "Assistant messages",
     "Tool results",
     "Tool-call ids",
     "Tool choice",
@@ -174,6 +175,30 @@ POLICIES: Mapping[Topic, Mapping[Format, str]] = {
             " labels are invented."
         ),
     },
+    "Assistant messages": {
+        "anthropic": (
+            "An answer's text blocks stay blocks, in order. Another format's assistant messages"
+            " (a Responses `commentary` message, then its `final_answer`) become text blocks in"
+            " order, each text once."
+        ),
+        "chat": (
+            "An answer is one `content` string: the texts of another format's messages (a"
+            " Responses `commentary` and `final_answer`) are joined in order, each once, with"
+            " nothing added between them."
+        ),
+        "responses": (
+            "An output message's `phase` (`commentary`: a preamble to the work; `final_answer`)"
+            " and its other fields ride with its first content part, so a Responses client gets"
+            " them back exactly, streamed or not. A format that cannot say `commentary` reports"
+            " it (`phase`); `final_answer` and `null` say nothing another format's assistant"
+            " text does not, and are not reported — in responses and in a request's history"
+            " alike. A streamed item is matched to the terminal `output` by its id (by position"
+            " only without one), since `output_index` may skip items the terminal response"
+            " leaves out. A history's `output_text` without `annotations` and `reasoning` items"
+            " without `id` (as Codex sends them) are read, and written back as they came."
+        ),
+        "completions": "The texts are joined into the one completion text, in order.",
+    },
     "Tool results": {
         "anthropic": (
             "`tool_result` blocks (text, images, documents, `is_error`) are ir tool results."
@@ -181,7 +206,8 @@ POLICIES: Mapping[Topic, Mapping[Format, str]] = {
             " with the `tool_result` blocks first, and a run of assistant items (Responses says"
             " a turn's reasoning, message and each call as separate items) ONE assistant turn;"
             " no empty or synthetic turns are added (a message whose every part was dropped is"
-            " left out)."
+            " left out, and so is another format's assistant turn that says nothing: no parts,"
+            " or only empty text, as an empty reply comes back in a client's history)."
         ),
         "chat": (
             "A `tool` message holds one result. Writing another format's request, a run of"
@@ -191,11 +217,16 @@ POLICIES: Mapping[Topic, Mapping[Format, str]] = {
             " made the calls, and the turn's other parts follow as a `user` message. A `tool`"
             " message holds text only: images and documents of a result move into that"
             " following user message (reported as `tool_result.<part>`); `is_error` is reported"
-            " lost."
+            " lost. Another format's assistant turn that says nothing (an empty anthropic or"
+            ' Responses reply in the history) becomes no message — chat servers refuse `{"role":'
+            ' "assistant"}` — nor does one with reasoning alone (reported as `reasoning`), and'
+            " empty text beside its tool calls is left out; a chat client's own messages are"
+            " written as they came."
         ),
         "responses": (
             "Results are `function_call_output` / `custom_tool_call_output` items (string or"
-            " content list output); `is_error` has no place there and is reported lost."
+            " content list output); `is_error` has no place there and is reported lost. Another"
+            " format's empty assistant text makes no message."
         ),
         "completions": (
             "A prompt is plain text: tool calls and tool results are dropped and reported"
@@ -356,7 +387,10 @@ POLICIES: Mapping[Topic, Mapping[Format, str]] = {
             " untouched, and the decoder restores the reasoning exactly (byte-identical thinking"
             " blocks for anthropic; the items of one assistant turn come back as one anthropic"
             " message, so the blocks return where they were). A string that does not decode to"
-            " exactly a carrier is a genuine OpenAI blob and passes through. Request side:"
+            " exactly a carrier is a genuine OpenAI blob and passes through. An item without"
+            " `id` (Codex, which stores nothing, sends its items so) is OpenAI's all the same"
+            " when its `encrypted_content` is not a carrier: a request gets it back as it came,"
+            " with no id made up. Request side:"
             " `reasoning.effort` (from a budget through the policy table, `none` when thinking"
             ' is disabled); enabled thinking asks for `summary: "auto"`.'
         ),
@@ -460,7 +494,11 @@ POLICIES: Mapping[Topic, Mapping[Format, str]] = {
             " vLLM and SGLang name the matched string in a choice's `stop_reason` beside"
             ' `finish_reason: "stop"`: that is `stop_sequence` with that string (an int'
             " token id or `null` is not), written back to a chat client of a chat source."
-            " A choice with tool calls finishes with `tool_calls`."
+            " A choice with tool calls finishes with `tool_calls`. Other servers' spellings"
+            " (MLX `end`, `tool_call`; TGI `eos_token`; Mistral `model_length` …, in any case)"
+            " read as the stop they mean, following what the choice emitted (tool calls make a"
+            " plain stop `tool_use`, a tool-call stop without calls is `end_turn`); a chat"
+            " client of a chat source gets the literal value back."
         ),
         "responses": (
             "A Responses answer has a `status`, not a stop reason: `completed` reads as"
@@ -470,7 +508,9 @@ POLICIES: Mapping[Topic, Mapping[Format, str]] = {
         ),
         "completions": (
             "`stop` is a natural stop or a matched stop sequence; tool calls are dropped, so"
-            " `tool_use` becomes `stop` (reported)."
+            " `tool_use` becomes `stop` (reported). Other servers' spellings (`eos`, `end`,"
+            " `max_tokens` …, in any case) read as the stop they mean; a Completions client of a"
+            " Completions source gets the literal value back."
         ),
     },
     "Errors": {
@@ -560,9 +600,11 @@ def stop_read(fmt: Format) -> list[tuple[str, ir.StopReason]]:
     if fmt == "anthropic":
         return [(_code(k), v) for k, v in anthropic_tables.STOP_REASON_TO_IR.items()]
     if fmt == "chat":
-        return [(_code(k), v) for k, v in chat_tables.FINISH_TO_STOP.items()]
+        own = [(_code(k), v) for k, v in chat_tables.FINISH_TO_STOP.items()]
+        return own + _alias_rows(chat_tables.FINISH_ALIASES)
     if fmt == "completions":
-        return [(_code(k), v) for k, v in completions_tables.FINISH_STOP.items()]
+        own = [(_code(k), v) for k, v in completions_tables.FINISH_STOP.items()]
+        return own + _alias_rows(completions_tables.FINISH_ALIASES)
     rows: list[tuple[str, ir.StopReason]] = [
         ("`completed` (no tool call)", "end_turn"),
         ("`completed` (with tool calls)", "tool_use"),
@@ -570,6 +612,15 @@ def stop_read(fmt: Format) -> list[tuple[str, ir.StopReason]]:
     rows += [(f"`incomplete` / {_code(k)}", v) for k, v in responses_tables.INCOMPLETE_STOP.items()]
     rows.append(("`failed`", "error"))
     return rows
+
+
+def _alias_rows(aliases: Mapping[str, ir.StopReason]) -> list[tuple[str, ir.StopReason]]:
+    """Other servers' spellings, one row per stop they mean (read in any case; a plain stop
+    with tool calls emitted is ``tool_use``, a tool-call stop without any ``end_turn``)."""
+    by_stop: dict[ir.StopReason, list[str]] = {}
+    for alias, stop in aliases.items():
+        by_stop.setdefault(stop, []).append(_code(alias))
+    return [(", ".join(codes) + " (other servers)", stop) for stop, codes in by_stop.items()]
 
 
 def stop_write(fmt: Format, stop: ir.StopReason) -> tuple[str, bool]:
@@ -591,9 +642,9 @@ def stop_write(fmt: Format, stop: ir.StopReason) -> tuple[str, bool]:
 
 STOP_TABLES: Mapping[Format, str] = {
     "anthropic": "`STOP_REASON_TO_IR` / `STOP_REASON_FROM_IR`",
-    "chat": "`FINISH_TO_STOP` / `STOP_TO_FINISH`",
+    "chat": "`FINISH_TO_STOP` / `FINISH_ALIASES` / `STOP_TO_FINISH`",
     "responses": "`INCOMPLETE_STOP` / `STOP_STATUS` / `STOP_APPROXIMATED`",
-    "completions": "`FINISH_STOP` / `STOP_FINISH` / `APPROXIMATE_STOPS`",
+    "completions": "`FINISH_STOP` / `FINISH_ALIASES` / `STOP_FINISH` / `APPROXIMATE_STOPS`",
 }
 
 STOP_FIELD: Mapping[Format, str] = {
@@ -662,6 +713,7 @@ def table_values() -> dict[str, list[str]]:
         "anthropic.RESPONSE_SERVICE_TIER_TO_IR": anthropic_tables.RESPONSE_SERVICE_TIER_TO_IR,
         "anthropic.RESPONSE_SERVICE_TIER_FROM_IR": anthropic_tables.RESPONSE_SERVICE_TIER_FROM_IR,
         "chat.FINISH_TO_STOP": chat_tables.FINISH_TO_STOP,
+        "chat.FINISH_ALIASES": chat_tables.FINISH_ALIASES,
         "chat.STOP_TO_FINISH": chat_tables.STOP_TO_FINISH,
         "responses.INCOMPLETE_STOP": responses_tables.INCOMPLETE_STOP,
         "responses.STOP_STATUS": responses_tables.STOP_STATUS,
@@ -670,6 +722,7 @@ def table_values() -> dict[str, list[str]]:
         "openai.CODE_TO_KIND": _openai_errors.CODE_TO_KIND,
         "openai.KIND_TO_ERROR": _openai_errors.KIND_TO_ERROR,
         "completions.FINISH_STOP": completions_tables.FINISH_STOP,
+        "completions.FINISH_ALIASES": completions_tables.FINISH_ALIASES,
         "completions.STOP_FINISH": completions_tables.STOP_FINISH,
     }
     out: dict[str, list[str]] = {}

@@ -44,7 +44,9 @@ Request-side mapping rules for other formats' ir:
   anthropic rejects empty text blocks. The same holds for response content.
 * A run of ``tool`` messages becomes ONE user message with the ``tool_result`` blocks first.
   Consecutive messages of the same role stay separate (anthropic accepts them). A message (or a
-  run of tool messages) all of whose parts were dropped is left out: no empty turn is sent.
+  run of tool messages) all of whose parts were dropped is left out: no empty turn is sent. So
+  is another format's assistant turn that says nothing (no parts, or only empty text: an empty
+  reply that came back in the history).
 * A bare reasoning effort (or budget) becomes a thinking budget through
   ``options.reasoning_policy``, kept at least ``min_answer_tokens`` below ``max_tokens``
   (thinking is dropped, and reported, when ``max_tokens`` leaves no room for the minimum budget,
@@ -100,6 +102,7 @@ from .._codec import (
     build,
     coalesce_assistant_runs,
     error_status,
+    is_empty_text,
     is_own,
     report_foreign_extra,
     says_something,
@@ -382,10 +385,14 @@ def _check_message(message: ir.Message, options: Options) -> None:
 
 def _turn(message: ir.Message, options: Options) -> Any | None:
     """The message, or ``None`` for another format's message all of whose parts were dropped
-    (and reported): no empty turn is made up."""
+    (and reported), or for another format's assistant turn that says nothing (no parts, or only
+    empty text: an empty reply sent back in the history): no empty turn is made up."""
     _check_message(message, options)
     cls = UserMessageParam if message.role == "user" else AssistantMessageParam
-    parts = _without_empty_text(message.parts) or message.parts
+    parts = _without_empty_text(message.parts)
+    if not parts and message.role == "assistant" and not _is_own(message):
+        return None
+    parts = parts or message.parts
     content = _content_value(_blocks(parts, options, _message_block), message.text_form)
     if content is None and "content" not in _own(message):
         if parts and not _is_own(message):
@@ -401,9 +408,7 @@ def _without_empty_text(parts: Sequence[ir.Part]) -> tuple[ir.Part, ...]:
 
 
 def _is_empty_foreign_text(part: ir.Part) -> bool:
-    if not isinstance(part, ir.TextPart) or _is_own(part):
-        return False
-    return part.text == "" and part.cache is None and not part.citations and not part.logprobs
+    return is_empty_text(part) and not _is_own(part)
 
 
 def _system_message(message: ir.Message, options: Options) -> SystemMessageParam | None:

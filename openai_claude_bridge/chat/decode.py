@@ -31,7 +31,10 @@ text, image and file parts, become the part's ``CacheHint`` (with its ``ttl``); 
 ends in the field it came from (see :func:`_cache`).
 A response choice's ``stop_reason`` string (vLLM / SGLang: the stop string that matched, next to
 ``finish_reason: "stop"``) makes the candidate stop with ``stop_sequence`` and that string; a
-token id or ``null`` there stays a leftover.
+token id or ``null`` there stays a leftover. A ``finish_reason`` other servers say instead of
+chat's (``end``, ``eos``, ``tool_call`` …) reads as the stop it means, following the tool calls
+the choice emitted (:func:`.tables.read_finish_reason`); the literal value stays in
+``raw_stop_reason``, which the chat encoder writes back.
 """
 
 from __future__ import annotations
@@ -125,7 +128,7 @@ from .models.tools import (
     UnknownToolChoice,
 )
 from .models.usage import CompletionUsage
-from .tables import matched_stop_sequence, stop_reason_of
+from .tables import matched_stop_sequence, read_finish_reason
 
 __all__ = ["decode_error", "decode_request", "decode_response"]
 
@@ -853,7 +856,8 @@ def _candidate(choice: Choice, path: str) -> ir.Candidate:
         consumed.add("logprobs")
     parts, message_consumed, marks = _response_message(message, text_logprobs, _at(path, "message"))
     finish = choice.finish_reason
-    stop = None if finish is None else stop_reason_of(finish)
+    called = any(isinstance(part, ir.ToolCallPart) for part in parts)
+    stop = None if finish is None else read_finish_reason(finish, called=called)
     if finish is None or stop is not None:
         consumed.add("finish_reason")
     matched = matched_stop_sequence(finish, choice.stop_reason)

@@ -38,7 +38,11 @@ Placement rules for ir made by other formats:
   one string ``input`` (:mod:`.._custom_tools`; a grammar is described to the model, not
   enforced, and reported), a custom call in a request a call of it with the arguments
   ``{"input": <raw input>}``, and a tool choice naming it (or listing it) names the stand-in.
-* A message all of whose parts were dropped is left out: no empty turn is sent.
+* A message all of whose parts were dropped is left out: no empty turn is sent. Nor is an
+  assistant message made of empty text or of nothing (an empty anthropic or Responses reply that
+  came back in the history: chat servers refuse ``{"role": "assistant"}``), nor one that would
+  hold reasoning alone (reported); empty text beside tool calls is left out too. A chat
+  client's own messages are written as they came.
 """
 
 from __future__ import annotations
@@ -52,7 +56,13 @@ from typing_extensions import assert_never
 
 from .. import _openai_errors, ir
 from .._call_id_carrier import report_uncarried
-from .._codec import build, coalesce_assistant_runs, hint_on_last_part, report_foreign_extra
+from .._codec import (
+    build,
+    coalesce_assistant_runs,
+    hint_on_last_part,
+    is_empty_text,
+    report_foreign_extra,
+)
 from .._custom_tools import lose_format, stand_in_arguments, stand_in_schema
 from .._tool_names import shorten
 from ..options import Effort, Options
@@ -138,7 +148,7 @@ from .models.tools import (
     NamedToolChoiceFunction,
 )
 from .models.usage import CompletionTokensDetails, CompletionUsage, PromptTokensDetails
-from .tables import MAX_TOKENS_FIELD, STOP_TO_FINISH, stop_reason_of
+from .tables import MAX_TOKENS_FIELD, STOP_TO_FINISH, is_finish_alias, stop_reason_of
 
 __all__ = ["encode_error", "encode_request", "encode_response"]
 
@@ -810,9 +820,13 @@ def _split_turn(parts: tuple[ir.Part, ...], refusal_field: bool, options: Option
 
 
 def _assistant(msg: ir.Message, options: Options) -> ChatCompletionAssistantMessageParam | None:
-    """The assistant message, or ``None`` for another format's message all of whose parts were
-    dropped (and reported): no empty turn is made up."""
-    turn = _split_turn(msg.parts, msg.text_form, options)
+    """The assistant message, or ``None`` for another format's message that says nothing: no
+    parts, only empty text (an empty reply that came back in the history), parts that were all
+    dropped (and reported), or reasoning alone (reported). No empty turn is made up; a chat
+    client's own is its business."""
+    extras = own(msg)
+    parts = msg.parts if extras is not None else tuple(_said(msg.parts, options))
+    turn = _split_turn(parts, msg.text_form, options)
     fields: dict[str, Any] = {}
     if msg.text_form and _plain_texts(turn.texts):
         if turn.texts:
@@ -821,10 +835,30 @@ def _assistant(msg: ir.Message, options: Options) -> ChatCompletionAssistantMess
             fields["content"] = "".join(part.text for part in turn.texts)
     elif turn.content:
         fields["content"] = [_assistant_item(part, options) for part in turn.content]
-    fields.update(_turn_fields(turn, own(msg), options, request=True))
-    if not fields and msg.parts and own(msg) is None:
+    fields.update(_turn_fields(turn, extras, options, request=True))
+    if extras is None and not _SAYING_FIELDS & fields.keys():
+        for thought in turn.reasoning if fields else ():
+            reason = "an assistant turn with nothing but reasoning has no chat message"
+            _lose(thought, options, "reasoning", reason)
         return None
-    return make(ChatCompletionAssistantMessageParam, _named(fields, msg), wire_extras(own(msg)))
+    return make(ChatCompletionAssistantMessageParam, _named(fields, msg), wire_extras(extras))
+
+
+#: The fields that make an assistant message say something: chat servers refuse one with
+#: neither content nor tool calls (its reasoning alone does not make it one).
+_SAYING_FIELDS = frozenset({"content", "tool_calls", "function_call", "refusal"})
+
+
+def _said(parts: tuple[ir.Part, ...], options: Options) -> list[ir.Part]:
+    """``parts`` without empty text, which says nothing (its foreign fields are still
+    reported)."""
+    said = []
+    for part in parts:
+        if is_empty_text(part):
+            _foreign(part, options)
+            continue
+        said.append(part)
+    return said
 
 
 def _assistant_item(part: ir.Part, options: Options) -> Any:
@@ -1172,12 +1206,18 @@ def _finish(candidate: ir.Candidate, options: Options, *, own_stop: bool) -> dic
         else:
             reason = "chat does not say which sequence matched"
             _lose_field(candidate, "stop_sequence", options, reason)
-    return {"finish_reason": _finish_reason(candidate, stop, options), **fields}
+    return {"finish_reason": _finish_reason(candidate, stop, options, own_stop=own_stop), **fields}
 
 
-def _finish_reason(candidate: ir.Candidate, stop: ir.StopReason, options: Options) -> str | None:
+def _finish_reason(
+    candidate: ir.Candidate, stop: ir.StopReason, options: Options, *, own_stop: bool
+) -> str | None:
+    """Chat's finish reason for ``stop``; a chat source's own spelling (``raw_stop_reason``),
+    another server's alias included (``own_stop``), comes back as it was."""
     raw = candidate.raw_stop_reason
     if raw is not None and (stop_reason_of(raw) == stop or STOP_TO_FINISH[stop] == raw):
+        return raw
+    if raw is not None and own_stop and is_finish_alias(raw):
         return raw
     finish = STOP_TO_FINISH[stop]
     if finish == "stop" and any(isinstance(p, ir.ToolCallPart) for p in candidate.parts):

@@ -66,7 +66,9 @@ tool-call fragments + ``finish_reason`` comes out as ordered events.
   with its neutral ``TokenLogprob``\\ s (the non-streaming decoder's shape).
 * ``finish_reason`` (once per choice) closes the choice's parts and emits ``CandidateFinished``
   with the mapped stop reason; a ``stop_reason`` string beside ``finish_reason: "stop"`` (vLLM /
-  SGLang: the stop string that matched) makes it ``stop_sequence`` with that string. An unknown
+  SGLang: the stop string that matched) makes it ``stop_sequence`` with that string. Another
+  server's known spelling (``end``, ``eos``, ``tool_call`` …) is read as the stop it means,
+  following the calls the choice emitted (:func:`.tables.read_finish_reason`). An unknown
   finish reason finishes the choice without a ``CandidateFinished`` (the non-streaming decoder
   leaves ``stop_reason`` unset too). A repeated ``finish_reason`` and empty deltas after it
   (audio expiry updates) are tolerated; content after it is invalid input.
@@ -106,7 +108,7 @@ from .models.extensions import (
 )
 from .models.response import AnnotationUnion, ChoiceLogprobs
 from .models.stream import ChatCompletionChunk, ChoiceDelta, ChoiceDeltaToolCall, ChunkChoice
-from .tables import matched_stop_sequence, stop_reason_of
+from .tables import matched_stop_sequence, read_finish_reason
 
 __all__ = ["DecoderState", "StreamDecoder"]
 
@@ -701,8 +703,9 @@ class StreamDecoder:
         self, state: _Choice, finish: str, matched: str | None, out: list[ir.StreamEvent]
     ) -> None:
         self._close_choice(state, out)
+        called = bool(state.calls)
         stop: ir.StopReason | None = (
-            "stop_sequence" if matched is not None else stop_reason_of(finish)
+            "stop_sequence" if matched is not None else read_finish_reason(finish, called=called)
         )
         if stop is not None:
             out.append(

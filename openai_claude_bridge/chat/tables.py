@@ -6,6 +6,15 @@
   chat finish reason: the encoder reports them lost and writes ``stop`` for ``pause_turn`` (the
   only value that ends a turn without claiming a limit, a tool call or a filter) and ``null``
   for ``error`` (a failed answer did not stop; none is made up).
+* Servers that do not keep to chat's five finish reasons (MLX, TGI, Mistral, gateways in front
+  of Gemini, Cohere or Anthropic models …) say ``end``, ``eos``, ``tool_call``, ``max_tokens``,
+  ``model_length``, ``SAFETY`` …: :data:`FINISH_ALIASES` reads each known one (in any case, as
+  chat's own values in another case) as the ir stop reason it means, and
+  :func:`read_finish_reason` makes it follow what the choice emitted: an alias of a natural stop
+  with tool calls emitted is ``tool_use``, an alias of a tool-call stop without any is
+  ``end_turn``. An unknown value stays unread (``None``). On the way back to chat the literal
+  value of a chat source is written again (exact round trip, :func:`is_finish_alias`); for
+  anyone else the standard value is written.
 * vLLM and SGLang name the stop string that matched in a choice's ``stop_reason`` (a string; an
   int is a stop token id, ``null`` the end-of-sequence token) next to ``finish_reason: "stop"``:
   :func:`matched_stop_sequence` reads it, and such a stop is ``stop_sequence`` with that string.
@@ -29,10 +38,13 @@ from ..options import ChatDialect
 from .models.response import FinishReason
 
 __all__ = [
+    "FINISH_ALIASES",
     "FINISH_TO_STOP",
     "MAX_TOKENS_FIELD",
     "STOP_TO_FINISH",
+    "is_finish_alias",
     "matched_stop_sequence",
+    "read_finish_reason",
     "stop_reason_of",
 ]
 
@@ -59,6 +71,42 @@ STOP_TO_FINISH: MappingProxyType[StopReason, FinishReason | None] = MappingProxy
     }
 )
 
+#: Non-standard ``finish_reason`` values of known servers (lower case; read in any case) -> the
+#: ir stop reason they mean. MLX and small servers: ``end``, ``eos``, ``tool_call``; TGI:
+#: ``eos_token``, ``stop_sequence``; Mistral: ``model_length`` (the context is full), ``error``;
+#: vLLM / SGLang: ``abort``; Cohere-style: ``complete``, ``max_tokens``, ``tool_call``,
+#: ``error_toxic``; Gemini-style: ``max_tokens``, ``safety``, ``recitation``, ``blocklist``,
+#: ``prohibited_content``, ``spii``; Anthropic-style: ``end_turn``, ``stop_sequence``,
+#: ``max_tokens``, ``tool_use``, ``refusal``. A matched stop sequence whose string is not said
+#: reads as ``end_turn``, as chat's own ``stop`` does.
+FINISH_ALIASES: MappingProxyType[str, StopReason] = MappingProxyType(
+    {
+        "end": "end_turn",
+        "eos": "end_turn",
+        "eos_token": "end_turn",
+        "eot": "end_turn",
+        "end_of_turn": "end_turn",
+        "end_turn": "end_turn",
+        "stop_sequence": "end_turn",
+        "complete": "end_turn",
+        "max_tokens": "max_tokens",
+        "max_length": "max_tokens",
+        "max_output_tokens": "max_tokens",
+        "model_length": "context_window_exceeded",
+        "tool_call": "tool_use",
+        "tool_use": "tool_use",
+        "refusal": "refusal",
+        "safety": "refusal",
+        "recitation": "refusal",
+        "blocklist": "refusal",
+        "prohibited_content": "refusal",
+        "spii": "refusal",
+        "error_toxic": "refusal",
+        "error": "error",
+        "abort": "error",
+    }
+)
+
 #: ``chat_dialect`` -> the field another format's token limit is written in.
 MAX_TOKENS_FIELD: MappingProxyType[ChatDialect, Literal["max_tokens", "max_completion_tokens"]] = (
     MappingProxyType(
@@ -74,6 +122,33 @@ MAX_TOKENS_FIELD: MappingProxyType[ChatDialect, Literal["max_tokens", "max_compl
 def stop_reason_of(finish_reason: str) -> StopReason | None:
     """The ir stop reason of a chat ``finish_reason``; ``None`` for a value chat does not know."""
     return FINISH_TO_STOP.get(cast("FinishReason", finish_reason))
+
+
+def is_finish_alias(finish_reason: str) -> bool:
+    """Whether ``finish_reason`` is a known value other than chat's own spelling of its five:
+    one of :data:`FINISH_ALIASES`, or a standard value in another case."""
+    lowered = finish_reason.lower()
+    if finish_reason in FINISH_TO_STOP:
+        return False
+    return lowered in FINISH_ALIASES or lowered in FINISH_TO_STOP
+
+
+def read_finish_reason(finish_reason: str, *, called: bool) -> StopReason | None:
+    """The ir stop reason of a ``finish_reason`` from any server (``called``: the choice emitted
+    tool calls). Chat's own values read as :data:`FINISH_TO_STOP` says; an alias
+    (:data:`FINISH_ALIASES`, or a standard value in another case) as the stop it means,
+    following what was emitted: tool calls emitted make a natural stop ``tool_use``, and a
+    tool-call stop without any is ``end_turn``. ``None`` for a value nobody is known to send."""
+    stop = stop_reason_of(finish_reason)
+    if stop is not None:
+        return stop
+    lowered = finish_reason.lower()
+    stop = stop_reason_of(lowered) or FINISH_ALIASES.get(lowered)
+    if stop == "end_turn" and called:
+        return "tool_use"
+    if stop == "tool_use" and not called:
+        return "end_turn"
+    return stop
 
 
 def matched_stop_sequence(finish_reason: str | None, stop_reason: object) -> str | None:

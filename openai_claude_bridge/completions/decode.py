@@ -19,13 +19,16 @@ part's ``TokenLogprob``\\ s when all three are complete lists of one length (no 
 which an ``echo`` of the prompt produces); ``text_offset`` stays a partial object in the text
 part's ``extra``. Otherwise the whole ``logprobs`` object stays in the candidate's ``extra``.
 
+**Finish reasons** other servers spell differently (``eos``, ``end``, ``max_tokens`` …) read as
+the stop they mean (:func:`.tables.read_finish_reason`); the literal value rides in the
+candidate's ``echo``, and comes back to a Completions client.
+
 **Request logprobs** ``logprobs: k`` is ``logprobs=True, top_logprobs=k`` for ``0 <= k <= 5`` (the
 API's range); other values stay in ``extra``.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from typing import Any
 
 from .. import _openai_errors, ir
@@ -34,7 +37,7 @@ from ..chat.models.errors import ErrorResponse
 from ..options import Format
 from ..wire import json_path
 from .models import Completion, CompletionChoice, CompletionCreateParams, Logprobs
-from .tables import FINISH_STOP
+from .tables import is_finish_alias, read_finish_reason
 from .usage import decode_usage
 
 __all__ = ["decode_error", "decode_request", "decode_response"]
@@ -55,7 +58,6 @@ _SCALARS: dict[str, str] = {
     "stream": "stream",
 }
 _MAX_LOGPROBS = 5
-_FINISH: Mapping[str, ir.StopReason] = dict(FINISH_STOP.items())
 
 
 # --------------------------------------------------------------------------- requests
@@ -135,9 +137,11 @@ def decode_response(resp: Completion, *, path: str = "") -> ir.Response:
 def _candidate(choice: CompletionChoice, path: str) -> ir.Candidate:
     consumed = {"index", "text"}
     raw = choice.finish_reason
-    stop = _FINISH.get(raw) if raw is not None else None
+    stop = read_finish_reason(raw) if raw is not None else None
     if raw is None or stop is not None:
         consumed.add("finish_reason")
+    # another server's spelling: the literal value is restated for a Completions client
+    echo = {"finish_reason": raw} if raw is not None and is_finish_alias(raw) else {}
     logprobs = _token_logprobs(choice.logprobs)
     part_extra: dict[str, Any] = {}
     if logprobs is not None and choice.logprobs is not None:
@@ -156,6 +160,7 @@ def _candidate(choice: CompletionChoice, path: str) -> ir.Candidate:
         parts=(part,),
         stop_reason=stop,
         raw_stop_reason=raw,
+        echo=ir.with_extra(FMT, echo),
     )
 
 

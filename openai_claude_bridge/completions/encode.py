@@ -43,12 +43,12 @@ from typing import Any, TypeAlias, Union
 from typing_extensions import assert_never
 
 from .. import _openai_errors, ir
-from .._codec import build, report_foreign_extra
+from .._codec import build, is_own, report_foreign_extra
 from ..chat.models.errors import ErrorResponse
 from ..options import Format, Options
 from ..wire import json_path
 from .models import Completion, CompletionChoice, CompletionCreateParams, Prompt
-from .tables import APPROXIMATE_STOPS, STOP_FINISH
+from .tables import APPROXIMATE_STOPS, STOP_FINISH, is_finish_alias
 from .usage import encode_usage
 
 __all__ = ["encode_error", "encode_request", "encode_response"]
@@ -356,10 +356,20 @@ def _choice(candidate: ir.Candidate, options: Options) -> CompletionChoice:
     return build(CompletionChoice, fields, candidate, FMT)
 
 
-def _finish_reason(candidate: ir.Candidate, options: Options) -> str | None:
+def _finish_reason(
+    candidate: ir.Candidate, options: Options, *, own: bool | None = None
+) -> str | None:
+    """The ``finish_reason`` of ``candidate``; a Completions source's own spelling of another
+    server (``eos``, ``end`` …) comes back as it was (``own``: the candidate is this format's,
+    by default when the decoder marked it so)."""
     stop = candidate.stop_reason
     if stop is None:
         return None
+    raw = candidate.raw_stop_reason
+    if own is None:
+        own = is_own(candidate, FMT)
+    if own and raw is not None and is_finish_alias(raw):
+        return raw
     if stop in ("end_turn", "stop_sequence") and any(
         isinstance(part, ir.RefusalPart) for part in candidate.parts
     ):

@@ -19,7 +19,9 @@ States (:class:`DecoderState`)::
 
 * The first chunk (or an error frame arriving first) emits ``ResponseStarted`` with the chunk's
   ``id`` / ``model`` / ``created``; the chunk's fields without a neutral meaning
-  (``system_fingerprint``, unknown fields) ride in its ``extra`` under ``"completions"``.
+  (``system_fingerprint``, unknown fields) ride in its ``extra`` under ``"completions"``, which
+  is there even when empty: it tells the Completions encoder that the stream is its own format's
+  (another server's finish-reason spelling then comes back as it was).
 * **Choices are candidates.** ``choices[].index`` is the ir candidate index. The first time a
   choice index appears, one ``TextPart`` opens for it (``PartStarted``), whatever its text — the
   non-streaming decoder gives every choice exactly one text part, even an empty one. Part
@@ -33,7 +35,8 @@ States (:class:`DecoderState`)::
   cannot be neutral (``null`` entries from an ``echo``), the whole object in the part's ``extra``
   under ``"logprobs"``. A choice without logprobs finishes with ``PartFinished(part=None)``.
 * ``finish_reason`` (once per choice) emits ``PartFinished`` then ``CandidateFinished`` with the
-  mapped stop reason (:data:`.tables.FINISH_STOP`). An unknown finish reason finishes the choice
+  mapped stop reason (:func:`.tables.read_finish_reason`: this format's three, and other
+  servers' known spellings such as ``eos``). An unknown finish reason finishes the choice
   without a ``CandidateFinished``: the ir would have to invent a stop reason for it (the
   non-streaming decoder leaves ``stop_reason`` unset too).
 * ``usage`` on any chunk (the last one, with ``choices: []``, when ``stream_options.include_usage``
@@ -51,17 +54,18 @@ may only be empty, as some servers send). Raised :class:`InvalidInputError`\\ s 
 from __future__ import annotations
 
 import enum
+from types import MappingProxyType
 from typing import Any
 
 from .. import ir
-from .._codec import leftover, leftover_extra
+from .._codec import leftover
 from ..chat.models.errors import ErrorResponse
 from ..errors import InvalidInputError, StreamStateError, TruncatedStreamError
 from ..options import Format
 from ..wire import from_wire, json_path, to_wire
 from .decode import _token_logprobs, decode_error
 from .models import Completion, CompletionChoice, Logprobs
-from .tables import FINISH_STOP
+from .tables import read_finish_reason
 from .usage import decode_usage
 
 __all__ = ["DecoderState", "StreamDecoder"]
@@ -70,7 +74,6 @@ FMT: Format = "completions"
 _HEAD = frozenset({"id", "object", "created", "model", "choices", "usage"})
 _LOGPROB_LISTS = ("tokens", "token_logprobs", "top_logprobs", "text_offset")
 _NEUTRAL_LOGPROBS = frozenset({"tokens", "token_logprobs", "top_logprobs"})
-_FINISH: dict[str, ir.StopReason] = dict(FINISH_STOP.items())
 
 
 class DecoderState(enum.Enum):
@@ -175,7 +178,7 @@ class StreamDecoder:
                     id=chunk.id,
                     model=chunk.model,
                     created=chunk.created,
-                    extra=leftover_extra(FMT, chunk, _HEAD),
+                    extra=MappingProxyType({FMT: leftover(chunk, _HEAD)}),
                 )
             )
             self._state = DecoderState.STREAMING
@@ -210,7 +213,7 @@ class StreamDecoder:
             return
         state.finished = True
         out.append(ir.PartFinished(state.part, _final_part(state), candidate))
-        stop = _FINISH.get(finish)
+        stop = read_finish_reason(finish)
         if stop is not None:
             out.append(ir.CandidateFinished(stop, candidate, raw_stop_reason=finish))
 

@@ -35,7 +35,9 @@ States (:class:`EncoderState`)::
   several ``message_delta`` events; the last one wins, as in :func:`~..ir.accumulate.accumulate`),
   and a ``finish_reason`` cannot be taken back. ``StreamEnded`` then closes every candidate, in
   index order, with one chunk: ``text: ""``, its logprobs, and the ``finish_reason`` of
-  :data:`.tables.STOP_FINISH` (approximations reported). A stop reason Completions cannot say
+  :data:`.tables.STOP_FINISH` (approximations reported; a Completions source's own spelling of
+  another server, e.g. ``eos``, as it came: its ``ResponseStarted`` carries the
+  ``"completions"`` mark). A stop reason Completions cannot say
   (``pause_turn``, ``error``) or none at all leaves ``finish_reason`` ``null``: none is invented
   (the chunk is then sent only when it carries logprobs or the candidate has sent nothing yet, so
   that every candidate is a choice, as in the non-streaming response). Last comes
@@ -133,6 +135,7 @@ class StreamEncoder:
         "_head",
         "_include_usage",
         "_options",
+        "_own_source",
         "_parts",
         "_state",
         "_usage",
@@ -148,6 +151,8 @@ class StreamEncoder:
         self._usage = Accumulator()
         """Merges the usage counts (only usage events are fed to it)."""
         self._include_usage = options.include_usage and _asked_for_usage(options.request)
+        self._own_source = False
+        """Whether the stream is a Completions source's (its ``ResponseStarted`` says so)."""
 
     @property
     def state(self) -> EncoderState:
@@ -201,6 +206,7 @@ class StreamEncoder:
         if self._state is not EncoderState.IDLE:
             raise InvalidInputError("a second ResponseStarted in one ir stream")
         options = self._options
+        self._own_source = FMT in event.extra
         report_foreign_extra(ir.Response(extra=event.extra), FMT, options)
         model = options.model if options.model is not None else event.model
         head = {
@@ -327,9 +333,12 @@ class StreamEncoder:
         stop = candidate.finish
         if stop is not None:
             node = ir.Candidate(
-                index=index, stop_reason=stop.stop_reason, stop_sequence=stop.stop_sequence
+                index=index,
+                stop_reason=stop.stop_reason,
+                stop_sequence=stop.stop_sequence,
+                raw_stop_reason=stop.raw_stop_reason,
             )
-            finish = _finish_reason(node, self._options)
+            finish = _finish_reason(node, self._options, own=self._own_source)
         logprobs = self._logprobs(index, candidate)
         if finish is None and logprobs is None and candidate.sent:
             return []

@@ -11,17 +11,31 @@ say which, so it decodes to ``end_turn``); ``length`` is ``max_tokens``; ``conte
 as chat does: ``tool_use`` (the tool calls themselves are dropped) and ``pause_turn`` become
 ``stop`` — the only value that ends a choice without claiming a limit or a filter — and
 ``error`` becomes ``null``: a failed answer did not stop, and no stop is made up for it.
+
+**Other servers' finish reasons.** vLLM, llama.cpp, TGI, MLX and the like may say ``eos``,
+``end``, ``max_tokens``, ``model_length`` … instead: :data:`FINISH_ALIASES` reads each known one
+(in any case, as this format's own values in another case) as the stop it means
+(:func:`read_finish_reason`). A completion calls no tools, so a tool-call spelling is a natural
+stop. The literal value stays in ``raw_stop_reason``; a Completions source gets it back.
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping
 from types import MappingProxyType
+from typing import cast
 
 from ..ir import StopReason
 from .models import FinishReason
 
-__all__ = ["APPROXIMATE_STOPS", "FINISH_STOP", "STOP_FINISH"]
+__all__ = [
+    "APPROXIMATE_STOPS",
+    "FINISH_ALIASES",
+    "FINISH_STOP",
+    "STOP_FINISH",
+    "is_finish_alias",
+    "read_finish_reason",
+]
 
 FINISH_STOP: Mapping[FinishReason, StopReason] = MappingProxyType(
     {"stop": "end_turn", "length": "max_tokens", "content_filter": "refusal"}
@@ -44,3 +58,52 @@ STOP_FINISH: Mapping[StopReason, FinishReason | None] = MappingProxyType(
 
 APPROXIMATE_STOPS: frozenset[StopReason] = frozenset({"tool_use", "pause_turn", "error"})
 """Stop reasons Completions cannot say; their :data:`STOP_FINISH` entry is reported lost."""
+
+FINISH_ALIASES: Mapping[str, StopReason] = MappingProxyType(
+    {
+        "end": "end_turn",
+        "eos": "end_turn",
+        "eos_token": "end_turn",
+        "eot": "end_turn",
+        "end_of_turn": "end_turn",
+        "end_turn": "end_turn",
+        "stop_sequence": "end_turn",
+        "complete": "end_turn",
+        "tool_calls": "end_turn",
+        "tool_call": "end_turn",
+        "tool_use": "end_turn",
+        "function_call": "end_turn",
+        "max_tokens": "max_tokens",
+        "max_length": "max_tokens",
+        "max_output_tokens": "max_tokens",
+        "model_length": "context_window_exceeded",
+        "refusal": "refusal",
+        "safety": "refusal",
+        "recitation": "refusal",
+        "error": "error",
+        "abort": "error",
+    }
+)
+"""Non-standard ``finish_reason`` values (lower case; read in any case) -> ir stop reason: the
+end-of-sequence spellings of small servers (``end``, ``eos``, TGI's ``eos_token`` and
+``stop_sequence``, whose string is not said), chat's and others' tool-call values (nothing was
+called), token limits (Mistral's ``model_length``: the context is full), filters, and failures
+(Mistral's ``error``, vLLM's ``abort``)."""
+
+
+def is_finish_alias(finish_reason: str) -> bool:
+    """Whether ``finish_reason`` is a known value other than this format's own spelling of its
+    three: one of :data:`FINISH_ALIASES`, or a standard value in another case."""
+    if finish_reason in FINISH_STOP:
+        return False
+    lowered = finish_reason.lower()
+    return lowered in FINISH_ALIASES or lowered in FINISH_STOP
+
+
+def read_finish_reason(finish_reason: str) -> StopReason | None:
+    """The ir stop reason of a ``finish_reason`` from any server: :data:`FINISH_STOP` for this
+    format's own values, :data:`FINISH_ALIASES` (any case) for the others known; ``None`` for a
+    value nobody is known to send."""
+    own = cast("Mapping[str, StopReason]", FINISH_STOP)
+    lowered = finish_reason.lower()
+    return own.get(finish_reason) or own.get(lowered) or FINISH_ALIASES.get(lowered)

@@ -27,8 +27,16 @@ Layout of the mapping:
   messages that were wire messages carry the own-format marker.
 * response ``output``: one candidate whose parts are the items' parts in order; an output
   message's content parts are its parts, and the first of them carries the message item's own
-  fields (``id``, ``status``, ``phase`` …) in ``echo["responses"]["message"]``.
-* a reasoning item is OpenAI's own (``origin="responses"``), unless its ``encrypted_content`` is
+  fields (``id``, ``status``, ``phase`` …) in ``echo["responses"]["message"]``
+  (:func:`headed`). A ``commentary`` phase is said once more in that part's ``extra`` as
+  ``phase``, so that another format reports it; ``final_answer`` and ``null`` restate what any
+  assistant text is. An input message's ``phase`` follows the same rule (``commentary`` in
+  ``extra``, the others in ``echo``).
+* an ``output_text`` part sent back without ``annotations`` (Codex's history) has
+  ``citations=None`` and its tag in ``echo`` (``{"type": "output_text"}``), which the encoder
+  reads to write ``output_text`` again, without ``annotations``.
+* a reasoning item is OpenAI's own (``origin="responses"``), with or without an ``id`` (Codex
+  sends none: ``item_id=None``), unless its ``encrypted_content`` is
   a carrier (:mod:`.reasoning_carrier`): that restores the reasoning another server made (Anthropic
   text / signature / redacted data, a chat server's text, their ``origin``), and the item id the
   bridge made up for it is kept in ``echo`` only.
@@ -60,6 +68,7 @@ from .models.content import (
     ResponseInputText,
     ResponseOutputRefusal,
     ResponseOutputText,
+    ResponseOutputTextParam,
     UnknownContentPart,
 )
 from .models.items import (
@@ -70,6 +79,7 @@ from .models.items import (
     ResponseFunctionToolCall,
     ResponseOutputMessage,
     ResponseReasoningItem,
+    ResponseReasoningItemParam,
 )
 from .models.request import ResponseCreateParams
 from .models.response import Response
@@ -82,15 +92,22 @@ FMT: Format = "responses"
 #: A base64 ``data:`` URL, exactly as the encoder writes it back.
 DATA_URL = re.compile(r"data:([^;,]+);base64,(.*)", re.DOTALL)
 
+#: The one message ``phase`` that says something another format's assistant text does not: the
+#: text is commentary (a preamble to the work), not the answer. ``final_answer`` is what any
+#: assistant text already is, and ``null`` says nothing: both ride in ``echo``.
+TELLING_PHASE = "commentary"
+
 ContentModel = Union[
     ResponseInputText,
     ResponseInputImage,
     ResponseInputFile,
     ResponseInputAudio,
     ResponseOutputText,
+    ResponseOutputTextParam,
     ResponseOutputRefusal,
     UnknownContentPart,
 ]
+ReasoningModel = Union[ResponseReasoningItem, ResponseReasoningItemParam]
 ToolCallModel = Union[ResponseFunctionToolCall, ResponseCustomToolCall]
 ToolResultModel = Union[FunctionCallOutput, ResponseCustomToolCallOutput]
 
@@ -296,9 +313,12 @@ def content_part(part: ContentModel, path: str, more: Mapping[str, Any] | None =
             f.consume("text")
             cache = _cache(f, path)
             return ir.TextPart(text=part.text, cache=cache, path=path, extra=f.extra(more))
-        case ResponseOutputText():
+        case ResponseOutputText() | ResponseOutputTextParam():
             f.consume("text")
-            citations = _citations(f, path)
+            # Without ``annotations`` (Codex's history) the part says no citations field at all;
+            # its tag, which that would otherwise imply, is kept (``echo``) for the way back.
+            bare = "annotations" not in f.wire
+            citations = None if bare else _citations(f, path)
             logprobs = _logprobs(f, path)
             return ir.TextPart(
                 text=part.text,
@@ -306,6 +326,7 @@ def content_part(part: ContentModel, path: str, more: Mapping[str, Any] | None =
                 logprobs=logprobs,
                 path=path,
                 extra=f.extra(more),
+                echo=with_extra(FMT, {"type": "output_text"}) if bare else ir.EMPTY_EXTRA,
             )
         case ResponseOutputRefusal():
             f.consume("refusal")
@@ -389,7 +410,7 @@ def _plain_texts(wires: Any, tag: str) -> tuple[str, ...] | None:
     return None
 
 
-def reasoning(item: ResponseReasoningItem, path: str) -> ir.ReasoningPart:
+def reasoning(item: ReasoningModel, path: str) -> ir.ReasoningPart:
     """A ``reasoning`` item. OpenAI's own has ``origin="responses"``; a carrier in
     ``encrypted_content`` (:mod:`.reasoning_carrier`) restores the reasoning another server made,
     and the item id the bridge made up for it is bookkeeping (``echo``)."""
@@ -437,13 +458,18 @@ def _native_role(tag: str) -> ir.Role:
 
 
 def _message(item: EasyInputMessage, path: str) -> ir.Message:
-    """An input message; its optional ``type: "message"`` tag says nothing and goes to ``echo``."""
+    """An input message; its optional ``type: "message"`` tag says nothing and goes to ``echo``,
+    and so does a ``phase`` other than ``commentary`` (:data:`TELLING_PHASE`)."""
     f = _Fields(to_wire(item))
     f.consume("role", "content")
-    tag = {"type": f.wire["type"]} if f.wire.get("type") == "message" else {}
-    f.consume(*tag)
+    quiet = {k: f.wire[k] for k in ("type", "phase") if k in f.wire}
+    if quiet.get("type") != "message":
+        quiet.pop("type", None)
+    if quiet.get("phase") == TELLING_PHASE:
+        quiet.pop("phase")
+    f.consume(*quiet)
     parts, text_form = _content(item.content, json_path(["content"], path))
-    echo = with_extra(FMT, tag) if tag else ir.EMPTY_EXTRA
+    echo = with_extra(FMT, quiet)
     return ir.Message(
         role=item.role, parts=parts, text_form=text_form, path=path, extra=f.extra(), echo=echo
     )
@@ -458,7 +484,7 @@ def _input_item(item: Any, path: str) -> ir.Message:
             return ir.Message(role="assistant", parts=(tool_call(item, path),), path=path)
         case FunctionCallOutput() | ResponseCustomToolCallOutput():
             return ir.Message(role="tool", parts=(_tool_result(item, path),), path=path)
-        case ResponseReasoningItem():
+        case ResponseReasoningItemParam():
             return ir.Message(role="assistant", parts=(reasoning(item, path),), path=path)
         case _:
             part = native(to_wire(item), path)
@@ -687,10 +713,22 @@ def _output_message(item: ResponseOutputMessage, path: str) -> list[ir.Part]:
     parts = [
         content_part(p, json_path(["content", i], path), {}) for i, p in enumerate(item.content)
     ]
-    # The message item's own fields (id, status, role, phase) restate bookkeeping: they ride on
-    # the first part as echo, which also marks where the message starts.
-    parts[0] = dataclasses.replace(parts[0], echo=with_extra(FMT, {"message": head}))
+    parts[0] = headed(parts[0], head)
     return parts
+
+
+def headed(part: ir.Part, head: Mapping[str, Any]) -> ir.Part:
+    """``part``, the first content part of an output message, carrying the message item's own
+    fields (``head``: id, status, role, phase …) as ``echo``: they restate bookkeeping, and
+    mark where the message starts. A ``commentary`` phase is said once more in ``extra`` (as
+    ``phase``), so that a format that cannot say it reports it; this format's encoders read the
+    head only, and leave that copy out of the content part."""
+    echo = {**part.echo.get(FMT, {}), "message": dict(head)}
+    extra = part.extra
+    own = extra.get(FMT, {})
+    if head.get("phase") == TELLING_PHASE and "phase" not in own:
+        extra = own_extra({**own, "phase": head["phase"]})
+    return dataclasses.replace(part, echo=with_extra(FMT, echo), extra=extra)
 
 
 def _usage(f: _Fields, path: str) -> ir.Usage | None:

@@ -17,11 +17,13 @@ Choices for ir from other formats:
   ``custom_tool_call_output``, each reasoning part -> ``reasoning``. The API takes assistant text
   only as a string or as ``output_text``: plain assistant text parts become one string message
   each; text with citations or a refusal needs an output message (``id`` from
-  ``options.id_factory("msg_")``). Parts that all drop make no message (no empty turn).
+  ``options.id_factory("msg_")``). Parts that all drop make no message (no empty turn), and
+  empty assistant text (an empty reply that came back in the history) makes none either.
 * Reasoning: only OpenAI's own (``origin == "responses"``: a Responses source's item, or one the
   anthropic reverse carrier restored) is sent in a *request* — anything else (Anthropic thinking,
   a chat server's reasoning, an item the bridge made up for a Responses client) is dropped and
-  reported: OpenAI answers an item id it did not make with 404 and cannot decrypt a carrier. In a
+  reported: OpenAI answers an item id it did not make with 404 and cannot decrypt a carrier.
+  OpenAI's own item keeps its id, or has none (Codex's items): no id is made up for a request. In a
   *response*, another server's reasoning becomes an item with a made-up id (``rs_``) and a carrier
   in ``encrypted_content`` (:mod:`.reasoning_carrier`) that restores it when the client sends
   it back; its text goes into ``summary`` (when the part has no summary of its own).
@@ -69,7 +71,14 @@ from typing import Any
 from .. import _call_id_carrier as call_ids
 from .. import _openai_errors, ir
 from .._call_id_carrier import report_uncarried
-from .._codec import build, hint_on_last_part, is_own, report_foreign_extra, says_something
+from .._codec import (
+    build,
+    hint_on_last_part,
+    is_empty_text,
+    is_own,
+    report_foreign_extra,
+    says_something,
+)
 from .._tool_names import shorten
 from ..chat._common import tool_kind_of
 from ..chat.models.errors import ErrorResponse
@@ -180,12 +189,15 @@ def _logprob(lp: ir.TokenLogprob, options: Options, top: bool) -> dict[str, Any]
 
 
 def _output_text(part: ir.TextPart, options: Options) -> dict[str, Any]:
+    """An ``output_text`` part; ``annotations`` (which the API requires in a response) stays
+    absent only where this format's own part had none (Codex's history)."""
     _no_cache(part.cache, options)
     citations = [_citation(c, part.text, options) for c in part.citations or ()]
+    bare = part.citations is None and _own(part)
     fields: dict[str, Any] = {
         "type": "output_text",
         "text": part.text,
-        "annotations": [c for c in citations if c is not None],
+        "annotations": None if bare else [c for c in citations if c is not None],
     }
     if part.logprobs is not None:
         fields["logprobs"] = [_logprob(lp, options, False) for lp in part.logprobs]
@@ -266,6 +278,8 @@ def _content_part(part: ir.Part, options: Options, *, output: bool) -> dict[str,
     match part:
         case ir.TextPart():
             if output or part.citations is not None or part.logprobs is not None:
+                return _output_text(part, options)
+            if part.echo.get(FMT, {}).get("type") == "output_text":
                 return _output_text(part, options)
             fields = {
                 "type": "input_text",
@@ -394,17 +408,23 @@ def reasoning_item_id(part: ir.ReasoningPart, options: Options) -> str:
 
 
 def _reasoning(
-    part: ir.ReasoningPart, options: Options, item_id: str | None = None
+    part: ir.ReasoningPart, options: Options, item_id: str | None = None, *, request: bool = False
 ) -> dict[str, Any]:
     """A reasoning item: OpenAI's own as it came; any other server's with a carrier in
     ``encrypted_content`` (:mod:`.reasoning_carrier`) and an item id made up for it (``item_id``:
-    the one a stream already announced)."""
+    the one a stream already announced). In a ``request`` (OpenAI's own reasoning only) the id
+    is the item's own or absent: Codex sends its items without one, matched by their
+    ``encrypted_content``, and an id OpenAI did not make is answered with 404."""
     fields = carried(part)
     encrypted = part.encrypted_content if fields is None else encode_carrier(fields)
     summary = part.summary or ((part.text,) if part.text else ())
+    if request:
+        item_id = part.item_id
+    elif item_id is None:
+        item_id = reasoning_item_id(part, options)
     wire: dict[str, Any] = {
         "type": "reasoning",
-        "id": item_id if item_id is not None else reasoning_item_id(part, options),
+        "id": item_id,
         "summary": [{"type": "summary_text", "text": s} for s in summary],
         "content": [{"type": "reasoning_text", "text": c} for c in part.content] or None,
         "encrypted_content": encrypted,
@@ -419,7 +439,7 @@ def _request_reasoning(part: ir.ReasoningPart, options: Options) -> dict[str, An
     be refused — OpenAI answers an item id it did not make with 404 and cannot decrypt a carrier.
     Reasoning that says nothing is dropped silently."""
     if part.origin == FMT:
-        return _reasoning(part, options)
+        return _reasoning(part, options, request=True)
     report_foreign_extra(part, FMT, options)
     if says_something(part):
         made_by = f"{part.origin} " if part.origin is not None else ""
@@ -505,6 +525,9 @@ def _items(msg: ir.Message, options: Options) -> list[Any]:
     items: list[Any] = []
     run: list[ir.Part] = []
     for part in msg.parts:
+        if msg.role == "assistant" and is_empty_text(part):
+            report_foreign_extra(part, FMT, options)  # says nothing: no empty message for it
+            continue
         if isinstance(part, _CONTENT_TYPES):
             run.append(part)
             continue
@@ -722,8 +745,14 @@ def _message_head(part: ir.Part, options: Options) -> dict[str, Any]:
     }
 
 
-def _strip_head(part_wire: dict[str, Any]) -> dict[str, Any]:
-    return {k: v for k, v in part_wire.items() if k != "message"}
+def _strip_head(part_wire: dict[str, Any], part: ir.Part) -> dict[str, Any]:
+    """A content part's wire without the message head it carried (and the copy of a
+    ``commentary`` phase the decoder made for other formats' loss reports: see
+    :func:`.decode.headed`)."""
+    head = part.echo.get(FMT, {}).get("message")
+    phase = head.get("phase") if isinstance(head, Mapping) else None
+    copied = phase is not None and part.extra.get(FMT, {}).get("phase") == phase
+    return {k: v for k, v in part_wire.items() if k != "message" and not (copied and k == "phase")}
 
 
 def _output(parts: Iterable[ir.Part], options: Options) -> list[Any]:
@@ -739,7 +768,7 @@ def _output(parts: Iterable[ir.Part], options: Options) -> list[Any]:
                 items.append(current)
             wire = _content_part(part, options, output=True)
             if wire is not None:
-                current["content"].append(_strip_head(wire))
+                current["content"].append(_strip_head(wire, part))
             continue
         current = None
         item = _part_item(part, options, response=True)

@@ -31,7 +31,9 @@ States (:attr:`StreamDecoder.state`)::
   accumulated ``Response`` gives.
 * The terminal event emits the usage, the stop reason (``completed`` with a tool call emitted is
   ``tool_use``), then ``StreamEnded``; ``response.failed`` and ``error`` emit ``StreamError``.
-  Items of the terminal ``Response`` that were never streamed are emitted whole before it.
+  Items of the terminal ``Response`` that were never streamed are emitted whole before it; a
+  terminal item is matched to a streamed one by its id (by position only when an id is
+  missing), since ``output_index`` may skip items the terminal ``output`` leaves out.
 * After the end any event is invalid input, except a ``response.failed`` right after an ``error``
   event (the API sends both), which is absorbed. ``finish()`` before the end raises
   :class:`~openai_claude_bridge.errors.TruncatedStreamError`. After any raise the decoder is in
@@ -48,7 +50,6 @@ started before; ir indices are dense and in order of first appearance; candidate
 
 from __future__ import annotations
 
-import dataclasses
 import enum
 from dataclasses import dataclass, field
 from typing import Any
@@ -69,6 +70,7 @@ from .decode import (
     _usage,
     content_part,
     decode_error,
+    headed,
     native,
     reasoning,
     tool_call,
@@ -305,8 +307,8 @@ class StreamDecoder:
     def _terminal(self, resp: Response) -> list[ir.StreamEvent]:
         out: list[ir.StreamEvent] = []
         for i, item in enumerate(resp.output):
-            if i not in self._items:
-                out += self._whole_item(item, i)
+            if not self._streamed(item, i):
+                out += self._whole_item(item, self._free_output_index(i))
         wire = to_wire(resp)
         usage = _usage(_Fields(wire), "")
         if usage is not None:
@@ -320,6 +322,24 @@ class StreamDecoder:
         else:
             out.append(ir.StreamEnded())
         return out
+
+    def _streamed(self, item: Any, position: int) -> bool:
+        """Whether the terminal response's ``item`` (at ``position`` of its ``output``) was
+        streamed: its id names a streamed item, or, for an item streamed without an id (or with
+        this one), its position is a streamed ``output_index``. Positions alone do not tell:
+        ``output_index`` may skip items the terminal response leaves out (an output at 0 and 2
+        whose final ``output`` has two items), and the item at 1 must not be emitted again."""
+        item_id = getattr(item, "id", None)
+        if isinstance(item_id, str) and item_id in self._by_id:
+            return True
+        streamed = self._items.get(position)
+        return streamed is not None and streamed.item_id in (None, item_id)
+
+    def _free_output_index(self, position: int) -> int:
+        """``position``, or past every index taken when a streamed item already has it."""
+        if position not in self._items:
+            return position
+        return max(self._items) + 1
 
     def _called_parts(self) -> list[ir.Part]:
         if self._called:
@@ -492,7 +512,7 @@ class StreamDecoder:
         if item.head is None:
             return part
         head, item.head = item.head, None
-        return dataclasses.replace(part, echo=with_extra(FMT, {"message": head}))
+        return headed(part, head)
 
     def _part_done(self, event: ResponseContentPartDoneEvent) -> list[ir.StreamEvent]:
         item = self._lookup(event)

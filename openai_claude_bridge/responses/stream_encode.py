@@ -624,7 +624,7 @@ class StreamEncoder:
         wire = _content_part(final, self._quiet, output=True)
         if wire is None:
             wire = {"type": "output_text", "text": "", "annotations": []}
-        part = _strip_head(wire)
+        part = _strip_head(wire, final)
         message.content[slot.content_index] = part
         where = self._where(slot)
         if part.get("type") == "output_text":

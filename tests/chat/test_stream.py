@@ -570,7 +570,7 @@ def test_azure_preamble_and_unknown_finish_reason() -> None:
         "choices": [],
         "prompt_filter_results": [{"prompt_index": 0}],
     }
-    frames = [preamble, _chunk({"role": "assistant", "content": "x"}), _chunk(finish="eos")]
+    frames = [preamble, _chunk({"role": "assistant", "content": "x"}), _chunk(finish="gremlins")]
     events = _decode(frames)
     assert isinstance(events[0], ir.ResponseStarted) and events[0].id == "chatcmpl-q"
     assert not any(isinstance(e, ir.CandidateFinished) for e in events)

@@ -45,6 +45,7 @@ from openai_claude_bridge.completions import (
 )
 from openai_claude_bridge.completions.stream_decode import DecoderState, StreamDecoder
 from openai_claude_bridge.completions.stream_encode import EncoderState, StreamEncoder
+from openai_claude_bridge.completions.tables import read_finish_reason
 from openai_claude_bridge.ir.accumulate import accumulate
 from openai_claude_bridge.options import Options
 from openai_claude_bridge.sse import SSEDecoder
@@ -360,7 +361,12 @@ def test_recorded_fixture_stream() -> None:
     chunks = [json.loads(line) for line in STREAM_FIXTURE.read_text().splitlines()]
     events = decode_chunks(chunks)
     assert events == [
-        ir.ResponseStarted(id="cmpl-s", model="gpt-3.5-turbo-instruct", created=1700000002),
+        ir.ResponseStarted(
+            id="cmpl-s",
+            model="gpt-3.5-turbo-instruct",
+            created=1700000002,
+            extra={"completions": {}},  # the own-format mark, even with no leftovers
+        ),
         ir.PartStarted(0, ir.TextPart(text="")),
         ir.PartDelta(0, "text", "Hel"),
         ir.PartDelta(0, "text", "lo ☀"),
@@ -465,7 +471,7 @@ def test_extras_and_unknown_finish_reason() -> None:
         "model": "m",
         "system_fingerprint": "fp_1",
         "kv_transfer_params": None,
-        "choices": [{"text": "x", "index": 0, "finish_reason": "tool_calls", "logprobs": None}],
+        "choices": [{"text": "x", "index": 0, "finish_reason": "gremlins", "logprobs": None}],
     }
     events = decode_chunks([chunk])
     started = events[0]
@@ -885,8 +891,10 @@ def test_completions_stream_round_trip(payload: Chunk, data: st.DataObject) -> N
     check_grammar(out)
     expected = normal(accumulate_chunks(chunks))
     for choice in expected["choices"]:
-        # an unknown finish reason has no ir stop reason; the stream cannot carry it
-        if choice["finish_reason"] not in ("stop", "length", "content_filter"):
+        # an unknown finish reason has no ir stop reason; the stream cannot carry it (a known
+        # alias, e.g. chat's "tool_calls", is read and comes back as it was)
+        finish = choice["finish_reason"]
+        if finish is not None and read_finish_reason(finish) is None:
             choice["finish_reason"] = None
     assert normal(accumulate_chunks(out)) == expected
     assert losses == []

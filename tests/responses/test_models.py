@@ -311,6 +311,7 @@ MIRRORS: dict[Any, tuple[Any, ...]] = {
     rs.LogprobTopLogprob: (response_output_text.LogprobTopLogprob, response_text_delta_event.LogprobTopLogprob),
     rs.Logprob: (response_output_text.Logprob, response_text_delta_event.Logprob),
     rs.ResponseOutputText: (sdk.ResponseOutputText, sdk.ResponseOutputTextParam),
+    rs.ResponseOutputTextParam: (sdk.ResponseOutputTextParam,),
     rs.ResponseOutputRefusal: (sdk.ResponseOutputRefusal, sdk.ResponseOutputRefusalParam),
     rs.SummaryTextContent: (response_reasoning_item.Summary, sdk.response_reasoning_item_param.Summary, response_reasoning_summary_part_added_event.Part),
     rs.ReasoningTextContent: (response_reasoning_item.Content, sdk.response_reasoning_item_param.Content, response_content_part_added_event.PartReasoningText),
@@ -434,6 +435,7 @@ MIRRORS: dict[Any, tuple[Any, ...]] = {
     rs.ResponseCustomToolCallOutput: (sdk.ResponseCustomToolCallOutput, sdk.ResponseCustomToolCallOutputParam),
     rs.ResponseCustomToolCallOutputItem: (sdk.ResponseCustomToolCallOutputItem,),
     rs.ResponseReasoningItem: (sdk.ResponseReasoningItem, sdk.ResponseReasoningItemParam),
+    rs.ResponseReasoningItemParam: (sdk.ResponseReasoningItemParam,),
     rs.ResponseCompactionItemParam: (sdk.ResponseCompactionItemParam, sdk.ResponseCompactionItemParamParam),
     rs.ResponseCompactionItem: (sdk.ResponseCompactionItem,),
     rs.CompactionTrigger: (ri.CompactionTrigger, rii.CompactionTrigger),
@@ -485,9 +487,13 @@ MIRRORS: dict[Any, tuple[Any, ...]] = {
 
 #: Fields the SDK requires in every shape we mirror that are optional here, and why:
 #: ``cache_write_tokens`` is new and absent from most real usage objects (``logprobs`` of the text
-#: events, checked below, is absent from the streams of OpenAI-compatible servers).
+#: events, checked below, is absent from the streams of OpenAI-compatible servers); Codex sends
+#: its history's ``output_text`` parts without ``annotations`` and its reasoning items without
+#: ``id``, which the API accepts.
 LOOSENED: dict[Any, set[str]] = {
     rs.InputTokensDetails: {"cache_write_tokens"},
+    rs.ResponseOutputTextParam: {"annotations"},
+    rs.ResponseReasoningItemParam: {"id"},
 }
 
 #: Fields required here that some mirrored SDK shape lets be absent: tags that are always written.

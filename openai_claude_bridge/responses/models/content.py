@@ -2,7 +2,8 @@
 
 Input parts (``input_text``, ``input_image``, ``input_file``, ``input_audio``), output parts
 (``output_text`` with its annotations and logprobs, ``refusal``) and the parts of reasoning items
-(``summary_text``, ``reasoning_text``).
+(``summary_text``, ``reasoning_text``). An ``output_text`` sent back in a request is
+:class:`ResponseOutputTextParam`, whose ``annotations`` may be absent.
 """
 
 from typing import Annotated, Literal, Optional, Union
@@ -34,6 +35,7 @@ __all__ = [
     "ResponseOutputMessageContent",
     "ResponseOutputRefusal",
     "ResponseOutputText",
+    "ResponseOutputTextParam",
     "SummaryTextContent",
     "UnknownAnnotation",
     "UnknownContentPart",
@@ -215,6 +217,20 @@ class ResponseOutputText(WireModel):
     """Token log probabilities (when requested with ``include``)."""
 
 
+class ResponseOutputTextParam(WireModel):
+    """A text output of an assistant message sent back in a request's ``input``.
+
+    The SDK requires ``annotations``; the API does not, and Codex sends its history's
+    ``output_text`` parts without them, so it is optional here (absent stays absent)."""
+
+    text: str
+    type: Literal["output_text"] = "output_text"
+    annotations: Optional[list[Annotation]] = None
+    """Citations and file paths in the text."""
+    logprobs: Optional[list[Logprob]] = None
+    """Token log probabilities."""
+
+
 class ResponseOutputRefusal(WireModel):
     """A refusal from the model."""
 
@@ -264,14 +280,15 @@ ResponseOutputMessageContent = Annotated[
 ]
 
 #: A content part of a message in the input: input parts (user/system/developer turns and
-#: ``input_audio``) and output parts (assistant turns sent back).
+#: ``input_audio``) and output parts (assistant turns sent back; their ``output_text`` may lack
+#: ``annotations``).
 ResponseMessageContent = Annotated[
     Union[
         ResponseInputText,
         ResponseInputImage,
         ResponseInputFile,
         ResponseInputAudio,
-        ResponseOutputText,
+        ResponseOutputTextParam,
         ResponseOutputRefusal,
         UnknownContentPart,
     ],

@@ -1,7 +1,9 @@
 """Conversation items: messages, function and custom tool calls, reasoning, compaction, and the
 unions of everything a request's ``input`` and a response's ``output`` may hold.
 
-Requests carry ``ResponseInputItem`` members, responses ``ResponseOutputItem`` members. Messages
+Requests carry ``ResponseInputItem`` members, responses ``ResponseOutputItem`` members (a
+reasoning item is :class:`ResponseReasoningItemParam` in a request, whose ``id`` may be absent,
+and :class:`ResponseReasoningItem` in a response). Messages
 in the input come in several SDK shapes (``EasyInputMessage``, ``Message``,
 ``ResponseOutputMessage``) that share the tag ``message`` (which may even be absent); they are
 one permissive class here, :class:`EasyInputMessage`.
@@ -80,6 +82,7 @@ __all__ = [
     "ResponseOutputItem",
     "ResponseOutputMessage",
     "ResponseReasoningItem",
+    "ResponseReasoningItemParam",
     "UnknownInputItem",
     "UnknownOutputItem",
 ]
@@ -234,6 +237,25 @@ class ResponseReasoningItem(WireModel):
     status: Optional[Union[ItemStatus, str]] = None
 
 
+class ResponseReasoningItemParam(WireModel):
+    """Reasoning sent back in a request's ``input``.
+
+    The SDK requires ``id``; the API does not (an item without one is matched by its
+    ``encrypted_content``), and Codex, which stores nothing server-side, sends its reasoning
+    items without it, so it is optional here (absent stays absent)."""
+
+    summary: list[SummaryTextContent]
+    """Summary parts of the reasoning (may be empty)."""
+    type: Literal["reasoning"] = "reasoning"
+    id: Optional[str] = None
+    """Id of the reasoning item, when the client kept it."""
+    content: Optional[list[ReasoningTextContent]] = None
+    """The reasoning text, where the model exposes it."""
+    encrypted_content: Optional[str] = None
+    """Opaque encrypted reasoning, for stateless multi-turn use."""
+    status: Optional[Union[ItemStatus, str]] = None
+
+
 # --------------------------------------------------------------------------- compaction & co
 
 
@@ -323,7 +345,7 @@ ResponseInputItem = Annotated[
         ResponseToolSearchOutputItemParam,
         AdditionalTools,
         ResponseConfigurationUpdateItemParam,
-        ResponseReasoningItem,
+        ResponseReasoningItemParam,
         ResponseCompactionItemParam,
         ImageGenerationCall,
         ResponseCodeInterpreterToolCall,
