@@ -9,6 +9,8 @@ Every request, response, content block and stream event of the four APIs is a su
 * **Discriminator tags are always written.** A field typed as a single ``Literal`` with that value
   as its default (``type: Literal["text"] = "text"``) counts as set even when a converter builds
   the model without naming it, so ``TextBlockParam(text="hi")`` dumps ``{"type": "text", ...}``.
+  So does a tag that real servers also fill with other strings (``object: Union[Literal[
+  "chat.completion.chunk"], str] = "chat.completion.chunk"``).
 * **Strict types.** ``"100"`` is not an integer and ``true`` is not a number: wrong types are
   invalid input, never silently coerced (which would also break the exact round trip). Numbers
   that may be integral or not are typed ``int | float`` (``Number``): ``1`` stays ``1``.
@@ -75,16 +77,28 @@ class WireModel(BaseModel):
         super().__pydantic_init_subclass__(**kwargs)
         tags = set()
         for name, field in cls.model_fields.items():
-            ann = field.annotation
-            if typing.get_origin(ann) is Literal:
-                values = typing.get_args(ann)
-                if len(values) == 1 and field.default == values[0]:
-                    tags.add(name)
+            if field.default is not None and field.default == _tag_of(field.annotation):
+                tags.add(name)
         cls.__wire_tags__ = frozenset(tags)
 
     def model_post_init(self, context: Any, /) -> None:
         if self.__wire_tags__:
             self.__pydantic_fields_set__.update(self.__wire_tags__)
+
+
+def _tag_of(annotation: Any) -> Any:
+    """The value of a discriminator tag annotation: ``Literal["x"]``, or ``Union[Literal["x"],
+    str]`` (a tag some servers send other strings in); ``None`` for any other annotation."""
+    if typing.get_origin(annotation) in (Union, types.UnionType):
+        args = typing.get_args(annotation)
+        if len(args) != 2 or str not in args:
+            return None
+        annotation = next(arg for arg in args if arg is not str)
+    if typing.get_origin(annotation) is Literal:
+        values = typing.get_args(annotation)
+        if len(values) == 1:
+            return values[0]
+    return None
 
 
 ModelT = TypeVar("ModelT", bound=BaseModel)

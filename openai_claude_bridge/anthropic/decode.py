@@ -807,9 +807,9 @@ def _usage(usage: Usage, path: str) -> ir.Usage:
     if usage.server_tool_use is not None:
         web_search = usage.server_tool_use.web_search_requests
         consumed.add("server_tool_use")
-        residue = leftover(usage.server_tool_use, {"web_search_requests"})
-        if residue:
-            residues["server_tool_use"] = residue
+        # kept even when empty: the anthropic encoder writes the object back from it (the API
+        # leaves web_fetch_requests out when the request had no web fetch tool)
+        residues["server_tool_use"] = leftover(usage.server_tool_use, {"web_search_requests"})
     tier = None
     if usage.service_tier in RESPONSE_SERVICE_TIER_TO_IR:
         tier = RESPONSE_SERVICE_TIER_TO_IR[usage.service_tier]  # type: ignore[index]

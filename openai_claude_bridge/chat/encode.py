@@ -1137,13 +1137,23 @@ def _annotation(
         AnnotationURLCitation,
         {
             "url": citation.url,
-            "title": citation.title if citation.title is not None else "",
+            "title": _citation_title(citation, options),
             "start_index": start,
             "end_index": end,
         },
         sub(extras, "url_citation"),
     )
     return make(Annotation, {"url_citation": url}, extras)
+
+
+def _citation_title(citation: ir.Citation, options: Options) -> str:
+    """The ``title`` a ``url_citation`` requires: the citation's, or ``""`` (reported) when the
+    source gave none."""
+    if citation.title is not None:
+        return citation.title
+    reason = "url_citation requires a title; the source gave none (sent as '')"
+    _lose_field(citation, "title", options, reason)
+    return ""
 
 
 def _token(token: ir.TokenLogprob, options: Options, *, full: bool) -> Any:

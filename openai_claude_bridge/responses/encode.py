@@ -135,13 +135,22 @@ def _no_cache(hint: ir.CacheHint | None, options: Options) -> None:
 
 def _citation(c: ir.Citation, text: str, options: Options) -> dict[str, Any] | None:
     match c.kind:
-        case "url" | "web_search_result_location":
-            if c.cited_text is not None and not _own(c):
-                _lose(options, c, "cited_text", "url_citation has no cited text")
+        case "url" | "web_search_result_location" if _own(c):
+            # absent stays absent (xAI sends only the url)
             fields: dict[str, Any] = {
                 "type": "url_citation",
+                "url": c.url,
+                "title": c.title,
+                "start_index": c.start,
+                "end_index": c.end,
+            }
+        case "url" | "web_search_result_location":
+            if c.cited_text is not None:
+                _lose(options, c, "cited_text", "url_citation has no cited text")
+            fields = {
+                "type": "url_citation",
                 "url": c.url or "",
-                "title": c.title if c.title is not None else "",
+                "title": _citation_title(c, options),
                 "start_index": c.start if c.start is not None else 0,
                 "end_index": c.end if c.end is not None else len(text),
             }
@@ -166,6 +175,16 @@ def _citation(c: ir.Citation, text: str, options: Options) -> dict[str, Any] | N
             _lose(options, c, "citation", f"{c.kind} citations have no Responses equivalent")
             return None
     return _wire(c, fields, options)
+
+
+def _citation_title(c: ir.Citation, options: Options) -> str:
+    """The ``title`` a ``url_citation`` requires: the citation's, or ``""`` (reported) when the
+    source gave none."""
+    if c.title is not None:
+        return c.title
+    reason = "url_citation requires a title; the source gave none (sent as '')"
+    options.lose(json_path(["title"], c.path), "title", reason)
+    return ""
 
 
 def _logprob(lp: ir.TokenLogprob, options: Options, top: bool) -> dict[str, Any]:

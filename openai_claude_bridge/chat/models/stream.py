@@ -7,7 +7,8 @@ SSE-level sentinel, not a chunk). With ``stream_options.include_usage`` the last
 
 Lenient where OpenAI-compatible servers deviate: every delta field may be ``null``, tool call
 fragments may lack ``function.arguments`` or repeat ``id``/``name``, ``type`` may be another
-string than ``function``; the reasoning provider extensions are accepted on the delta.
+string than ``function``; the reasoning provider extensions are accepted on the delta; the
+chunk's ``object`` may be another string (Azure's preamble, Perplexity's last chunk).
 """
 
 from typing import Literal, Union
@@ -132,7 +133,10 @@ class ChatCompletionChunk(WireModel):
     """Unix seconds of creation, the same on every chunk."""
     model: str
     """The model used."""
-    object: Literal["chat.completion.chunk"] = "chat.completion.chunk"
+    object: Union[Literal["chat.completion.chunk"], str] = "chat.completion.chunk"
+    """``chat.completion.chunk``. Other strings are read too: Azure's prompt-filter preamble
+    chunk sends ``""`` (with an empty ``id`` and ``model`` and no choices), Perplexity's last
+    chunk ``chat.completion.done``."""
     moderation: Moderation | None = None
     """Moderation results (on the moderation chunk of moderated completions)."""
     obfuscation: str | None = None
