@@ -64,7 +64,7 @@ from __future__ import annotations
 
 import base64
 from collections.abc import Iterable, Mapping
-from typing import Any
+from typing import Any, get_args
 
 from .. import _call_id_carrier as call_ids
 from .. import _openai_errors, ir
@@ -80,6 +80,7 @@ from . import tables
 from .decode import FMT
 from .models.request import ResponseCreateParams
 from .models.response import Response
+from .models.shared import ServiceTier
 from .reasoning_carrier import carried, encode_carrier
 
 __all__ = ["encode_error", "encode_request", "encode_response"]
@@ -111,6 +112,19 @@ def _tool_name(node: ir.Node, name: str) -> str:
 
 def _lose(options: Options, node: ir.Node, feature: str, reason: str) -> None:
     options.lose(node.path, feature, reason)
+
+
+def _service_tier(node: ir.Request | ir.Usage, tier: str | None, options: Options) -> str | None:
+    """``node``'s service tier (``tier`` for a request; a usage's own) where the Responses API
+    can say it: one of its tiers, or any tier a Responses payload sent. Another format's tier
+    outside the API's list (Groq's ``on_demand``) is reported lost."""
+    if isinstance(node, ir.Usage):
+        tier = node.service_tier
+    if tier is None or _own(node) or tier in get_args(ServiceTier):
+        return tier
+    reason = f"the Responses API has no service tier {tier!r}"
+    options.lose(json_path(["service_tier"], node.path), "service_tier", reason)
+    return None
 
 
 def _cache(hint: ir.CacheHint | None, options: Options) -> dict[str, Any] | None:
@@ -717,7 +731,7 @@ def encode_request(req: ir.Request, options: Options) -> ResponseCreateParams:
         "user": req.user,
         "safety_identifier": req.safety_identifier,
         "prompt_cache_key": req.prompt_cache_key,
-        "service_tier": req.service_tier,
+        "service_tier": _service_tier(req, req.service_tier, options),
         "store": req.store,
         "stream": req.stream,
     }
@@ -889,7 +903,7 @@ def encode_response(resp: ir.Response, options: Options) -> Response:
         model=options.model or resp.model or (None if own else ""),
         output=_output(cand.parts if cand is not None else (), options),
         usage=_usage(resp.usage, options),
-        service_tier=resp.usage.service_tier if resp.usage is not None else None,
+        service_tier=None if resp.usage is None else _service_tier(resp.usage, None, options),
     )
     return build(Response, _wire(resp, fields, options), None, FMT)
 
