@@ -61,6 +61,7 @@ from ._common import (
     ANTHROPIC_REASONING_FORMAT,
     FMT,
     NO_REASONING_TEXT,
+    UNTYPED,
     data_url,
     make,
     own,
@@ -162,6 +163,8 @@ _SCALARS = (
 )
 _MAX_STOP = 4
 _DETAIL_PATH = re.compile(r".*\.reasoning_details\[\d+\]")
+#: The path of a part decoded from a chunk of a Mistral ``content`` list in a response message.
+_CHUNK_PATH = re.compile(r".*\.message\.content\[\d+\]")
 _LEGACY_PATH = re.compile(r"(?:.*\.)?functions\[\d+\]")
 _CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")
 #: The parts that carry a cache hint in the ir.
@@ -770,12 +773,21 @@ class _Turn:
     calls: list[ir.ToolCallPart | ir.NativePart] = field(default_factory=list)
     function_call: ir.ToolCallPart | None = None
     reasoning: list[ir.ReasoningPart | ir.NativePart] = field(default_factory=list)
+    chunks: list[ir.Part] = field(default_factory=list)
+    """Parts decoded from a Mistral ``content`` list, in order (response messages only)."""
 
 
-def _split_turn(parts: tuple[ir.Part, ...], refusal_field: bool, options: Options) -> _Turn:
-    """Sort ``parts``; a foreign refusal goes to the ``refusal`` field when ``refusal_field``."""
+def _split_turn(
+    parts: tuple[ir.Part, ...], refusal_field: bool, options: Options, *, chunks: bool = False
+) -> _Turn:
+    """Sort ``parts``; a foreign refusal goes to the ``refusal`` field when ``refusal_field``;
+    with ``chunks`` (a response message), chat's own parts of a Mistral ``content`` list go back
+    to that list."""
     turn = _Turn()
     for part in parts:
+        if chunks and own(part) is not None and _CHUNK_PATH.fullmatch(part.path):
+            turn.chunks.append(part)
+            continue
         match part:
             case ir.TextPart():
                 turn.texts.append(part)
@@ -880,7 +892,10 @@ def _tool_call(part: ir.ToolCallPart | ir.NativePart, options: Options, *, reque
                 if request
                 else ChatCompletionMessageFunctionToolCall
             )
-            return make(model, {"id": part.call_id, "function": function}, _stated(part, extras))
+            fields = {"id": part.call_id, "function": function}
+            if not (extras and extras.get(UNTYPED)):  # Mistral's calls come without one
+                fields["type"] = "function"
+            return make(model, fields, _stated(part, wire_extras(extras)))
         case "custom" if request and _stand_ins(options):
             _stand_in_leftovers(part, options)
             arguments = stand_in_arguments(part.arguments)
@@ -1078,8 +1093,10 @@ def _usage_fields(usage: ir.Usage, options: Options) -> dict[str, Any]:
 def _choice(candidate: ir.Candidate, options: Options) -> Choice:
     _foreign(candidate, options)
     extras = own(candidate)
-    turn = _split_turn(candidate.parts, True, options)
+    turn = _split_turn(candidate.parts, True, options, chunks=extras is not None)
     message: dict[str, Any] = {}
+    if turn.chunks:
+        message["content"] = [_content_chunk(part) for part in turn.chunks]
     if turn.texts:
         message.update(_text_fields(turn.texts, options))
     elif extras is None:
@@ -1099,6 +1116,21 @@ def _choice(candidate: ir.Candidate, options: Options) -> Choice:
         content = [_token(token, options, full=True) for token in logprobs]
         fields["logprobs"] = make(ChoiceLogprobs, {"content": content}, sub(extras, "logprobs"))
     return make(Choice, fields, extras)
+
+
+def _content_chunk(part: ir.Part) -> dict[str, Any]:
+    """A chunk of a Mistral ``content`` list, from the part chat decoded from it."""
+    extras = wire_extras(own(part)) or {}
+    match part:
+        case ir.TextPart():
+            return {"type": "text", "text": part.text, **extras}
+        case ir.ReasoningPart():
+            thinking = [{"type": "text", "text": part.text or ""}]
+            return {"type": "thinking", "thinking": thinking, **extras}
+        case ir.NativePart():
+            return part.data
+        case _:
+            raise AssertionError(f"no {type(part).__name__} comes from a content chunk")
 
 
 def _text_fields(texts: list[ir.TextPart], options: Options) -> dict[str, Any]:
