@@ -39,6 +39,11 @@ Placement rules for ir made by other formats:
   enforced, and reported), a custom call in a request a call of it with the arguments
   ``{"input": <raw input>}``, and a tool choice naming it (or listing it) names the stand-in.
 * A message all of whose parts were dropped is left out: no empty turn is sent.
+* A URL citation without a span covers its whole text part; one without a title gets ``""``
+  (reported: the annotation requires one).
+* A response message chat decoded from Mistral's ``content`` list of chunks gets that list back
+  (text, thinking and unknown chunks, in order), and its tool calls that came without ``type``
+  get none; every other message's content is a string.
 """
 
 from __future__ import annotations

@@ -58,6 +58,11 @@ Choices for ir from other formats:
   ``tool_choice: "auto"``, ``tools: []``. Unknown ``cached_tokens`` / ``cache_write_tokens`` /
   ``reasoning_tokens`` (the SDK requires them) are written as 0 and reported as a loss; without
   input and output counts there is no ``usage`` at all.
+* A ``service_tier`` (request or response) outside the API's list (Groq's ``on_demand``) is
+  reported lost, never copied; a Responses source's own tier is written back as it came.
+* Citations: another format's ``url_citation`` gets the whole text part as its span when it has
+  none, and ``""`` as its title when it has none (reported); a Responses source's own citation
+  keeps what it lacked absent (xAI sends only ``type`` and ``url``).
 """
 
 from __future__ import annotations
