@@ -712,6 +712,8 @@ def test_mistral_tool_call_without_type() -> None:
     typed = copy.deepcopy(payload)
     typed["choices"][0]["message"]["tool_calls"][0]["type"] = "function"
     assert _response(typed, "chat", "chat")[0] == typed
+    typed["choices"][0]["message"]["tool_calls"][0]["type"] = None  # and a null stays null
+    assert _response(typed, "chat", "chat")[0] == typed
     from_anthropic, _ = _response(results["anthropic"][0], "anthropic", "chat")
     assert from_anthropic["choices"][0]["message"]["tool_calls"][0]["type"] == "function"
 

@@ -516,6 +516,7 @@ def _tool_call(call: _AnyToolCall, path: str) -> ir.Part:
             function = call.function
             state = call_state(call)
             untyped = "type" not in call.model_fields_set  # Mistral's: a function call
+            typed = {"type"} if call.type is not None else set()  # a null stays a leftover
             return ir.ToolCallPart(
                 call_id=call.id,
                 name=function.name,
@@ -524,7 +525,7 @@ def _tool_call(call: _AnyToolCall, path: str) -> ir.Part:
                 extra=tag(
                     rest(
                         call,
-                        {"id", "type", "function", *state},
+                        {"id", *typed, "function", *state},
                         function=rest(function, {"name", "arguments"}),
                     )
                 ),

@@ -898,8 +898,8 @@ def _tool_call(part: ir.ToolCallPart | ir.NativePart, options: Options, *, reque
                 else ChatCompletionMessageFunctionToolCall
             )
             fields = {"id": part.call_id, "function": function}
-            if not (extras and extras.get(UNTYPED)):  # Mistral's calls come without one
-                fields["type"] = "function"
+            if not extras or not (extras.get(UNTYPED) or "type" in extras):
+                fields["type"] = "function"  # unless the call came without one (Mistral)
             return make(model, fields, _stated(part, wire_extras(extras)))
         case "custom" if request and _stand_ins(options):
             _stand_in_leftovers(part, options)
