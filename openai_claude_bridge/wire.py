@@ -9,8 +9,10 @@ Every request, response, content block and stream event of the four APIs is a su
 * **Discriminator tags are always written.** A field typed as a single ``Literal`` with that value
   as its default (``type: Literal["text"] = "text"``) counts as set even when a converter builds
   the model without naming it, so ``TextBlockParam(text="hi")`` dumps ``{"type": "text", ...}``.
-  A payload read *as it came* (``from_wire(..., as_sent=True)``, how streams read their source
-  events) keeps a tag its server left out absent, so a relayed event comes back exactly.
+  So does a tag that real servers also fill with other strings (``object: Union[Literal[
+  "chat.completion.chunk"], str] = "chat.completion.chunk"``). A payload read *as it came*
+  (``from_wire(..., as_sent=True)``, how streams read their source events) keeps a tag its
+  server left out absent, so a relayed event comes back exactly.
 * **Strict types.** ``"100"`` is not an integer and ``true`` is not a number: wrong types are
   invalid input, never silently coerced (which would also break the exact round trip). Numbers
   that may be integral or not are typed ``int | float`` (``Number``): ``1`` stays ``1``.
@@ -77,11 +79,8 @@ class WireModel(BaseModel):
         super().__pydantic_init_subclass__(**kwargs)
         tags = set()
         for name, field in cls.model_fields.items():
-            ann = field.annotation
-            if typing.get_origin(ann) is Literal:
-                values = typing.get_args(ann)
-                if len(values) == 1 and field.default == values[0]:
-                    tags.add(name)
+            if field.default is not None and field.default == _tag_of(field.annotation):
+                tags.add(name)
         cls.__wire_tags__ = frozenset(tags)
 
     def model_post_init(self, context: Any, /) -> None:
@@ -95,6 +94,21 @@ _AS_SENT: Any = {"as_sent": True}
 
 def _as_sent(context: Any) -> bool:
     return isinstance(context, dict) and context.get("as_sent") is True
+
+
+def _tag_of(annotation: Any) -> Any:
+    """The value of a discriminator tag annotation: ``Literal["x"]``, or ``Union[Literal["x"],
+    str]`` (a tag some servers send other strings in); ``None`` for any other annotation."""
+    if typing.get_origin(annotation) in (Union, types.UnionType):
+        args = typing.get_args(annotation)
+        if len(args) != 2 or str not in args:
+            return None
+        annotation = next(arg for arg in args if arg is not str)
+    if typing.get_origin(annotation) is Literal:
+        values = typing.get_args(annotation)
+        if len(values) == 1:
+            return values[0]
+    return None
 
 
 ModelT = TypeVar("ModelT", bound=BaseModel)

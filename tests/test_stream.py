@@ -109,6 +109,21 @@ def _summary(resp: ir.Response, target: str) -> list[tuple[str, Any, Any]]:
     return out
 
 
+def _without_mistral_chunks(chunk: dict[str, Any]) -> dict[str, Any]:
+    """A chat chunk without the deltas' ``content`` lists: Mistral's thinking chunks, a
+    documented dialect that a Mistral stream gets back chat -> chat."""
+    choices = [
+        {
+            **c,
+            "delta": {
+                k: v for k, v in c["delta"].items() if not isinstance(v, list) or k != "content"
+            },
+        }
+        for c in chunk.get("choices", [])
+    ]
+    return {**chunk, "choices": choices} if "choices" in chunk else chunk
+
+
 def test_every_format_has_complete_stream_fixtures() -> None:
     assert all(STREAMS[fmt] for fmt in FORMATS), {f: len(v) for f, v in STREAMS.items()}
 
@@ -126,7 +141,8 @@ def test_streams_convert_to_valid_complete_target_streams(source: Format, target
             continue
         for event in wire:
             kind = EVENT_DIRS[target]
-            errors = sdk_errors(event, *SDK_TYPES[(target, kind)])
+            checked = _without_mistral_chunks(event) if source == target == "chat" else event
+            errors = sdk_errors(checked, *SDK_TYPES[(target, kind)])
             if target == "completions":  # the SDK types a whole Completion: chunks carry nulls
                 errors = [e for e in errors if "finish_reason: None" not in e]
             assert errors == [], (name, event, errors[:3])

@@ -13,7 +13,9 @@ Conventions worth knowing:
 * Nested objects the ir has no node for (``metadata``, ``output_config``,
   ``usage.server_tool_use``, the error object) are split: their neutral members become ir fields
   and the rest of the object stays in the parent's ``extra`` under the object's own key, to be
-  merged back by the encoder.
+  merged back by the encoder (``server_tool_use``'s rest even when empty: the API leaves
+  ``web_fetch_requests`` out for requests without a web fetch tool, and the object comes back
+  as it was).
 * Blocks, tools and thinking settings only anthropic has travel whole: ``ir.NativePart`` /
   ``Tool(kind="native")`` (whose ``extra`` holds an empty ``"anthropic"`` entry naming the
   format) / the request's ``extra``.
@@ -807,9 +809,9 @@ def _usage(usage: Usage, path: str) -> ir.Usage:
     if usage.server_tool_use is not None:
         web_search = usage.server_tool_use.web_search_requests
         consumed.add("server_tool_use")
-        residue = leftover(usage.server_tool_use, {"web_search_requests"})
-        if residue:
-            residues["server_tool_use"] = residue
+        # kept even when empty: the anthropic encoder writes the object back from it (the API
+        # leaves web_fetch_requests out when the request had no web fetch tool)
+        residues["server_tool_use"] = leftover(usage.server_tool_use, {"web_search_requests"})
     tier = None
     if usage.service_tier in RESPONSE_SERVICE_TIER_TO_IR:
         tier = RESPONSE_SERVICE_TIER_TO_IR[usage.service_tier]  # type: ignore[index]

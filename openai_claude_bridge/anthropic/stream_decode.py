@@ -302,13 +302,12 @@ class StreamDecoder:
         if usage.server_tool_use is not None:
             web = usage.server_tool_use.web_search_requests
             consumed.add("server_tool_use")
-            left = {
+            # kept even when empty, as the non-streaming decoder keeps it
+            residue["server_tool_use"] = {
                 k: v
                 for k, v in to_wire(usage.server_tool_use).items()
                 if k != "web_search_requests"
             }
-            if left:
-                residue["server_tool_use"] = left
         rest = {k: v for k, v in to_wire(usage).items() if k not in consumed and v is not None}
         rest.update(residue)
         return ir.Usage(

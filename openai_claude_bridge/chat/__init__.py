@@ -10,8 +10,10 @@ origin: ``ChunkChoice`` (the chunk's ``Choice``), ``CustomToolDefinition``,
 ``CompletionCreateParamsFunctionCall`` and ``CompletionCreateParamsModeration``.
 
 Provider extensions (not in the official API) are typed optional fields: ``reasoning_content``,
-``reasoning`` and ``reasoning_details`` on assistant messages, response messages and deltas, and
-OpenRouter's anthropic-style ``cache_control`` on text, image, input-audio and file parts.
+``reasoning`` and ``reasoning_details`` on assistant messages, response messages and deltas,
+OpenRouter's anthropic-style ``cache_control`` on text, image, input-audio and file parts, and
+Mistral's ``content`` lists of text / thinking chunks (:data:`ContentChunk`) on response messages
+and deltas.
 """
 
 from .models import (

@@ -15,9 +15,10 @@ the content list vs the message's ``refusal`` field; a tool call vs the legacy `
 ``prompt_cache_breakpoint`` vs OpenRouter's ``cache_control``), the node's ``path`` says which
 one it was; the encoder reads it only for nodes that carry the own-format tag.
 
-**Marks.** The one fact no wire field holds (a turn sent ``reasoning_details`` with text but no
-``reasoning`` string) is kept as a ``~``-prefixed key in the turn's chat extras; the encoder
-drops such keys before building (:func:`wire_extras`).
+**Marks.** The facts no wire field holds (a turn sent ``reasoning_details`` with text but no
+``reasoning`` string; a tool call came without the ``type`` the API requires) are kept as
+``~``-prefixed keys in the node's chat extras (or, for the latter, its ``echo``, which no other
+format reports); the encoder drops such keys before building (:func:`wire_extras`).
 """
 
 from __future__ import annotations
@@ -39,6 +40,7 @@ __all__ = [
     "CALL_STATE_FIELDS",
     "FMT",
     "NO_REASONING_TEXT",
+    "UNTYPED",
     "reasoning_text",
     "wire_extras",
     "data_url",
@@ -63,6 +65,10 @@ ANTHROPIC_REASONING_FORMAT = "anthropic-claude-v1"
 #: no ``reasoning`` string; otherwise a ``reasoning`` equal to :func:`reasoning_text` of the
 #: details is implied by them (OpenRouter sends both) and not kept as a leftover.
 NO_REASONING_TEXT = "~no_reasoning_text"
+
+#: Marks (in a tool call's chat ``echo``) a response tool call that came without ``type``
+#: (Mistral): the chat encoder writes it back without one.
+UNTYPED = "~untyped"
 
 #: Fields of a tool call that are state the server that made it needs back with it on the next
 #: turn (``ToolCallPart.call_state``): Gemini's ``extra_content`` (``google.thought_signature``).

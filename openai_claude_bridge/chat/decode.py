@@ -25,6 +25,12 @@ OpenRouter sends it) is implied by them, any other ``reasoning`` / ``reasoning_c
 leftover. Without details, ``reasoning_content`` (else
 ``reasoning``) is one ``ReasoningPart``.
 
+Mistral's ``content`` list of chunks (a response message) is read in order: a text chunk is a
+``TextPart``, a thinking chunk a ``ReasoningPart`` (its text chunks joined), any other chunk a
+``NativePart``; each part's path is its chunk's (``….content[i]``), which tells the encoder to
+write the list back. A tool call without ``type`` (Mistral) is a function call; an ``echo`` mark
+(:data:`._common.UNTYPED`) keeps the ``type`` absent on the way back.
+
 Prompt-cache hints are read in both dialects, whatever ``chat_dialect`` says: OpenAI's
 ``prompt_cache_breakpoint`` and the anthropic-style ``cache_control`` OpenRouter documents, on
 text, image and file parts, become the part's ``CacheHint`` (with its ``ttl``); the hint's path
@@ -51,6 +57,7 @@ from ._common import (
     ANTHROPIC_REASONING_FORMAT,
     FMT,
     NO_REASONING_TEXT,
+    UNTYPED,
     call_state,
     given,
     parse_data_url,
@@ -72,10 +79,14 @@ from .models.content import (
 )
 from .models.errors import ErrorResponse
 from .models.extensions import (
+    ContentChunk,
     ReasoningDetail,
     ReasoningDetailEncrypted,
     ReasoningDetailSummary,
     ReasoningDetailText,
+    TextChunk,
+    ThinkChunk,
+    UnknownContentChunk,
     UnknownReasoningDetail,
 )
 from .models.messages import (
@@ -507,6 +518,8 @@ def _tool_call(call: _AnyToolCall, path: str) -> ir.Part:
         case ChatCompletionMessageFunctionToolCallParam() | ChatCompletionMessageFunctionToolCall():
             function = call.function
             state = call_state(call)
+            untyped = "type" not in call.model_fields_set  # Mistral's: a function call
+            typed = {"type"} if call.type is not None else set()  # a null stays a leftover
             return ir.ToolCallPart(
                 call_id=call.id,
                 name=function.name,
@@ -515,11 +528,12 @@ def _tool_call(call: _AnyToolCall, path: str) -> ir.Part:
                 extra=tag(
                     rest(
                         call,
-                        {"id", "type", "function", *state},
+                        {"id", *typed, "function", *state},
                         function=rest(function, {"name", "arguments"}),
                     )
                 ),
                 call_state=with_extra(FMT, state),
+                echo=with_extra(FMT, {UNTYPED: True} if untyped else {}),
             )
         case ChatCompletionMessageCustomToolCallParam() | ChatCompletionMessageCustomToolCall():
             custom = call.custom
@@ -849,7 +863,7 @@ def _candidate(choice: Choice, path: str) -> ir.Candidate:
     message, logprobs = choice.message, choice.logprobs
     text_logprobs: tuple[ir.TokenLogprob, ...] | None = None
     logprobs_rest: dict[str, Any] = {}
-    if logprobs is not None and logprobs.content is not None and message.content is not None:
+    if logprobs is not None and logprobs.content is not None and isinstance(message.content, str):
         lp_path = _at(path, "logprobs", "content")
         text_logprobs = tuple(_token(t, _at(lp_path, i)) for i, t in enumerate(logprobs.content))
         logprobs_rest = rest(logprobs, {"content"})
@@ -887,7 +901,11 @@ def _response_message(
 ) -> tuple[list[ir.Part], set[str], dict[str, Any]]:
     parts, consumed, marks = _reasoning(msg, path)
     consumed.add("role")
-    if msg.content is not None:
+    if isinstance(msg.content, list):
+        parts.extend(content_chunk(c, _at(path, "content", i)) for i, c in enumerate(msg.content))
+        if msg.content:  # an empty list stays a leftover: no part says it
+            consumed.add("content")
+    elif msg.content is not None:
         citations = _citations(msg.annotations, path)
         if citations is not None:
             consumed.add("annotations")
@@ -903,6 +921,43 @@ def _response_message(
         consumed.add("content")
     tail, tail_consumed = _tail(msg.refusal, msg.tool_calls, msg.function_call, path)
     return [*parts, *tail], consumed | tail_consumed, marks
+
+
+def content_chunk(chunk: ContentChunk, path: str) -> ir.Part:
+    """One chunk of a Mistral ``content`` list: a text chunk is text, a thinking chunk reasoning
+    (its text chunks joined), any other chunk a native part."""
+    match chunk:
+        case TextChunk():
+            return ir.TextPart(text=chunk.text, path=path, extra=tag(rest(chunk, {"type", "text"})))
+        case ThinkChunk():
+            return _think_chunk(chunk, path)
+        case UnknownContentChunk():
+            return _native(chunk.type, to_wire(chunk), path)
+        case _:
+            assert_never(chunk)
+
+
+def _think_chunk(chunk: ThinkChunk, path: str) -> ir.ReasoningPart:
+    """A Mistral thinking chunk as reasoning. Its ``thinking`` list is written back from the text
+    when it is one plain text chunk; several plain text chunks only restate the text (``echo``);
+    anything else in it (references, unknown chunks or fields) stays a leftover."""
+    texts = [c.text for c in chunk.thinking if isinstance(c, TextChunk)]
+    plain = all(_plain_text(c) for c in chunk.thinking)
+    echo: dict[str, Any] = {}
+    if plain and len(chunk.thinking) != 1:
+        echo["thinking"] = to_wire(chunk)["thinking"]
+    consumed = {"type", "thinking"} if plain else {"type"}
+    return ir.ReasoningPart(
+        text="".join(texts),
+        origin=FMT,
+        path=path,
+        extra=tag(rest(chunk, consumed)),
+        echo=with_extra(FMT, echo),
+    )
+
+
+def _plain_text(chunk: ContentChunk) -> bool:
+    return isinstance(chunk, TextChunk) and set(to_wire(chunk)) == {"type", "text"}
 
 
 def _citations(

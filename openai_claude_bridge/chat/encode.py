@@ -43,6 +43,11 @@ Placement rules for ir made by other formats:
   came back in the history: chat servers refuse ``{"role": "assistant"}``), nor one that would
   hold reasoning alone (reported); empty text beside tool calls is left out too. A chat
   client's own messages are written as they came.
+* A URL citation without a span covers its whole text part; one without a title gets ``""``
+  (reported: the annotation requires one).
+* A response message chat decoded from Mistral's ``content`` list of chunks gets that list back
+  (text, thinking and unknown chunks, in order), and its tool calls that came without ``type``
+  get none; every other message's content is a string.
 """
 
 from __future__ import annotations
@@ -71,6 +76,7 @@ from ._common import (
     ANTHROPIC_REASONING_FORMAT,
     FMT,
     NO_REASONING_TEXT,
+    UNTYPED,
     data_url,
     make,
     own,
@@ -172,6 +178,8 @@ _SCALARS = (
 )
 _MAX_STOP = 4
 _DETAIL_PATH = re.compile(r".*\.reasoning_details\[\d+\]")
+#: The path of a part decoded from a chunk of a Mistral ``content`` list in a response message.
+_CHUNK_PATH = re.compile(r".*\.message\.content\[\d+\]")
 _LEGACY_PATH = re.compile(r"(?:.*\.)?functions\[\d+\]")
 _CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")
 #: The parts that carry a cache hint in the ir.
@@ -780,12 +788,21 @@ class _Turn:
     calls: list[ir.ToolCallPart | ir.NativePart] = field(default_factory=list)
     function_call: ir.ToolCallPart | None = None
     reasoning: list[ir.ReasoningPart | ir.NativePart] = field(default_factory=list)
+    chunks: list[ir.Part] = field(default_factory=list)
+    """Parts decoded from a Mistral ``content`` list, in order (response messages only)."""
 
 
-def _split_turn(parts: tuple[ir.Part, ...], refusal_field: bool, options: Options) -> _Turn:
-    """Sort ``parts``; a foreign refusal goes to the ``refusal`` field when ``refusal_field``."""
+def _split_turn(
+    parts: tuple[ir.Part, ...], refusal_field: bool, options: Options, *, chunks: bool = False
+) -> _Turn:
+    """Sort ``parts``; a foreign refusal goes to the ``refusal`` field when ``refusal_field``;
+    with ``chunks`` (a response message), chat's own parts of a Mistral ``content`` list go back
+    to that list."""
     turn = _Turn()
     for part in parts:
+        if chunks and own(part) is not None and _CHUNK_PATH.fullmatch(part.path):
+            turn.chunks.append(part)
+            continue
         match part:
             case ir.TextPart():
                 turn.texts.append(part)
@@ -914,7 +931,10 @@ def _tool_call(part: ir.ToolCallPart | ir.NativePart, options: Options, *, reque
                 if request
                 else ChatCompletionMessageFunctionToolCall
             )
-            return make(model, {"id": part.call_id, "function": function}, _stated(part, extras))
+            fields = {"id": part.call_id, "function": function}
+            if not extras or not (extras.get(UNTYPED) or "type" in extras):
+                fields["type"] = "function"  # unless the call came without one (Mistral)
+            return make(model, fields, _stated(part, wire_extras(extras)))
         case "custom" if request and _stand_ins(options):
             _stand_in_leftovers(part, options)
             arguments = stand_in_arguments(part.arguments)
@@ -1112,8 +1132,10 @@ def _usage_fields(usage: ir.Usage, options: Options) -> dict[str, Any]:
 def _choice(candidate: ir.Candidate, options: Options) -> Choice:
     _foreign(candidate, options)
     extras = own(candidate)
-    turn = _split_turn(candidate.parts, True, options)
+    turn = _split_turn(candidate.parts, True, options, chunks=extras is not None)
     message: dict[str, Any] = {}
+    if turn.chunks:
+        message["content"] = [_content_chunk(part) for part in turn.chunks]
     if turn.texts:
         message.update(_text_fields(turn.texts, options))
     elif extras is None:
@@ -1133,6 +1155,21 @@ def _choice(candidate: ir.Candidate, options: Options) -> Choice:
         content = [_token(token, options, full=True) for token in logprobs]
         fields["logprobs"] = make(ChoiceLogprobs, {"content": content}, sub(extras, "logprobs"))
     return make(Choice, fields, extras)
+
+
+def _content_chunk(part: ir.Part) -> dict[str, Any]:
+    """A chunk of a Mistral ``content`` list, from the part chat decoded from it."""
+    extras = wire_extras(own(part)) or {}
+    match part:
+        case ir.TextPart():
+            return {"type": "text", "text": part.text, **extras}
+        case ir.ReasoningPart():
+            thinking = [{"type": "text", "text": part.text or ""}]
+            return {"type": "thinking", "thinking": thinking, **extras}
+        case ir.NativePart():
+            return part.data
+        case _:
+            raise AssertionError(f"no {type(part).__name__} comes from a content chunk")
 
 
 def _text_fields(texts: list[ir.TextPart], options: Options) -> dict[str, Any]:
@@ -1171,13 +1208,23 @@ def _annotation(
         AnnotationURLCitation,
         {
             "url": citation.url,
-            "title": citation.title if citation.title is not None else "",
+            "title": _citation_title(citation, options),
             "start_index": start,
             "end_index": end,
         },
         sub(extras, "url_citation"),
     )
     return make(Annotation, {"url_citation": url}, extras)
+
+
+def _citation_title(citation: ir.Citation, options: Options) -> str:
+    """The ``title`` a ``url_citation`` requires: the citation's, or ``""`` (reported) when the
+    source gave none."""
+    if citation.title is not None:
+        return citation.title
+    reason = "url_citation requires a title; the source gave none (sent as '')"
+    _lose_field(citation, "title", options, reason)
+    return ""
 
 
 def _token(token: ir.TokenLogprob, options: Options, *, full: bool) -> Any:

@@ -33,6 +33,10 @@ else ``reasoning``), ``content``, ``refusal``, ``tool_calls``, the legacy ``func
 ``logprobs``; then ``finish_reason``. So one chunk carrying role + reasoning + text + several
 tool-call fragments + ``finish_reason`` comes out as ordered events.
 
+* **Mistral's content chunks.** A ``content`` list is read chunk by chunk, in order, as the
+  non-streaming decoder reads it: a text chunk is a text fragment, a thinking chunk a reasoning
+  fragment (path ``….delta.content``; it closes open text first), any other chunk a whole
+  ``NativePart``.
 * **Text / refusal / plain reasoning** open a part on their first fragment (an empty ``content: ""``
   or ``refusal: ""`` opens one only while the choice has no part yet — the usual empty first
   chunk — so empty strings repeated next to other fields add no empty parts). Each non-empty
@@ -54,9 +58,10 @@ tool-call fragments + ``finish_reason`` comes out as ordered events.
 * **Tool calls are keyed by index and id.** A fragment with an ``id`` seen before continues that
   call (providers repeat ``id``/``name`` on every fragment); a new ``id`` at an index whose call
   has another id starts a new call (providers that give every call ``index: 0``); a fragment
-  without ``id`` continues the latest call at its index. A call's ``PartStarted`` waits for its
-  name (some providers send it late); argument fragments that came before are then emitted in
-  order, later ones as they come. A call that never gets a name is invalid input.
+  without ``id`` continues the latest call at its index. A fragment without ``index`` (Mistral
+  sends each call whole, with its id) is keyed by its id alone. A call's ``PartStarted`` waits
+  for its name (some providers send it late); argument fragments that came before are then
+  emitted in order, later ones as they come. A call that never gets a name is invalid input.
 * **Call state.** A fragment's ``extra_content`` (Gemini sends it with the call's id and name) is
   the call's ``call_state``: in the ``PartStarted`` header when it came before or with the name;
   when it first comes (or changes) after that, the call's ``PartFinished`` states the complete
@@ -93,18 +98,24 @@ import dataclasses
 import enum
 from typing import Any, Union
 
+from typing_extensions import assert_never
+
 from .. import ir
 from ..errors import BridgeError, InvalidInputError, StreamStateError, TruncatedStreamError
 from ..ir.base import with_extra
 from ..wire import from_wire, to_wire
 from ._common import ANTHROPIC_REASONING_FORMAT, FMT, call_state, rest, tag
-from .decode import ECHO, _citations, _token, _usage, decode_error
+from .decode import ECHO, _citations, _token, _usage, content_chunk, decode_error
 from .models.errors import ErrorResponse
 from .models.extensions import (
+    ContentChunk,
     ReasoningDetail,
     ReasoningDetailEncrypted,
     ReasoningDetailSummary,
     ReasoningDetailText,
+    TextChunk,
+    ThinkChunk,
+    UnknownContentChunk,
 )
 from .models.response import AnnotationUnion, ChoiceLogprobs
 from .models.stream import ChatCompletionChunk, ChoiceDelta, ChoiceDeltaToolCall, ChunkChoice
@@ -146,7 +157,7 @@ class _Call:
         "wire_index",
     )
 
-    def __init__(self, wire_index: int, path: str) -> None:
+    def __init__(self, wire_index: int | None, path: str) -> None:
         self.wire_index = wire_index
         self.path = path
         self.call_id: str | None = None
@@ -217,7 +228,7 @@ class _Choice:
         self.last_detail: tuple[int, str] | None = None
         self.uses_details = False
         self.calls: list[_Call] = []
-        self.calls_by_index: dict[int, _Call] = {}
+        self.calls_by_index: dict[int | None, _Call] = {}
         self.calls_by_id: dict[str, _Call] = {}
         self.function_call: _Call | None = None
         self.finished = False
@@ -365,7 +376,10 @@ class StreamDecoder:
                 self._reasoning(state, delta.reasoning_content, "reasoning_content", out)
             elif delta.reasoning is not None:
                 self._reasoning(state, delta.reasoning, "reasoning", out)
-        if delta.content is not None:
+        if isinstance(delta.content, list):
+            for i, chunk in enumerate(delta.content):
+                self._content_chunk(state, chunk, i, out)
+        elif delta.content is not None:
             self._text(state, delta.content, out)
         extra = delta.__pydantic_extra__
         if extra and "annotations" in extra:
@@ -457,6 +471,31 @@ class StreamDecoder:
         if text:
             state.text_fragments.append(text)
             out.append(ir.PartDelta(index, "text", text, candidate=state.candidate))
+
+    def _content_chunk(
+        self, state: _Choice, chunk: ContentChunk, at: int, out: list[ir.StreamEvent]
+    ) -> None:
+        """One chunk of a Mistral ``content`` list, read as the non-streaming decoder reads it:
+        text is text, thinking reasoning (continuing the open reasoning part), any other chunk a
+        whole native part."""
+        match chunk:
+            case TextChunk():
+                self._text(state, chunk.text, out)
+            case ThinkChunk():
+                text = "".join(c.text for c in chunk.thinking if isinstance(c, TextChunk))
+                if text and state.reasoning is None:
+                    self._close_text(state, out)
+                    self._close_refusal(state, out)
+                self._reasoning(state, text, "content", out)
+            case UnknownContentChunk():
+                path = f"choices[{state.candidate}].delta.content[{at}]"
+                self._close_reasoning(state, out)
+                self._close_text(state, out)
+                self._close_refusal(state, out)
+                index = self._open(state, content_chunk(chunk, path), out)
+                self._close(state, index, out)
+            case _:
+                assert_never(chunk)
 
     def _open_text(self, state: _Choice, out: list[ir.StreamEvent]) -> int:
         state.empty_text = False

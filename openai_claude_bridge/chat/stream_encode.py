@@ -40,7 +40,8 @@ candidate the ir never mentions is left announced without a ``finish_reason`` (n
   apart on the wire. A custom tool call has no streaming form in the SDK's
   chunk type: it is written as a function call carrying the raw input, and reported.
 * Reasoning is written per ``options.chat_dialect`` like the non-streaming encoder (a part the
-  chat decoder made goes back to the field it came from): ``openai`` writes none (reported),
+  chat decoder made goes back to the field it came from, a Mistral thinking chunk as a thinking
+  chunk of ``content``): ``openai`` writes none (reported),
   ``reasoning_content`` streams the text (signatures / encrypted data reported), ``openrouter``
   streams ``reasoning`` plus ``reasoning_details`` entries. Each detail gets a per-choice detail
   index (text+signature of a part share one; each summary part and each encrypted payload gets
@@ -136,7 +137,8 @@ class _Part:
         self.kind = kind
         """``text`` / ``refusal`` / ``tool`` / ``reasoning`` / ``dropped``."""
         self.mode = ""
-        """For reasoning: ``field`` (one plain string field), ``openrouter`` or ``drop``."""
+        """For reasoning: ``field`` (one plain string field), ``openrouter``, ``chunks`` (Mistral's
+        thinking chunks, for its own) or ``drop``."""
         self.field = ""
         self.tool_index = -1
         self.text_len = 0
@@ -429,6 +431,8 @@ class StreamEncoder:
         if extras is not None:
             if part.path.endswith((".reasoning_content", ".reasoning")):
                 state.mode, state.field = "field", part.path.rsplit(".", 1)[1]
+            elif part.path.endswith(".content"):
+                state.mode = "chunks"  # Mistral's thinking chunks
             else:
                 state.mode = "openrouter"
                 state.extras = {k: v for k, v in extras.items() if not k.startswith("~")}
@@ -481,6 +485,9 @@ class StreamEncoder:
         state.text_len += len(text)
         if state.mode == "field":
             return [self._chunk(state.candidate, {state.field: plain})]
+        if state.mode == "chunks":
+            thinking = {"type": "thinking", "thinking": [{"type": "text", "text": text}]}
+            return [self._chunk(state.candidate, {"content": [thinking]})]
         first = state.detail is None
         if first:
             state.detail = self._next_detail(state.candidate)

@@ -60,13 +60,18 @@ Choices for ir from other formats:
   ``tool_choice: "auto"``, ``tools: []``. Unknown ``cached_tokens`` / ``cache_write_tokens`` /
   ``reasoning_tokens`` (the SDK requires them) are written as 0 and reported as a loss; without
   input and output counts there is no ``usage`` at all.
+* A ``service_tier`` (request or response) outside the API's list (Groq's ``on_demand``) is
+  reported lost, never copied; a Responses source's own tier is written back as it came.
+* Citations: another format's ``url_citation`` gets the whole text part as its span when it has
+  none, and ``""`` as its title when it has none (reported); a Responses source's own citation
+  keeps what it lacked absent (xAI sends only ``type`` and ``url``).
 """
 
 from __future__ import annotations
 
 import base64
 from collections.abc import Iterable, Mapping
-from typing import Any
+from typing import Any, get_args
 
 from .. import _call_id_carrier as call_ids
 from .. import _openai_errors, ir
@@ -89,6 +94,7 @@ from . import tables
 from .decode import FMT
 from .models.request import ResponseCreateParams
 from .models.response import Response
+from .models.shared import ServiceTier
 from .reasoning_carrier import carried, encode_carrier
 
 __all__ = ["encode_error", "encode_request", "encode_response"]
@@ -122,6 +128,19 @@ def _lose(options: Options, node: ir.Node, feature: str, reason: str) -> None:
     options.lose(node.path, feature, reason)
 
 
+def _service_tier(node: ir.Request | ir.Usage, tier: str | None, options: Options) -> str | None:
+    """``node``'s service tier (``tier`` for a request; a usage's own) where the Responses API
+    can say it: one of its tiers, or any tier a Responses payload sent. Another format's tier
+    outside the API's list (Groq's ``on_demand``) is reported lost."""
+    if isinstance(node, ir.Usage):
+        tier = node.service_tier
+    if tier is None or _own(node) or tier in get_args(ServiceTier):
+        return tier
+    reason = f"the Responses API has no service tier {tier!r}"
+    options.lose(json_path(["service_tier"], node.path), "service_tier", reason)
+    return None
+
+
 def _cache(hint: ir.CacheHint | None, options: Options) -> dict[str, Any] | None:
     """A ``prompt_cache_breakpoint``; a ttl it cannot say is reported, the breakpoint kept."""
     if hint is None:
@@ -144,13 +163,22 @@ def _no_cache(hint: ir.CacheHint | None, options: Options) -> None:
 
 def _citation(c: ir.Citation, text: str, options: Options) -> dict[str, Any] | None:
     match c.kind:
-        case "url" | "web_search_result_location":
-            if c.cited_text is not None and not _own(c):
-                _lose(options, c, "cited_text", "url_citation has no cited text")
+        case "url" | "web_search_result_location" if _own(c):
+            # absent stays absent (xAI sends only the url)
             fields: dict[str, Any] = {
                 "type": "url_citation",
+                "url": c.url,
+                "title": c.title,
+                "start_index": c.start,
+                "end_index": c.end,
+            }
+        case "url" | "web_search_result_location":
+            if c.cited_text is not None:
+                _lose(options, c, "cited_text", "url_citation has no cited text")
+            fields = {
+                "type": "url_citation",
                 "url": c.url or "",
-                "title": c.title if c.title is not None else "",
+                "title": _citation_title(c, options),
                 "start_index": c.start if c.start is not None else 0,
                 "end_index": c.end if c.end is not None else len(text),
             }
@@ -175,6 +203,16 @@ def _citation(c: ir.Citation, text: str, options: Options) -> dict[str, Any] | N
             _lose(options, c, "citation", f"{c.kind} citations have no Responses equivalent")
             return None
     return _wire(c, fields, options)
+
+
+def _citation_title(c: ir.Citation, options: Options) -> str:
+    """The ``title`` a ``url_citation`` requires: the citation's, or ``""`` (reported) when the
+    source gave none."""
+    if c.title is not None:
+        return c.title
+    reason = "url_citation requires a title; the source gave none (sent as '')"
+    options.lose(json_path(["title"], c.path), "title", reason)
+    return ""
 
 
 def _logprob(lp: ir.TokenLogprob, options: Options, top: bool) -> dict[str, Any]:
@@ -723,7 +761,7 @@ def encode_request(req: ir.Request, options: Options) -> ResponseCreateParams:
         "user": req.user,
         "safety_identifier": req.safety_identifier,
         "prompt_cache_key": req.prompt_cache_key,
-        "service_tier": req.service_tier,
+        "service_tier": _service_tier(req, req.service_tier, options),
         "store": req.store,
         "stream": req.stream,
     }
@@ -901,7 +939,7 @@ def encode_response(resp: ir.Response, options: Options) -> Response:
         model=options.model or resp.model or (None if own else ""),
         output=_output(cand.parts if cand is not None else (), options),
         usage=_usage(resp.usage, options),
-        service_tier=resp.usage.service_tier if resp.usage is not None else None,
+        service_tier=None if resp.usage is None else _service_tier(resp.usage, None, options),
     )
     return build(Response, _wire(resp, fields, options), None, FMT)
 

@@ -30,7 +30,9 @@ States (:attr:`StreamDecoder.state`)::
   with ``PartFinished(part=...)``, so accumulating the stream gives exactly what decoding the
   accumulated ``Response`` gives.
 * The terminal event emits the usage, the stop reason (``completed`` with a tool call emitted is
-  ``tool_use``), then ``StreamEnded``; ``response.failed`` and ``error`` emit ``StreamError``.
+  ``tool_use``), then ``StreamEnded``; ``response.failed`` and ``error`` emit ``StreamError``
+  (an ``error`` event's fields are read flat, as the SDK types them, or nested under ``error``,
+  as the API sends them).
   Items of the terminal ``Response`` that were never streamed are emitted whole before it; a
   terminal item is matched to a streamed one by its id (by position only when an id is
   missing), since ``output_index`` may skip items the terminal ``output`` leaves out.
@@ -223,11 +225,8 @@ class StreamDecoder:
                     return [self._start(event.response)]
                 return []
             case ResponseErrorEvent():
+                err = decode_error(from_wire(ErrorResponse, {"error": _error_body(event)}))
                 out = self._start_if_needed()
-                body = {"message": event.message, "code": event.code, "param": event.param}
-                wire = to_wire(event)
-                body.update({k: v for k, v in wire.items() if k not in _ERROR_EVENT_KEYS})
-                err = decode_error(from_wire(ErrorResponse, {"error": body}))
                 self._state = DecoderState.DONE
                 self._errored = True
                 out.append(ir.StreamError(err))
@@ -568,7 +567,25 @@ class StreamDecoder:
         return [ir.PartDelta(index, "summary", text, summary_index=summary)]
 
 
-_ERROR_EVENT_KEYS = frozenset({"type", "sequence_number", "message", "code", "param"})
+_ERROR_EVENT_KEYS = frozenset({"type", "sequence_number", "message", "code", "param", "error"})
+
+
+def _error_body(event: ResponseErrorEvent) -> dict[str, Any]:
+    """The OpenAI error object an ``error`` event reports, in either shape: nested under
+    ``error`` (as the API sends it) or flat on the event (as the SDK types it). The event's
+    unknown fields join it."""
+    wire = to_wire(event)
+    body: dict[str, Any]
+    if event.error is not None:
+        body = to_wire(event.error)
+    elif event.message is not None:
+        body = {"message": event.message, "code": event.code, "param": event.param}
+    else:
+        raise InvalidInputError(
+            "an error event needs a 'message', or an 'error' object", path="message"
+        )
+    body.update({k: v for k, v in wire.items() if k not in _ERROR_EVENT_KEYS})
+    return body
 
 
 def _failure(wire: dict[str, Any]) -> ir.ApiError:

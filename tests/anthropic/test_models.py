@@ -638,6 +638,19 @@ ADDED: dict[str, set[str]] = {
 }
 #: Headers the SDK's request TypedDicts carry as keyword arguments; they are not body fields.
 HEADERS = {"betas", "user_profile_id", "workspace_id"}
+#: Fields every SDK counterpart requires that are optional here (tags and constant names, which
+#: have their value as default, aside), and why.
+LOOSENED: dict[str, set[str]] = {
+    # the request params require the key (its value may be null); clients leave it out, as the
+    # response shapes they send back may
+    "CitationCharLocationParam": {"document_title"},
+    "CitationPageLocationParam": {"document_title"},
+    "CitationContentBlockLocationParam": {"document_title"},
+    "CitationSearchResultLocationParam": {"title"},
+    "CitationWebSearchResultLocationParam": {"title"},
+    # the API leaves it out of answers to requests without a web fetch tool
+    "ServerToolUsage": {"web_fetch_requests"},
+}
 
 
 def _counterparts(name: str) -> list[Any]:
@@ -668,12 +681,21 @@ def test_model_fields_match_the_sdk(name: str) -> None:
     assert extra == set(), f"{name} has fields the SDK lacks: {sorted(extra)}"
     # never stricter than the SDK: a field we require, every counterpart requires
     our_required = {f.alias or n for n, f in cls.model_fields.items() if f.is_required()}
+    required_everywhere: set[str] | None = None
     for counterpart in counterparts:
         _, required = sdk_fields(counterpart)
         assert our_required <= required | (our_required - sdk_fields(counterpart)[0]), (
             name,
             counterpart,
         )
+        required_everywhere = (
+            required if required_everywhere is None else required_everywhere & required
+        )
+    # and looser only where pinned: a field every counterpart requires is required here, unless
+    # it has a constant default (a tag) or LOOSENED names it
+    constant = {f.alias or n for n, f in cls.model_fields.items() if f.default is not None}
+    loosened = (required_everywhere or set()) - our_required - constant - HEADERS
+    assert loosened == LOOSENED.get(name, set()), name
 
 
 # --------------------------------------------------------------------------- Literal drift

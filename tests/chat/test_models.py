@@ -165,7 +165,7 @@ UNION_PAIRS: list[tuple[str, Any, Any, str]] = [
 ]  # fmt: skip
 
 #: Unions with no SDK counterpart at all (documented provider extensions).
-EXTENSION_UNIONS = {"ReasoningDetail"}
+EXTENSION_UNIONS = {"ReasoningDetail", "ContentChunk"}
 
 
 @pytest.mark.parametrize(
@@ -250,7 +250,8 @@ FIELD_PAIRS: list[tuple[Any, tuple[Any, ...], set[str], set[str]]] = [
     (chat.Custom, (chat_completion_message_custom_tool_call_param.Custom, chat_completion_message_custom_tool_call.Custom), set(), set()),
     (chat.ChatCompletionMessageFunctionToolCallParam, (sdk.ChatCompletionMessageFunctionToolCallParam,), set(), set()),
     (chat.ChatCompletionMessageCustomToolCallParam, (sdk.ChatCompletionMessageCustomToolCallParam,), set(), set()),
-    (chat.ChatCompletionMessageFunctionToolCall, (sdk.ChatCompletionMessageFunctionToolCall,), set(), set()),
+    # Mistral's tool calls have no type
+    (chat.ChatCompletionMessageFunctionToolCall, (sdk.ChatCompletionMessageFunctionToolCall,), set(), {"type"}),
     (chat.ChatCompletionMessageCustomToolCall, (sdk.ChatCompletionMessageCustomToolCall,), set(), set()),
     (chat.ChatCompletionStreamOptionsParam, (sdk.ChatCompletionStreamOptionsParam,), set(), set()),
     (chat.VoiceID, (sdk.chat_completion_audio_param.VoiceID,), set(), set()),
@@ -286,7 +287,8 @@ FIELD_PAIRS: list[tuple[Any, tuple[Any, ...], set[str], set[str]]] = [
     (chat.ChoiceDeltaAudio, (ch.ChoiceDeltaAudio,), set(), set()),
     (chat.ChoiceDeltaFunctionCall, (ch.ChoiceDeltaFunctionCall,), set(), set()),
     (chat.ChoiceDeltaToolCallFunction, (ch.ChoiceDeltaToolCallFunction,), set(), set()),
-    (chat.ChoiceDeltaToolCall, (ch.ChoiceDeltaToolCall,), set(), set()),
+    # Mistral's streamed tool calls have no index
+    (chat.ChoiceDeltaToolCall, (ch.ChoiceDeltaToolCall,), set(), {"index"}),
     (chat.ChoiceDelta, (ch.ChoiceDelta,), REASONING_EXTENSIONS, set()),
     (chat.ChunkChoice, (ch.Choice,), {"stop_reason"}, set()),
     (chat.ChatCompletionChunk, (sdk.ChatCompletionChunk,), set(), set()),
@@ -301,6 +303,8 @@ NO_SDK_COUNTERPART = {
     chat.ReasoningDetailSummary,
     chat.ReasoningDetailEncrypted,
     chat.ReasoningDetailText,
+    chat.TextChunk,
+    chat.ThinkChunk,
 }
 
 
@@ -505,7 +509,10 @@ def _req(**fields: Any) -> dict[str, Any]:
         (chat.ChatCompletion, {"id": "x", "object": "chat.completion", "created": "1", "model": "m", "choices": []}, "created", "valid integer"),
         (chat.ChatCompletion, {"id": "x", "object": "text_completion", "created": 1, "model": "m", "choices": []}, "object", "'text_completion'"),
         (chat.ChatCompletion, {"id": "x", "created": 1, "model": "m", "choices": [], "usage": {"prompt_tokens": 1, "completion_tokens": 1}}, "usage.total_tokens", "required field is missing"),
-        (chat.ChatCompletionChunk, {"id": "x", "object": "chat.completion.chunk", "created": 1, "model": "m", "choices": [{"index": 0, "delta": {"tool_calls": [{"function": {"arguments": "{"}}]}}]}, "choices[0].delta.tool_calls[0].index", "required field is missing"),
+        (chat.ChatCompletionChunk, {"id": "x", "object": "chat.completion.chunk", "created": 1, "model": "m", "choices": [{"index": 0, "delta": {"tool_calls": [{"index": "0", "function": {"arguments": "{"}}]}}]}, "choices[0].delta.tool_calls[0].index", "valid integer"),
+        (chat.ChatCompletionChunk, {"id": "x", "object": 1, "created": 1, "model": "m", "choices": []}, "object", "valid string"),
+        (chat.ChatCompletionChunk, {"id": "x", "created": 1, "model": "m", "choices": [{"index": 0, "delta": {"content": [{"type": "thinking", "thinking": "t"}]}}]}, "choices[0].delta.content[0].thinking", "valid list"),
+        (chat.ChatCompletion, {"id": "x", "created": 1, "model": "m", "choices": [{"index": 0, "finish_reason": "stop", "message": {"role": "assistant", "content": [{"type": "text"}]}}]}, "choices[0].message.content[0].text", "required field is missing"),
         (chat.ChatCompletionChunk, {"id": "x", "object": "chat.completion.chunk", "created": 1, "model": "m", "choices": [{"index": 0}]}, "choices[0].delta", "required field is missing"),
         (chat.ChatCompletionChunk, {"id": "x", "object": "chat.completion.chunk", "created": 1, "model": "m", "choices": [{"index": 0, "delta": {"content": 7}}]}, "choices[0].delta.content", "valid string"),
         (chat.ChatCompletionChunk, {"id": "x", "object": "chat.completion.chunk", "created": 1, "model": "m", "choices": [{"index": 0, "delta": {"reasoning_details": [{"type": "reasoning.encrypted"}]}}]}, "choices[0].delta.reasoning_details[0].data", "required field is missing"),

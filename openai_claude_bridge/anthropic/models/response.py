@@ -246,10 +246,15 @@ class OutputTokensDetails(WireModel):
 
 
 class ServerToolUsage(WireModel):
-    """How many server tool requests were made."""
+    """How many server tool requests were made.
 
-    web_fetch_requests: int
-    """The number of web fetch tool requests."""
+    The SDK marks ``web_fetch_requests`` required; the API leaves it out of answers that used no
+    web fetch tool (``{"web_search_requests": 0}``, in messages and in ``message_start`` /
+    ``message_delta`` usage alike), so it is optional here.
+    """
+
+    web_fetch_requests: int | None = None
+    """The number of web fetch tool requests (absent when the request had no web fetch tool)."""
 
     web_search_requests: int
     """The number of web search tool requests."""

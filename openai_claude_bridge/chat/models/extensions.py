@@ -15,6 +15,13 @@ content part with Anthropic's own ``cache_control: {"type": "ephemeral", "ttl"?:
 where the official API says ``prompt_cache_breakpoint``. :class:`CacheControlEphemeral` is that
 object; it is an optional ``cache_control`` field on the text, image, input-audio and file parts.
 
+Mistral answers with ``content`` as a list of chunks rather than a string, in messages and in
+stream deltas alike: :class:`TextChunk` (``{"type": "text", "text": ...}``) and, from its
+reasoning models, :class:`ThinkChunk` (``{"type": "thinking", "thinking": [<text chunks>]}``);
+:data:`ContentChunk` is one of them (an unknown chunk type parses into
+:class:`UnknownContentChunk`). ``ChatCompletionMessage.content`` and ``ChoiceDelta.content`` accept
+such a list.
+
 The official SDK knows none of these: payloads using them are accepted here but are not valid for
 the official API.
 """
@@ -26,10 +33,14 @@ from ...wire import OpenUnion, WireModel
 __all__ = [
     "CacheControlEphemeral",
     "CacheControlTTL",
+    "ContentChunk",
     "ReasoningDetail",
     "ReasoningDetailEncrypted",
     "ReasoningDetailSummary",
     "ReasoningDetailText",
+    "TextChunk",
+    "ThinkChunk",
+    "UnknownContentChunk",
     "UnknownReasoningDetail",
 ]
 
@@ -111,3 +122,36 @@ ReasoningDetail = Annotated[
     ],
     OpenUnion("type", fallback=UnknownReasoningDetail),
 ]
+
+
+class TextChunk(WireModel):
+    """Mistral content chunk: a piece of the answer's text (provider extension)."""
+
+    type: Literal["text"] = "text"
+    text: str
+    """The text."""
+
+
+class UnknownContentChunk(WireModel):
+    """A Mistral content chunk of a type this package does not know (``reference``,
+    ``image_url`` …); dumped back unchanged."""
+
+    type: str
+
+
+class ThinkChunk(WireModel):
+    """Mistral content chunk: the model's reasoning (provider extension, Magistral models)."""
+
+    type: Literal["thinking"] = "thinking"
+    thinking: "list[ContentChunk]"
+    """The reasoning, as text chunks (and reference chunks)."""
+    closed: bool | None = None
+    """Whether the reasoning is complete."""
+
+
+#: One chunk of a Mistral ``content`` list, by ``type`` (provider extension).
+ContentChunk = Annotated[
+    Union[TextChunk, ThinkChunk, UnknownContentChunk],
+    OpenUnion("type", fallback=UnknownContentChunk),
+]
+ThinkChunk.model_rebuild()

@@ -7,13 +7,15 @@ SSE-level sentinel, not a chunk). With ``stream_options.include_usage`` the last
 
 Lenient where OpenAI-compatible servers deviate: every delta field may be ``null``, tool call
 fragments may lack ``function.arguments`` or repeat ``id``/``name``, ``type`` may be another
-string than ``function``; the reasoning provider extensions are accepted on the delta.
+string than ``function``, ``index`` may be absent (Mistral); the reasoning provider extensions
+and Mistral's ``content`` chunks are accepted on the delta; the chunk's ``object`` may be another
+string (Azure's preamble, Perplexity's last chunk).
 """
 
 from typing import Literal, Union
 
 from ...wire import WireModel
-from .extensions import ReasoningDetail
+from .extensions import ContentChunk, ReasoningDetail
 from .moderation import Moderation
 from .response import ChoiceLogprobs, FinishReason
 from .shared import ServiceTier
@@ -66,10 +68,15 @@ class ChoiceDeltaToolCallFunction(WireModel):
 
 
 class ChoiceDeltaToolCall(WireModel):
-    """A fragment of a tool call; fragments of one call share ``index``."""
+    """A fragment of a tool call; fragments of one call share ``index``.
 
-    index: int
-    """The position of the tool call in the message (some servers use 0 for every call)."""
+    The SDK marks ``index`` required; Mistral leaves it out (each of its calls comes whole, with
+    its ``id``), so it is optional here.
+    """
+
+    index: int | None = None
+    """The position of the tool call in the message (some servers use 0 for every call; Mistral
+    sends none)."""
     id: str | None = None
     """The id of the tool call (first fragment; some servers repeat it)."""
     function: ChoiceDeltaToolCallFunction | None = None
@@ -86,8 +93,9 @@ class ChoiceDelta(WireModel):
 
     audio: ChoiceDeltaAudio | None = None
     """A fragment of the audio answer."""
-    content: str | None = None
-    """A fragment of the message text."""
+    content: Union[str, list[ContentChunk], None] = None
+    """A fragment of the message text; Mistral sends a list of text and thinking chunks
+    (provider extension, see :mod:`.extensions`)."""
     function_call: ChoiceDeltaFunctionCall | None = None
     """Deprecated, replaced by ``tool_calls``."""
     refusal: str | None = None
@@ -132,7 +140,10 @@ class ChatCompletionChunk(WireModel):
     """Unix seconds of creation, the same on every chunk."""
     model: str
     """The model used."""
-    object: Literal["chat.completion.chunk"] = "chat.completion.chunk"
+    object: Union[Literal["chat.completion.chunk"], str] = "chat.completion.chunk"
+    """``chat.completion.chunk``. Other strings are read too: Azure's prompt-filter preamble
+    chunk sends ``""`` (with an empty ``id`` and ``model`` and no choices), Perplexity's last
+    chunk ``chat.completion.done``."""
     moderation: Moderation | None = None
     """Moderation results (on the moderation chunk of moderated completions)."""
     obfuscation: str | None = None

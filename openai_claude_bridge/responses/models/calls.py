@@ -146,10 +146,16 @@ WebSearchAction = Annotated[
 
 
 class ResponseFunctionWebSearch(WireModel):
-    """A call of the web search tool."""
+    """A call of the web search tool.
+
+    The SDK marks ``action`` required; OpenAI's ``response.output_item.added`` announces the call
+    without it (it comes with ``response.output_item.done``), and xAI never sends it, so it is
+    optional here.
+    """
 
     id: str
-    action: WebSearchAction
+    action: Optional[WebSearchAction] = None
+    """What the search did (absent while the call is in progress, and from xAI)."""
     status: Union[WebSearchCallStatus, str]
     type: Literal["web_search_call"] = "web_search_call"
 
@@ -356,10 +362,15 @@ CodeInterpreterOutput = Annotated[
 
 
 class ResponseCodeInterpreterToolCall(WireModel):
-    """A call of the code interpreter tool."""
+    """A call of the code interpreter tool.
+
+    The SDK marks ``container_id`` required; xAI's code execution calls have no container, so
+    it is optional here.
+    """
 
     id: str
-    container_id: str
+    container_id: Optional[str] = None
+    """The container the code ran in (absent from xAI)."""
     status: Union[CodeInterpreterCallStatus, str]
     type: Literal["code_interpreter_call"] = "code_interpreter_call"
     code: Optional[str] = None

@@ -127,13 +127,18 @@ class AnnotationFileCitation(WireModel):
 
 
 class AnnotationURLCitation(WireModel):
-    """A citation of a web resource (web search)."""
+    """A citation of a web resource (web search).
 
-    end_index: int
-    """Index of the last character of the citation in the text."""
-    start_index: int
-    """Index of the first character of the citation in the text."""
-    title: str
+    The SDK marks ``end_index``, ``start_index`` and ``title`` required; xAI's citations (web and
+    X search) carry only ``type`` and ``url``, so they are optional here.
+    """
+
+    end_index: Optional[int] = None
+    """Index of the last character of the citation in the text (absent from xAI)."""
+    start_index: Optional[int] = None
+    """Index of the first character of the citation in the text (absent from xAI)."""
+    title: Optional[str] = None
+    """The title of the web resource (absent from xAI)."""
     type: Literal["url_citation"] = "url_citation"
     url: str
 

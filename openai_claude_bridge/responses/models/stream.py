@@ -10,6 +10,7 @@ parses into :class:`UnknownStreamEvent` and dumps back unchanged.
 
 from typing import Annotated, Literal, Optional, Union
 
+from ...chat.models.errors import ErrorObject
 from ...wire import OpenUnion, WireModel
 from .content import Annotation, Logprob, ResponseContentPart, SummaryTextContent
 from .items import ResponseOutputItem
@@ -134,13 +135,23 @@ class ResponseFailedEvent(WireModel):
 
 
 class ResponseErrorEvent(WireModel):
-    """An error occurred."""
+    """An error occurred.
 
-    message: str
+    The SDK types the error's fields flat on the event (``message`` required). OpenAI sends them
+    nested instead, ``{"type": "error", "sequence_number": 2, "error": {"type": ..., "code": ...,
+    "message": ..., "param": ...}}``, so ``message`` is optional here and the nested object is
+    :attr:`error`; one of the two shapes is required (the stream decoder checks it).
+    """
+
+    message: Optional[str] = None
+    """The error message (flat shape)."""
     sequence_number: int
     type: Literal["error"] = "error"
     code: Optional[str] = None
     param: Optional[str] = None
+    error: Optional[ErrorObject] = None
+    """The error (nested shape, as the API sends it): ``type``, ``code``, ``message``,
+    ``param``."""
 
 
 # --------------------------------------------------------------------------- items and parts

@@ -385,10 +385,15 @@ class CodeInterpreterToolAuto(WireModel):
 
 
 class CodeInterpreter(WireModel):
-    """Hosted Python code execution."""
+    """Hosted Python code execution.
 
-    container: Union[str, CodeInterpreterToolAuto]
-    """A container id, or settings for an automatically created container."""
+    The SDK marks ``container`` required; xAI's ``Response`` restates the tool without it (as
+    ``{"type": "code_interpreter"}``, what vercel/ai's xAI provider sends), so it is optional here.
+    """
+
+    container: Optional[Union[str, CodeInterpreterToolAuto]] = None
+    """A container id, or settings for an automatically created container (absent in xAI's
+    restatement)."""
     type: Literal["code_interpreter"] = "code_interpreter"
     allowed_callers: Optional[list[AllowedCaller]] = None
     """Who may call the tool: the model directly and/or a program."""
