@@ -14,9 +14,12 @@ the encoder; this module only sequences them and keeps the state::
     OPEN --abort()---------------> FAILED      (the source was cut: error ending)
     any --a raise----------------> ERROR       (every later call raises StreamStateError)
 
-``feed`` after ``ENDED`` / ``FAILED`` is misuse (:class:`StreamStateError`), except that
-``finish()`` / ``abort()`` after a source error (or a terminal event) return ``[]``. Every error
-raised while handling an event carries that event's 0-based ``event_index``.
+``feed`` after ``ENDED``, or after ``finish()`` / ``abort()``, is misuse
+(:class:`StreamStateError`); ``finish()`` / ``abort()`` after a source error (or a terminal event)
+return ``[]``. What a source still sends after its own error event (OpenAI follows ``error``
+with ``response.failed``) is read, and relayed to a same-format client or else dropped: the
+target's error ending went out already. Every error raised while handling an event carries that
+event's 0-based ``event_index``.
 
 **How a source ends.** ``finish()`` is the end as the source's server says it: anthropic's
 ``message_stop`` / Responses' terminal event has come, or — chat and completions, whose server
@@ -136,6 +139,8 @@ class StreamConverter:
         self._history: list[ir.StreamEvent] = []
         self._last_sequence: int | None = None
         self._state = StreamState.OPEN
+        self._closed = False
+        """``finish()`` or ``abort()`` was called: the source is over."""
         self._index = 0
         tools = ClientTools({}, frozenset())
         if self.options.request is not None and not self._relay:
@@ -148,13 +153,18 @@ class StreamConverter:
         return self._state
 
     def feed(self, event: Any) -> list[BaseModel]:
-        """Convert one source event (a dict of its JSON, its JSON text, or a model)."""
-        if self._state is not StreamState.OPEN:
+        """Convert one source event (a dict of its JSON, its JSON text, or a model). After the
+        source's own error event, what it still sends (OpenAI follows its ``error`` event with
+        ``response.failed``) is read and relayed to a same-format client, else dropped."""
+        trailing = self._state is StreamState.FAILED and not self._closed
+        if self._state is not StreamState.OPEN and not trailing:
             raise StreamStateError(f"feed() on a stream that is {self._state.value}")
         index = self._index
         self._index += 1
         try:
             parsed = _parse_event(self.source, event, index)
+            if trailing:
+                return [_renamed(parsed, self.options.model)] if self._relay else []
             events = self._decoder.feed(parsed)
             if self._relay:
                 return self._relayed(parsed, events)
@@ -167,9 +177,11 @@ class StreamConverter:
         """The end of the source stream as its server ends it (chat / completions: ``[DONE]``):
         the target's closing events, or its error ending when the source was cut short."""
         if self._state in (StreamState.ENDED, StreamState.FAILED):
+            self._closed = True
             return []
         if self._state is StreamState.ERROR:
             raise StreamStateError("finish() on a stream converter that raised")
+        self._closed = True
         try:
             try:
                 events = self._decoder.finish()
@@ -191,9 +203,11 @@ class StreamConverter:
         :class:`TruncatedStreamError` under ``strict``. ``[]`` when the stream had already
         ended (or failed)."""
         if self._state in (StreamState.ENDED, StreamState.FAILED):
+            self._closed = True
             return []
         if self._state is StreamState.ERROR:
             raise StreamStateError("abort() on a stream converter that raised")
+        self._closed = True
         exc = TruncatedStreamError(f"{reason} before the stream ended", event_index=self._index)
         if self.options.strict:
             self._state = StreamState.ERROR

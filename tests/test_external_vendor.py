@@ -29,17 +29,7 @@ from tests.support.external import (
 )
 
 #: (recording name, target) -> why it is still refused, and whose it is to fix.
-ALLOWED_REFUSALS: dict[tuple[str, str], str] = {
-    (
-        "vercel+ai__packages__openai__src__responses____fixtures____openai-error.1.chunks.txt",
-        target,
-    ): (
-        "OpenAI sends response.failed after the error event; the decoder absorbs it, but "
-        "StreamConverter refuses any feed() once the source's error ending was emitted "
-        "(StreamStateError) — the stream state machine in stream.py (integrator)"
-    )
-    for target in FORMATS
-}
+ALLOWED_REFUSALS: dict[tuple[str, str], str] = {}
 
 
 @cache

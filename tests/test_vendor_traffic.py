@@ -106,13 +106,15 @@ def _stream_everywhere(
     events: list[dict[str, Any]], source: str
 ) -> dict[str, tuple[list[dict[str, Any]], list[Loss]]]:
     """``events`` converted to every format, as events and as SSE bytes (the same frames);
-    SDK-valid for every format but ``source``."""
+    SDK-valid for every format but ``source``, to which they come back exactly."""
     results = {}
     for target in FORMATS:
         out, losses = _stream(events, source, target)
         assert _transcode(events, source, target) == out, target
         if target != source:
             assert sdk_problems("stream", target, out) == [], target
+        else:
+            assert out == events  # a same-format stream is relayed as it came
         results[target] = (out, losses)
     return results
 
@@ -256,9 +258,7 @@ def test_perplexity_done_chunk_ends_the_stream() -> None:
     assert anthropic[-2]["delta"]["stop_reason"] == "end_turn"
     texts = [e["delta"]["text"] for e in anthropic if e["type"] == "content_block_delta"]
     assert texts == ["Hi"]
-    chat = results["chat"][0]
-    assert "".join(c["choices"][0]["delta"].get("content") or "" for c in chat) == "Hi"
-    assert [c["choices"][0]["finish_reason"] for c in chat][-1] == "stop"
+    assert results["chat"][0] == events  # relayed as it came
 
 
 # --------------------------------------------------------------------------- Responses items
@@ -501,6 +501,9 @@ def test_responses_error_event_becomes_the_error_ending() -> None:
         events = [_lifecycle(0, "in_progress", []), _ERROR_EVENTS[shape]]
         out, _ = _stream(events, "responses", target)
         assert _transcode(events, "responses", target) == out
+        if target == "responses":
+            assert out == events  # relayed as it came
+            continue
         last = out[-1]
         match target:
             case "anthropic":
@@ -511,10 +514,6 @@ def test_responses_error_event_becomes_the_error_ending() -> None:
                 assert sdk_errors(last, *SDK_TYPES[(target, "ErrorResponse")]) == []
                 assert last["error"]["message"] == _QUOTA
                 assert last["error"]["code"] == "insufficient_quota"
-            case "responses":
-                assert sdk_problems("stream", target, out) == []
-                assert last["type"] == "response.failed"
-                assert last["response"]["error"]["message"] == _QUOTA
 
 
 @pytest.mark.parametrize(
@@ -674,14 +673,6 @@ def test_mistral_content_chunks_streamed() -> None:
         "reasoning",
         "message",
     ]
-    # chat -> chat: the thinking goes back as thinking chunks, not as another server's dialect
-    chat = [c["choices"][0]["delta"] for c in results["chat"][0] if c["choices"]]
-    assert not any("reasoning" in d or "reasoning_details" in d for d in chat)
-    chunks = [x for d in chat if isinstance(d.get("content"), list) for x in d["content"]]
-    assert chunks == [
-        {"type": "thinking", "thinking": [{"type": "text", "text": "2+2 is"}]},
-        {"type": "thinking", "thinking": [{"type": "text", "text": " 4."}]},
-    ]
     bad = [_mistral_chunk({"content": [{"type": "text", "text": 4}]})]
     with pytest.raises(InvalidInputError) as err:
         _stream(bad, "chat", "anthropic")
@@ -732,14 +723,6 @@ def test_mistral_streamed_tool_calls_without_index() -> None:
         {"location": "San Francisco"},
         {"zone": "PST"},
     ]
-    chat = [
-        (call["index"], call["id"])
-        for chunk in results["chat"][0]
-        if chunk["choices"]
-        for call in chunk["choices"][0]["delta"].get("tool_calls", [])
-        if "id" in call
-    ]
-    assert chat == [(0, "gSIMJiOkT"), (1, "hTJNkPlU8")]
     bad = [_mistral_chunk({"tool_calls": [{**_MISTRAL_CALL, "index": "0"}]})]
     with pytest.raises(InvalidInputError) as err:
         _stream(bad, "chat", "anthropic")

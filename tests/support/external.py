@@ -6,7 +6,7 @@ The folder holds files in several layouts (its README names each file's source):
   snapshots — a list of recorded HTTP exchanges, each a request body and a response body that is
   JSON or a raw SSE text (``<file>#<i>.request`` / ``.response`` / ``.stream`` / ``.error``);
 * ``*.chunks.txt``: one JSON event per line (vercel/ai); some hold several streams back to back,
-  split at each stream's opening event (``<file>@<k>``);
+  split after each stream's terminal event (``<file>@<k>``);
 * ``*.sse``, ``*.txt``, ``*.bin`` that start with ``event:`` / ``data:``: raw SSE bodies.
 
 :func:`recordings` gives each one as a :class:`Recording`: its format and kind, found from the
@@ -165,14 +165,23 @@ def _json_or_text(line: str) -> Any:
         return line
 
 
+#: The events that end a stream, by format (where another stream may then begin).
+_TERMINAL = {
+    "anthropic": frozenset({"message_stop"}),
+    "responses": frozenset({"response.completed", "response.failed", "response.incomplete"}),
+}
+
+
 def _split_streams(fmt: Format, events: list[Any]) -> Iterator[list[Any]]:
-    opening = {"anthropic": "message_start", "responses": "response.created"}.get(fmt)
+    """Streams recorded back to back: a new one begins after the previous one's terminal event
+    (an opening event before it is the same stream's, as broken recordings have it)."""
+    terminal = _TERMINAL.get(fmt, frozenset())
     current: list[Any] = []
     for event in events:
-        if opening and isinstance(event, dict) and event.get("type") == opening and current:
+        current.append(event)
+        if isinstance(event, dict) and event.get("type") in terminal:
             yield current
             current = []
-        current.append(event)
     if current:
         yield current
 
@@ -292,13 +301,27 @@ def sdk_problems(kind: Kind, target: Format, output: Any) -> list[str]:
     values = output if kind == "stream" else [output]
     problems: list[str] = []
     for i, value in enumerate(values):
-        found = sdk_errors(value, *types)
+        if kind == "stream" and _is_error_ending(target, value):
+            # the stream's error ending: anthropic's ``error`` event, an OpenAI error frame
+            found = sdk_errors(value, *SDK_TYPES[(target, "ErrorResponse")])
+        elif kind == "stream" and target == "anthropic" and value.get("type") == "ping":
+            found = []  # a legal event the SDK's union leaves out (BEHAVIOR.md)
+        else:
+            found = sdk_errors(value, *types)
         if kind == "stream" and target == "completions":
             # The SDK types a streamed chunk as a whole Completion, whose finish_reason is
             # required; the API (and every recording of it) sends null until the last chunk.
             found = [p for p in found if not _UNFINISHED_CHOICE.fullmatch(p)]
         problems += [f"[{i}] {p}" if kind == "stream" else p for p in found]
     return problems
+
+
+def _is_error_ending(target: Format, event: Any) -> bool:
+    if target == "anthropic":
+        return isinstance(event, dict) and event.get("type") == "error"
+    if target in ("chat", "completions"):
+        return isinstance(event, dict) and "error" in event and "choices" not in event
+    return False
 
 
 _UNFINISHED_CHOICE = re.compile(r"choices\[\d+\]\.finish_reason: None is not one of .*")
