@@ -177,8 +177,9 @@ def _lose(node: ir.Node, options: Options, feature: str, reason: str) -> None:
 
 
 def _lose_field(node: ir.Node, name: str, options: Options, reason: str) -> None:
-    """Report the ir field ``name`` of ``node`` lost (its path: the node's plus the name)."""
-    options.lose(json_path([name], node.path), name, reason)
+    """Report the ir field ``name`` of ``node`` lost, at the wire value it was decoded from
+    (:func:`..ir.field_path`)."""
+    options.lose(ir.field_path(node, name), name, reason)
 
 
 def _own_field(node: ir.Node, suffix: str) -> bool:
@@ -1040,9 +1041,10 @@ def _usage_fields(usage: ir.Usage, options: Options) -> dict[str, Any]:
         if extras is not None or tier in get_args(ServiceTier):
             out["service_tier"] = tier
         else:
-            _lose(usage, options, "service_tier", f"chat has no service tier {tier!r}")
+            _lose_field(usage, "service_tier", options, f"chat has no service tier {tier!r}")
     if usage.web_search_requests is not None:
-        _lose(usage, options, "web_search_requests", "chat usage has no server tool counts")
+        reason = "chat usage has no server tool counts"
+        _lose_field(usage, "web_search_requests", options, reason)
     if usage.input_tokens is None or usage.output_tokens is None:
         if usage.input_tokens is not None or usage.output_tokens is not None:
             _lose(usage, options, "usage", "chat usage needs both prompt and completion counts")

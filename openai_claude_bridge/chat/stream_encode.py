@@ -95,9 +95,7 @@ MAX_CHOICES = 128
 #: What the encoder emits: chunks, and one error frame at most.
 ChatStreamOutput = Union[ChatCompletionChunk, ErrorResponse]
 
-_USAGE_FIELDS = tuple(
-    f.name for f in dataclasses.fields(ir.Usage) if f.name not in ("path", "extra", "echo")
-)
+_USAGE_FIELDS = tuple(f.name for f in dataclasses.fields(ir.Usage) if f.name not in ir.NODE_FIELDS)
 
 
 class EncoderState(enum.Enum):

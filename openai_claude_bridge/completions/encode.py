@@ -273,9 +273,7 @@ def _report_text_extras(part: ir.TextPart, options: Options) -> None:
             "completions has no cache breakpoints",
         )
     if part.citations:
-        options.lose(
-            json_path(["citations"], part.path), "citations", "completions has no citations"
-        )
+        options.lose(ir.field_path(part, "citations"), "citations", "completions has no citations")
 
 
 def _lose_part(part: _NonText, options: Options, where: str) -> None:
@@ -367,13 +365,13 @@ def _finish_reason(candidate: ir.Candidate, options: Options) -> str | None:
     finish = STOP_FINISH[stop]
     if stop in APPROXIMATE_STOPS:
         options.lose(
-            json_path(["stop_reason"], candidate.path),
+            ir.field_path(candidate, "stop_reason"),
             "stop_reason",
             f"completions has no {stop!r} stop; it became {finish or 'null'}",
         )
     if candidate.stop_sequence is not None:
         options.lose(
-            json_path(["stop_sequence"], candidate.path),
+            ir.field_path(candidate, "stop_sequence"),
             "stop_sequence",
             "completions does not name the stop sequence that matched",
         )

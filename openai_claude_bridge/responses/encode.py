@@ -56,8 +56,9 @@ Choices for ir from other formats:
   ``options.request`` when it is a Responses request; otherwise only the three the API always
   reports are written, with the API's defaults: ``parallel_tool_calls: true``,
   ``tool_choice: "auto"``, ``tools: []``. Unknown ``cached_tokens`` / ``cache_write_tokens`` /
-  ``reasoning_tokens`` (the SDK requires them) are written as 0 and reported as a loss; without
-  input and output counts there is no ``usage`` at all.
+  ``reasoning_tokens`` (the SDK requires them) are written as 0 and not reported: a count the
+  target requires but the source never gave is no loss (nothing the source said was dropped);
+  without input and output counts there is no ``usage`` at all.
 """
 
 from __future__ import annotations
@@ -635,10 +636,9 @@ _UNSUPPORTED = (
 def _lose_settings(req: ir.Request, options: Options) -> None:
     for name, what in _UNSUPPORTED:
         if getattr(req, name) is not None:
-            where = json_path([name], req.path)
-            options.lose(where, name, f"the Responses API has no {what}")
+            options.lose(ir.field_path(req, name), name, f"the Responses API has no {what}")
     if req.n is not None and req.n > 1:
-        options.lose(json_path(["n"], req.path), "n", "the Responses API makes one answer")
+        options.lose(ir.field_path(req, "n"), "n", "the Responses API makes one answer")
 
 
 def _instructions(req: ir.Request, options: Options) -> tuple[str | None, list[dict[str, Any]]]:
@@ -746,11 +746,10 @@ def _output(parts: Iterable[ir.Part], options: Options) -> list[Any]:
     return items
 
 
-def _details(usage: ir.Usage, options: Options) -> tuple[dict[str, Any], dict[str, Any]]:
+def _details(usage: ir.Usage) -> tuple[dict[str, Any], dict[str, Any]]:
+    """``input_tokens_details`` and ``output_tokens_details``, which the SDK requires: a count the
+    source never gave is written as 0, and is no loss (nothing it said was dropped)."""
     own = _own(usage)
-    counts = (usage.cache_read_tokens, usage.cache_write_tokens, usage.reasoning_tokens)
-    if None in counts and not own:
-        _lose(options, usage, "usage_details", "unknown cache/reasoning token counts sent as 0")
     inputs: dict[str, Any] = {"cached_tokens": usage.cache_read_tokens or 0}
     if usage.cache_write_tokens is not None or not own:
         inputs["cache_write_tokens"] = usage.cache_write_tokens or 0
@@ -764,8 +763,12 @@ def _usage(usage: ir.Usage | None, options: Options) -> dict[str, Any] | None:
         _lose(options, usage, "usage", "Responses usage needs input and output token counts")
         return None
     if usage.web_search_requests is not None:
-        _lose(options, usage, "web_search_requests", "Responses usage has no server tool counts")
-    inputs, outputs = _details(usage, options)
+        options.lose(
+            ir.field_path(usage, "web_search_requests"),
+            "web_search_requests",
+            "Responses usage has no server tool counts",
+        )
+    inputs, outputs = _details(usage)
     total = usage.total_tokens
     if total is None:
         total = usage.input_tokens + usage.output_tokens
@@ -836,9 +839,10 @@ def _status(resp: ir.Response, cand: ir.Candidate | None, options: Options) -> d
     if stop is None:
         return {"status": resp.status}
     if stop in tables.STOP_APPROXIMATED and cand is not None:
-        _lose(options, cand, "stop_reason", f"stop reason {stop!r} has no exact Responses form")
+        why = f"stop reason {stop!r} has no exact Responses form"
+        options.lose(ir.field_path(cand, "stop_reason"), "stop_reason", why)
     if cand is not None and cand.stop_sequence is not None:
-        where = json_path(["stop_sequence"], cand.path)
+        where = ir.field_path(cand, "stop_sequence")
         options.lose(
             where, "stop_sequence", "Responses does not name the stop sequence that matched"
         )
