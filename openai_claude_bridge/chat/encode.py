@@ -39,6 +39,13 @@ Placement rules for ir made by other formats:
   enforced, and reported), a custom call in a request a call of it with the arguments
   ``{"input": <raw input>}``, and a tool choice naming it (or listing it) names the stand-in.
 * A message all of whose parts were dropped is left out: no empty turn is sent.
+
+Responses: a choice's ``finish_reason`` is never ``null`` (the SDK's ``ChatCompletion`` has no
+such value). A stop reason chat has no value for (``pause_turn``, a failed answer's ``error``)
+is written ``stop``; an answer another format gave no stop reason for gets ``tool_calls`` when it
+calls tools, ``content_filter`` when it refused, else ``stop``; each approximation is reported at
+the source's stop reason (``stop_reason``). A chat source's own ``null`` comes back as it was
+(exact round trip).
 """
 
 from __future__ import annotations
@@ -1160,13 +1167,23 @@ def _token(token: ir.TokenLogprob, options: Options, *, full: bool) -> Any:
 
 
 def _finish(candidate: ir.Candidate, options: Options, *, own_stop: bool) -> dict[str, Any]:
-    """The ``finish_reason`` field (required; ``null`` while unknown), and for a candidate of a
-    chat source (``own_stop``) the ``stop_reason`` naming the stop string it matched (the vLLM /
-    SGLang field it came from). Another format's matched sequence has no chat field (reported)."""
+    """The ``finish_reason`` field, and for a candidate of a chat source (``own_stop``) the
+    ``stop_reason`` naming the stop string it matched (the vLLM / SGLang field it came from).
+    Another format's matched sequence has no chat field (reported).
+
+    A ``ChatCompletion`` requires a finish reason (the SDK's type has no ``null``): where the
+    source gave none, it follows what was emitted (:func:`_emitted_finish`) and the approximation
+    is reported at the source's stop reason. Only a chat source's own ``null`` is written back
+    as it came (same-format round trips are exact)."""
     stop = candidate.stop_reason
     if stop is None:
         extras = own(candidate)
-        return {} if extras is not None and "finish_reason" in extras else {"finish_reason": None}
+        if extras is not None:  # its own null, or a value the ir has no stop for (in extras)
+            return {} if "finish_reason" in extras else {"finish_reason": None}
+        finish = _emitted_finish(candidate)
+        reason = f"the source gave no stop reason; finish_reason {finish!r} follows the answer"
+        _lose_field(candidate, "stop_reason", options, reason)
+        return {"finish_reason": finish}
     fields: dict[str, Any] = {}
     if candidate.stop_sequence is not None:
         if own_stop:
@@ -1177,21 +1194,33 @@ def _finish(candidate: ir.Candidate, options: Options, *, own_stop: bool) -> dic
     return {"finish_reason": _finish_reason(candidate, stop, options), **fields}
 
 
-def _finish_reason(candidate: ir.Candidate, stop: ir.StopReason, options: Options) -> str | None:
+def _finish_reason(candidate: ir.Candidate, stop: ir.StopReason, options: Options) -> str:
     raw = candidate.raw_stop_reason
     if raw is not None and (stop_reason_of(raw) == stop or STOP_TO_FINISH[stop] == raw):
         return raw
     finish = STOP_TO_FINISH[stop]
-    if finish == "stop" and any(isinstance(p, ir.ToolCallPart) for p in candidate.parts):
+    if finish == "stop" and _calls(candidate):
         finish = "tool_calls"  # the reason follows what was emitted
     if finish is None:
-        if stop == "error":  # the answer failed: no finish reason is made up for it
-            _lose(candidate, options, "stop_reason", "chat has no finish_reason for a failure")
-            return None
-        reason = f"chat has no finish_reason for {stop!r}; written as 'stop'"
-        _lose(candidate, options, "stop_reason", reason)
+        what = "a failure" if stop == "error" else repr(stop)
+        _lose_field(candidate, "stop_reason", options, f"chat has no finish_reason for {what}")
         finish = "stop"
     return finish
+
+
+def _emitted_finish(candidate: ir.Candidate) -> str:
+    """The finish reason an answer without a stop reason gets: ``tool_calls`` when it calls
+    tools, ``content_filter`` when it refused (the ir's ``refusal`` stop, as the other encoders
+    read a refusal part), else ``stop``."""
+    if _calls(candidate):
+        return "tool_calls"
+    if any(isinstance(part, ir.RefusalPart) for part in candidate.parts):
+        return "content_filter"
+    return "stop"
+
+
+def _calls(candidate: ir.Candidate) -> bool:
+    return any(isinstance(part, ir.ToolCallPart) for part in candidate.parts)
 
 
 # --------------------------------------------------------------------------- errors

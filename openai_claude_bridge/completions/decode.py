@@ -136,7 +136,7 @@ def _candidate(choice: CompletionChoice, path: str) -> ir.Candidate:
     consumed = {"index", "text"}
     raw = choice.finish_reason
     stop = _FINISH.get(raw) if raw is not None else None
-    if raw is None or stop is not None:
+    if stop is not None:  # a null (or unknown) one stays in extra, written back as it came
         consumed.add("finish_reason")
     logprobs = _token_logprobs(choice.logprobs)
     part_extra: dict[str, Any] = {}
