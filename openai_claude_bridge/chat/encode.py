@@ -24,9 +24,13 @@ Placement rules for ir made by other formats:
   block) goes on the last text part of its ``tool`` message, which then has list content
   (:func:`.._codec.hint_on_last_part`); tools and tool calls have no place for a hint
   (reported), nor has a dropped part (its hint is reported too, as ``cache_control``).
+* Another format's function call with empty arguments (a Responses ``function_call`` with
+  ``arguments: ""``) gets ``"{}"``: chat clients and servers parse the arguments as a JSON object.
 * A tool call's chat ``call_state`` (Gemini's ``extra_content``, whatever format's decoder
   restored it from a client's carrier id) is written back onto the call — a documented dialect
   field, absent from the official SDK's types; another format's call state is reported lost.
+* ``parallel_tool_calls`` is written only beside a non-empty ``tools`` list: the API refuses it
+  otherwise (:func:`.._codec.parallel_tool_calls`), even where a chat request had it.
 * The token limit goes in the field the dialect's servers take (:data:`.tables.MAX_TOKENS_FIELD`):
   ``max_completion_tokens`` for ``"openai"`` (its reasoning models refuse ``max_tokens``),
   ``max_tokens`` for ``"reasoning_content"`` and ``"openrouter"``; a chat request keeps its own.
@@ -59,7 +63,13 @@ from typing_extensions import assert_never
 
 from .. import _openai_errors, ir
 from .._call_id_carrier import report_uncarried
-from .._codec import build, coalesce_assistant_runs, hint_on_last_part, report_foreign_extra
+from .._codec import (
+    build,
+    coalesce_assistant_runs,
+    hint_on_last_part,
+    parallel_tool_calls,
+    report_foreign_extra,
+)
 from .._custom_tools import lose_format, stand_in_arguments, stand_in_schema
 from .._tool_names import shorten
 from ..options import Effort, Options
@@ -163,7 +173,6 @@ _SCALARS = (
     "prompt_cache_key",
     "store",
     "stream",
-    "parallel_tool_calls",
     "logit_bias",
     "metadata",
 )
@@ -235,6 +244,11 @@ def encode_request(req: ir.Request, options: Options) -> CompletionCreateParams:
         _lose_field(req, "top_k", options, "chat has no top_k sampling parameter")
     if req.tools is not None:
         fields.update(_tools(req.tools, extras is not None, options))
+    with_tools = bool(fields.get("tools"))
+    reached = bool(fields.get("functions"))
+    parallel = parallel_tool_calls(req, with_tools, FMT, options, reached=reached)
+    if parallel is not None:
+        fields["parallel_tool_calls"] = parallel
     if req.tool_choice is not None:
         choice = _tool_choice(req.tool_choice, req.tools, options)
         if choice is not None:

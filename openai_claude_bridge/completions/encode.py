@@ -16,7 +16,8 @@ non-text part (``image``, ``document``, ``audio``, ``tool_call``, ``tool_result`
 no role labels are invented.
 
 **Request settings** without a Completions field are reported under their ir name: ``tools``,
-``tool_choice`` (unless ``auto``/``none``), ``parallel_tool_calls``, ``top_k``, ``reasoning``
+``tool_choice`` (unless ``auto``/``none``), ``parallel_tool_calls`` (when there are tools: without
+them it says nothing), ``top_k``, ``reasoning``
 (unless it disables reasoning), ``output_format`` (unless plain text), ``metadata``,
 ``safety_identifier``, ``prompt_cache_key``, ``service_tier``, ``store``. ``top_logprobs`` above
 the API's maximum of 5 is lowered to 5 (``top_logprobs``). Stop sequences pass as they are (more
@@ -77,7 +78,6 @@ _SCALARS: Mapping[str, str] = {
 
 #: ir Request fields with no Completions equivalent, reported whenever they are set
 _UNSAYABLE: tuple[str, ...] = (
-    "parallel_tool_calls",
     "top_k",
     "metadata",
     "safety_identifier",
@@ -161,7 +161,10 @@ def _report_request_settings(req: ir.Request, options: Options) -> None:
         )
     for name in _UNSAYABLE:
         if getattr(req, name) is not None:
-            options.lose(json_path([name], req.path), name, f"completions has no {name} setting")
+            options.lose(ir.field_path(req, name), name, f"completions has no {name} setting")
+    if req.parallel_tool_calls is not None and req.tools:  # without tools it says nothing
+        reason = "completions has no parallel_tool_calls setting"
+        options.lose(ir.field_path(req, "parallel_tool_calls"), "parallel_tool_calls", reason)
     choice, reasoning, output = req.tool_choice, req.reasoning, req.output_format
     if choice is not None:
         lost = choice.mode not in ("auto", "none")

@@ -36,6 +36,8 @@ Choices for ir from other formats:
   :func:`.._tool_names.shorten` in tools, tool choices (named and ``allowed_tools``) and tool
   calls of a request, exactly as the chat encoder does; this format's own names are written as
   they came. The client's names come back from its request (:mod:`.._restore`).
+* ``parallel_tool_calls`` is written only beside a non-empty ``tools`` list, which the API
+  requires for it (:func:`.._codec.parallel_tool_calls`), whatever format the request came from.
 * Function tools without ``strict`` get ``strict: false`` (the Responses API would otherwise
   default to strict schemas) and ``parameters: null`` when they have none.
 * Effort: ``reasoning.effort``, else ``reasoning_policy.effort_for(budget_tokens)``, else
@@ -70,7 +72,14 @@ from typing import Any
 from .. import _call_id_carrier as call_ids
 from .. import _openai_errors, ir
 from .._call_id_carrier import report_uncarried
-from .._codec import build, hint_on_last_part, is_own, report_foreign_extra, says_something
+from .._codec import (
+    build,
+    hint_on_last_part,
+    is_own,
+    parallel_tool_calls,
+    report_foreign_extra,
+    says_something,
+)
 from .._tool_names import shorten
 from ..chat._common import tool_kind_of
 from ..chat.models.errors import ErrorResponse
@@ -686,7 +695,7 @@ def encode_request(req: ir.Request, options: Options) -> ResponseCreateParams:
         "tool_choice": (
             _tool_choice(req.tool_choice, req.tools, options) if req.tool_choice else None
         ),
-        "parallel_tool_calls": req.parallel_tool_calls,
+        "parallel_tool_calls": parallel_tool_calls(req, bool(tools), FMT, options),
         "max_output_tokens": req.max_tokens,
         "temperature": req.temperature,
         "top_p": req.top_p,

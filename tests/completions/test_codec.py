@@ -360,10 +360,10 @@ def test_request_settings_completions_lacks_are_reported() -> None:
     assert out == {"model": "m", "prompt": "x", "logprobs": 5}
     assert features(losses) == [
         ("tools[0]", "tools"),
-        ("parallel_tool_calls", "parallel_tool_calls"),
         ("top_k", "top_k"),
         ("metadata", "metadata"),
         ("service_tier", "service_tier"),
+        ("parallel_tool_calls", "parallel_tool_calls"),
         ("tool_choice", "tool_choice"),
         ("reasoning", "reasoning"),
         ("output_format", "output_format"),
