@@ -894,8 +894,9 @@ def _tool_call(part: ir.ToolCallPart | ir.NativePart, options: Options, *, reque
     name = _tool_name(part, part.name) if request else part.name
     match part.kind:
         case "function":
+            arguments = part.arguments if extras is not None else function_arguments(part)
             function = make(
-                Function, {"name": name, "arguments": part.arguments}, sub(extras, "function")
+                Function, {"name": name, "arguments": arguments}, sub(extras, "function")
             )
             model: Any = (
                 ChatCompletionMessageFunctionToolCallParam
@@ -922,6 +923,13 @@ def _tool_call(part: ir.ToolCallPart | ir.NativePart, options: Options, *, reque
             return make(model, {"id": part.call_id, "custom": custom}, _stated(part, extras))
         case _:
             assert_never(part.kind)
+
+
+def function_arguments(part: ir.ToolCallPart) -> str:
+    """Another format's function-call arguments as chat writes them: empty arguments (a
+    Responses ``function_call`` may say ``""`` for a call without any) are ``"{}"``, the JSON
+    object chat clients and servers parse them as."""
+    return part.arguments or "{}"
 
 
 def _stated(part: ir.ToolCallPart, extras: Mapping[str, Any] | None) -> dict[str, Any]:
