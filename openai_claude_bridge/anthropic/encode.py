@@ -42,9 +42,12 @@ Request-side mapping rules for other formats' ir:
   the Messages API (and the SDK's ``MessageParam``) accepts in the conversation.
 * Empty plain text beside other parts (chat ``content: ""`` with ``tool_calls``) is dropped:
   anthropic rejects empty text blocks. The same holds for response content.
-* A run of ``tool`` messages becomes ONE user message with the ``tool_result`` blocks first.
-  Consecutive messages of the same role stay separate (anthropic accepts them). A message (or a
-  run of tool messages) all of whose parts were dropped is left out: no empty turn is sent.
+* A run of ``tool`` messages becomes ONE user message with the ``tool_result`` blocks first; a
+  user message right after the run joins that turn after the results (chat's ``tool`` messages
+  then ``user`` message, or Responses' ``function_call_output`` items then a user message, are
+  one anthropic user turn, as Claude Code-style histories have them). Other consecutive messages
+  of the same role stay separate (anthropic accepts them). A message (or a run of tool messages)
+  all of whose parts were dropped is left out: no empty turn is sent.
 * A bare reasoning effort (or budget) becomes a thinking budget through
   ``options.reasoning_policy``, kept at least ``min_answer_tokens`` below ``max_tokens``
   (thinking is dropped, and reported, when ``max_tokens`` leaves no room for the minimum budget,
@@ -341,8 +344,11 @@ def _conversation(req: ir.Request, options: Options) -> tuple[str | Blocks | Non
     turns = coalesce_assistant_runs(req.messages, FMT, lambda m: _check_message(m, options))
     for message in turns:
         if message.role != "tool" and tool_run:
-            _add(messages, _tool_turn(tool_run, options))
+            follower = message if message.role == "user" and not _is_own(message) else None
+            _add(messages, _tool_turn(tool_run, follower, options))
             tool_run = []
+            if follower is not None:
+                continue
         match message.role:
             case "tool":
                 leading = False
@@ -361,7 +367,7 @@ def _conversation(req: ir.Request, options: Options) -> tuple[str | Blocks | Non
             case _:
                 assert_never(message.role)
     if tool_run:
-        _add(messages, _tool_turn(tool_run, options))
+        _add(messages, _tool_turn(tool_run, None, options))
     if system_parts is None:
         return None, messages
     blocks = _blocks(system_parts, options, _system_block)
@@ -418,15 +424,22 @@ def _system_message(message: ir.Message, options: Options) -> SystemMessageParam
     return build(SystemMessageParam, fields, message, FMT)
 
 
-def _tool_turn(run: Sequence[ir.Message], options: Options) -> UserMessageParam | None:
-    """A run of ``tool`` messages as one user message, tool results first; ``None`` when every
-    part was dropped (and reported): no empty turn is made up."""
+def _tool_turn(
+    run: Sequence[ir.Message], follower: ir.Message | None, options: Options
+) -> UserMessageParam | None:
+    """A run of ``tool`` messages as one user message, tool results first, then their other
+    parts and the parts of the user message that ``follower`` is (the user turn right after the
+    results: anthropic has the results and the user's next words in one turn); ``None`` when
+    every part was dropped (and reported): no empty turn is made up."""
     results: list[ir.Part] = []
     others: list[ir.Part] = []
     for message in run:
         _check_message(message, options)
         for part in message.parts:
             (results if isinstance(part, ir.ToolResultPart) else others).append(part)
+    if follower is not None:
+        _check_message(follower, options)
+        others.extend(_without_empty_text(follower.parts))
     content = _blocks([*results, *others], options, _message_block)
     if not content:
         return None
