@@ -139,8 +139,9 @@ def coalesce_assistant_runs(
     make merged into one message (its parts in order, the first message's path and name).
 
     Responses says one assistant turn as one item per part (reasoning, message, each function
-    call); chat and anthropic say it as one message, and chat requires every tool call of a turn
-    in the message its tool results follow. ``check`` (the encoder's report of a message's
+    call), in any order (Codex puts reasoning items between the message and the calls, or
+    between calls); chat and anthropic say it as one message, and chat requires every tool call
+    of a turn in the message its tool results follow. ``check`` (the encoder's report of a message's
     foreign fields and name) is called on each message of a merged run; the merged message
     carries neither any more."""
     out: list[ir.Message] = []
