@@ -10,6 +10,8 @@
 * :func:`says_something` — whether a reasoning part holds anything worth a block or an item.
 * :func:`is_empty_text` — whether a part is plain empty text, which says nothing: another
   format's assistant turn made only of such parts (or of none) is no turn at all.
+* :func:`parallel_tool_calls` — the parallel flag, for the formats that take it only beside
+  tools.
 * :func:`hint_on_last_part` — a tool result's own cache hint, for a format whose tool result
   (a chat ``tool`` message, a Responses ``function_call_output``) has no place for one, moves to
   the result's last content part, which ends the same prompt prefix.
@@ -39,6 +41,7 @@ __all__ = [
     "is_own",
     "leftover",
     "leftover_extra",
+    "parallel_tool_calls",
     "report_foreign_extra",
     "says_something",
 ]
@@ -139,8 +142,9 @@ def coalesce_assistant_runs(
     make merged into one message (its parts in order, the first message's path and name).
 
     Responses says one assistant turn as one item per part (reasoning, message, each function
-    call); chat and anthropic say it as one message, and chat requires every tool call of a turn
-    in the message its tool results follow. ``check`` (the encoder's report of a message's
+    call), in any order (Codex puts reasoning items between the message and the calls, or
+    between calls); chat and anthropic say it as one message, and chat requires every tool call
+    of a turn in the message its tool results follow. ``check`` (the encoder's report of a message's
     foreign fields and name) is called on each message of a merged run; the merged message
     carries neither any more."""
     out: list[ir.Message] = []
@@ -178,6 +182,25 @@ def _one_says_text(messages: Sequence[ir.Message]) -> bool:
     parts) rather than being joined into one plain string."""
     with_text = [m for m in messages if any(isinstance(p, ir.TextPart) for p in m.parts)]
     return len(with_text) <= 1
+
+
+def parallel_tool_calls(
+    req: ir.Request, with_tools: bool, target: Format, options: Options, *, reached: bool = False
+) -> bool | None:
+    """The ``parallel_tool_calls`` value to write for ``req`` in a format whose API refuses the
+    flag without tools (Chat Completions, Responses): the request's flag when the target request
+    has tools (``with_tools``), else ``None``, even for a request of ``target`` itself. Dropping
+    it is reported only when it said something: the source request had tools it governed, none
+    of which reaches ``target`` (each reported already; ``reached`` says some went in another
+    form, chat's legacy ``functions``, which make one call at a time); without any tools it says
+    nothing."""
+    flag = req.parallel_tool_calls
+    if flag is None or with_tools:
+        return flag
+    if req.tools and not reached:
+        reason = f"no tool reaches {target}, whose API takes parallel_tool_calls only with tools"
+        options.lose(ir.field_path(req, "parallel_tool_calls"), "parallel_tool_calls", reason)
+    return None
 
 
 def says_something(part: ir.ReasoningPart) -> bool:

@@ -203,7 +203,9 @@ POLICIES: Mapping[Topic, Mapping[Format, str]] = {
         "anthropic": (
             "`tool_result` blocks (text, images, documents, `is_error`) are ir tool results."
             " Writing another format's request, a run of `tool` messages becomes ONE user turn"
-            " with the `tool_result` blocks first, and a run of assistant items (Responses says"
+            " with the `tool_result` blocks first (a user message right after them joins that"
+            " turn, after the results, as Claude Code-style histories have it), and a run of"
+            " assistant items (Responses says"
             " a turn's reasoning, message and each call as separate items) ONE assistant turn;"
             " no empty or synthetic turns are added (a message whose every part was dropped is"
             " left out, and so is another format's assistant turn that says nothing: no parts,"
@@ -270,13 +272,17 @@ POLICIES: Mapping[Topic, Mapping[Format, str]] = {
         ),
         "chat": (
             "`auto` / `none` / `required`, a named `function` or `custom` tool, or"
-            " `allowed_tools`; `parallel_tool_calls` and tool `strict` pass as they are. A"
-            " built-in tool cannot be forced (reported, no `tool_choice` sent)."
+            " `allowed_tools`; tool `strict` passes as it is, `parallel_tool_calls` (anthropic's"
+            " `disable_parallel_tool_use` inverted) only beside a non-empty `tools` list: the API"
+            " refuses it otherwise, so it is left out, even from a chat request, and reported"
+            " only where the source had tools that did not reach chat. A built-in tool cannot"
+            " be forced (reported, no `tool_choice` sent)."
         ),
         "responses": (
             '`auto` / `none` / `required`, `{"type": "function", "name": …}` (or `custom`),'
             " or `allowed_tools`. A built-in tool of another format cannot be forced:"
-            " `required` is sent and the loss reported. Function tools without `strict` get"
+            " `required` is sent and the loss reported. `parallel_tool_calls` is sent only"
+            " beside a non-empty `tools` list, as for chat. Function tools without `strict` get"
             " `strict: false` (the Responses API would otherwise make the schema strict)."
         ),
         "completions": "No tools and no tool choice (reported unless `auto`/`none`).",
@@ -402,8 +408,9 @@ POLICIES: Mapping[Topic, Mapping[Format, str]] = {
             " includes them: ir input = `input_tokens + cache_read_input_tokens +"
             " cache_creation_input_tokens`. Writing, `input_tokens` is the ir's minus the cache"
             " reads and writes; reasoning tokens go to `output_tokens_details.thinking_tokens`."
-            " The Message type requires both counts: an unknown one is written as 0 and"
-            " reported (`usage`)."
+            " The Message type requires both counts (a stream's `message_start` too, before the"
+            " counts are known): one the source never gave is written as 0, which is not"
+            " reported (nothing the source said is lost)."
         ),
         "chat": (
             "`prompt_tokens` includes cached tokens; `prompt_tokens_details.cached_tokens` /"
@@ -414,9 +421,9 @@ POLICIES: Mapping[Topic, Mapping[Format, str]] = {
         "responses": (
             "`input_tokens` includes cached tokens; `input_tokens_details.cached_tokens` /"
             " `cache_write_tokens` and `output_tokens_details.reasoning_tokens` carry the split."
-            " The SDK's `Response` requires the details: for another format's usage, unknown"
-            " ones are written as 0 and reported (`usage_details`); without input and output"
-            " counts there is no `usage`."
+            " The SDK's `Response` requires the details: for another format's usage, the counts"
+            " the source never gave are written as 0, which is not reported (nothing the source"
+            " said is lost); without input and output counts there is no `usage`."
         ),
         "completions": (
             "The chat usage object: `prompt_tokens` includes cached tokens. No usage is written"
@@ -498,7 +505,11 @@ POLICIES: Mapping[Topic, Mapping[Format, str]] = {
             " (MLX `end`, `tool_call`; TGI `eos_token`; Mistral `model_length` …, in any case)"
             " read as the stop they mean, following what the choice emitted (tool calls make a"
             " plain stop `tool_use`, a tool-call stop without calls is `end_turn`); a chat"
-            " client of a chat source gets the literal value back."
+            " client of a chat source gets the literal value back. A `ChatCompletion` has no"
+            " `null` finish reason: `pause_turn` and a failed answer are written `stop`, and an"
+            " answer another format gave no stop reason for finishes as its content says"
+            " (`tool_calls`, `content_filter` for a refusal, else `stop`), each reported"
+            " (`stop_reason`); a chat source's own `null` comes back as it was."
         ),
         "responses": (
             "A Responses answer has a `status`, not a stop reason: `completed` reads as"
@@ -508,9 +519,12 @@ POLICIES: Mapping[Topic, Mapping[Format, str]] = {
         ),
         "completions": (
             "`stop` is a natural stop or a matched stop sequence; tool calls are dropped, so"
-            " `tool_use` becomes `stop` (reported). Other servers' spellings (`eos`, `end`,"
-            " `max_tokens` …, in any case) read as the stop they mean; a Completions client of a"
-            " Completions source gets the literal value back."
+            " `tool_use` becomes `stop` (reported), as do `pause_turn` and a failed answer. A"
+            " refusal is the completion's text, finishing with `content_filter`. A non-streaming"
+            " choice never has a `null` finish reason: an answer another format gave none for"
+            " finishes `stop` (`content_filter` when it refused), reported. Other servers'"
+            " spellings (`eos`, `end`, `max_tokens` …, in any case) read as the stop they mean; a"
+            " Completions client of a Completions source gets the literal value back."
         ),
     },
     "Errors": {

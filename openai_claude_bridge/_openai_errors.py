@@ -236,6 +236,9 @@ def decode(body: ErrorResponse, status: int | None, path: str, fmt: Format) -> i
         raw_type=error.type,
         path=path,
         extra=MappingProxyType({fmt: MappingProxyType(left)}),  # present even when empty
+        field_paths=MappingProxyType(
+            {name: json_path(["error", name], path) for name in ("param", "code", "message")}
+        ),
     )
 
 
@@ -247,7 +250,7 @@ def encode(err: ir.ApiError, options: Options, fmt: Format) -> tuple[int, ErrorR
     fields = _own_fields(err, fmt) if own else _foreign_fields(err, error_type)
     if not own and err.code is not None and err.code != fields["code"]:
         options.lose(
-            json_path(["code"], err.path),
+            ir.field_path(err, "code"),
             "error.code",
             f"the error code {err.code!r} became {fields['code']!r}, the code clients act on",
         )

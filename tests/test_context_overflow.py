@@ -125,7 +125,7 @@ def test_a_foreign_code_is_replaced_by_the_one_clients_act_on_and_reported(sourc
     target = "chat" if source != "chat" else "responses"
     _, out, losses = _convert(body, source, target)
     assert out["error"]["code"] == "context_length_exceeded"
-    assert [(loss.path, loss.feature) for loss in losses] == [("code", "error.code")]
+    assert [(loss.path, loss.feature) for loss in losses] == [("error.code", "error.code")]
 
 
 @pytest.mark.parametrize(

@@ -160,17 +160,17 @@ def test_codex_request_to_anthropic_uses_a_function_stand_in() -> None:
                 }
             ],
         },
-        {
+        {  # the output and the user's next message: one user turn
             "role": "user",
             "content": [
                 {
                     "type": "tool_result",
                     "tool_use_id": "call_1",
                     "content": "Success. Updated the following files:\nM a.py\n",
-                }
+                },
+                {"type": "text", "text": "Again"},
             ],
         },
-        {"role": "user", "content": [{"type": "text", "text": "Again"}]},
     ]
     assert not _empty_turns(out["messages"])
     format_losses = [loss for loss in losses if loss.feature == "custom_tool.format"]

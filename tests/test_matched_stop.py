@@ -187,7 +187,7 @@ def test_another_formats_stop_sequence_is_reported_by_chat() -> None:
 @pytest.mark.parametrize("target", ["responses", "completions"])
 def test_targets_without_a_field_report_the_stop_string(target: str) -> None:
     _, losses = _response(target, "three")
-    assert "choices[0].stop_sequence" in [
+    assert "choices[0].stop_reason" in [  # the vLLM field that named it
         loss.path for loss in losses if loss.feature == "stop_sequence"
     ]
     _, streamed = _stream(target, "three")

@@ -337,7 +337,8 @@ def semantic_round_trip(kind: Kind, payload: Any, a: str, b: str) -> None:
     convert = converter(kind)
     losses: list[Loss] = []
     middle = to_wire(convert(payload, source=a, target=b, on_loss=losses.append, **DETERMINISTIC))
-    back = to_wire(convert(middle, source=b, target=a, **DETERMINISTIC))
+    back_losses: list[Loss] = []
+    back = to_wire(convert(middle, source=b, target=a, on_loss=back_losses.append, **DETERMINISTIC))
     original = list(EXTRACT[(kind, a)](payload))
     kept = [f for path, f in original if not any(_related(path, x.path, f) for x in losses)]
     calls_lost = any(f[0] == "call" and f not in kept for _, f in original)
@@ -371,7 +372,13 @@ def semantic_round_trip(kind: Kind, payload: Any, a: str, b: str) -> None:
     invented = [fact for fact in returned if fact not in facts]
     lost = [fact[0] for fact in facts if fact not in kept]
     if any(x.path == "usage" or x.feature == "usage" for x in losses):
-        lost.append("usage")  # unknown counts the target requires, reported as such
+        lost.append("usage")  # known counts the target could not keep, reported as such
+    if b == "anthropic" and not any(fact[0] == "usage" for fact in facts):
+        lost.append("usage")  # counts anthropic requires but the source never gave: 0, no loss
+    if not any(fact[0] == "stop" for fact in facts) and any(
+        x.feature == "stop_reason" for x in [*losses, *back_losses]
+    ):
+        lost.append("stop")  # a stop the source never gave, approximated and reported
     for fact in list(invented):
         if fact[0] in lost:
             lost.remove(fact[0])
@@ -564,7 +571,7 @@ def test_mutations_raise_only_bridge_errors(item: CorpusFile, data: st.DataObjec
         to_wire(out)
 
 
-def test_failed_response_does_not_become_a_stop() -> None:
+def test_failed_response_becomes_a_reported_stop() -> None:
     payload = next(
         item.payload
         for item in CORPUS
@@ -575,8 +582,15 @@ def test_failed_response_does_not_become_a_stop() -> None:
         "status": "failed",
         "error": {"code": "server_error", "message": "The server had an error."},
     }
-    out = to_wire(converter("response")(failed, source="responses", target="chat"))
-    assert out["choices"][0]["finish_reason"] is None
+    losses: list[Loss] = []
+    out = to_wire(
+        converter("response")(failed, source="responses", target="chat", on_loss=losses.append)
+    )
+    # a ChatCompletion has no null finish reason: "stop", reported where the failure was said
+    assert out["choices"][0]["finish_reason"] == "stop"
+    assert [(x.path, x.feature) for x in losses if x.feature == "stop_reason"] == [
+        ("status", "stop_reason")
+    ]
 
 
 @pytest.mark.parametrize("source", ["chat", "responses"])

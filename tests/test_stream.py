@@ -92,10 +92,10 @@ def stand_in(part: ir.ToolCallPart) -> dict[str, str]:
 
 
 def _summary(resp: ir.Response, target: str) -> list[tuple[str, Any, Any]]:
-    """What both formats can say about a candidate: its text (refusals too, where the target has
-    them), its tool calls (a custom call where the target has none as a call of its function
+    """What both formats can say about a candidate: its text (refusals too: completions says them
+    as text), its tool calls (a custom call where the target has none as a call of its function
     stand-in, ``{"input": <raw input>}``) and its stop reason."""
-    kinds = (ir.TextPart, ir.RefusalPart) if target != "completions" else (ir.TextPart,)
+    kinds = (ir.TextPart, ir.RefusalPart)
     custom = target in ("chat", "responses")
     out = []
     for candidate in resp.candidates:

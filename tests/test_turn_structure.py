@@ -2,14 +2,17 @@
 
 Hypothesis generates abstract conversations (user turns; assistant turns with optional reasoning,
 text and parallel tool calls; the results of every call) and renders each in anthropic, chat and
-Responses form — Responses says one assistant turn as one item per part. Every rendering is
-converted to every other format and the output checked against the target's turn rules:
+Responses form — Responses says one assistant turn as one item per part, its reasoning items
+anywhere among them (before, between or after the message and the calls, before the outputs).
+Every rendering is converted to every other format and the output checked against the target's
+turn rules:
 
 * chat: an assistant message says something (content, tool calls or refusal); ``tool`` messages
   come right after the assistant message holding their call, and every call is answered there;
 * anthropic: no empty turn; the results of a turn's tool uses come first in the next user turn
   and answer exactly those uses (consecutive same-role messages count as one turn, as the API
-  merges them);
+  merges them), and that turn is one message: the user's next words join the results (as
+  Claude Code-style histories have them) rather than follow as a second user message;
 * Responses: every ``function_call_output`` answers an earlier ``function_call``.
 """
 
@@ -41,6 +44,9 @@ class Exchange:
     reasoning: bool
     text: str | None
     calls: tuple[Call, ...]
+    order: tuple[int, ...] = ()
+    """Where the turn's Responses reasoning items sit among its other items: before the item at
+    each of these positions (0 = first; one reasoning item per entry)."""
 
 
 _words = st.text("abcdefgh ", min_size=1, max_size=12).filter(str.strip)
@@ -61,7 +67,13 @@ def exchanges(draw: st.DrawFn) -> list[Exchange]:
             for i in range(count)
         )
         text = draw(st.none() | _words) if calls else draw(_words)
-        out.append(Exchange(draw(_words), draw(st.booleans()), text, calls))
+        reasoning = draw(st.booleans())
+        others = (text is not None) + len(calls)
+        positions = st.integers(0, others)
+        order = (
+            tuple(sorted(draw(st.lists(positions, min_size=1, max_size=3)))) if reasoning else ()
+        )
+        out.append(Exchange(draw(_words), reasoning, text, calls, order))
     return out
 
 
@@ -115,12 +127,9 @@ def _responses(conversation: list[Exchange]) -> dict[str, Any]:
     items: list[dict[str, Any]] = []
     for n, ex in enumerate(conversation):
         items.append({"role": "user", "content": ex.user})
-        if ex.reasoning:
-            items.append(
-                {"type": "reasoning", "id": f"rs_{n}", "summary": [], "encrypted_content": "gAAA"}
-            )
+        said: list[dict[str, Any]] = []
         if ex.text is not None:
-            items.append(
+            said.append(
                 {
                     "type": "message",
                     "id": f"msg_{n}",
@@ -129,7 +138,7 @@ def _responses(conversation: list[Exchange]) -> dict[str, Any]:
                     "content": [{"type": "output_text", "text": ex.text, "annotations": []}],
                 }
             )
-        items += [
+        said += [
             {
                 "type": "function_call",
                 "call_id": c.call_id,
@@ -138,6 +147,10 @@ def _responses(conversation: list[Exchange]) -> dict[str, Any]:
             }
             for c in ex.calls
         ]
+        for k, position in reversed(list(enumerate(ex.order))):
+            reasoning = {"type": "reasoning", "id": f"rs_{n}_{k}", "summary": []}
+            said.insert(position, {**reasoning, "encrypted_content": "gAAA"})
+        items += said
         items += [
             {"type": "function_call_output", "call_id": c.call_id, "output": c.result}
             for c in ex.calls
@@ -183,6 +196,13 @@ def _turns(messages: list[dict[str, Any]]) -> list[tuple[str, list[dict[str, Any
 
 
 def _check_anthropic(messages: list[dict[str, Any]], calls: set[str]) -> None:
+    for i, message in enumerate(messages[:-1]):
+        results = isinstance(message["content"], list) and any(
+            block["type"] == "tool_result" for block in message["content"]
+        )
+        assert not (results and messages[i + 1]["role"] == "user"), (
+            f"messages[{i + 1}] is a second user message after the tool results"
+        )
     answered: set[str] = set()
     uses: list[str] = []
     for role, blocks in _turns(messages):

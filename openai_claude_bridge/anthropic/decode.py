@@ -253,6 +253,15 @@ def decode_request(req: MessageCreateParams, *, path: str = "") -> ir.Request:
         stream=req.stream,
         path=path,
         extra=_extra(req, consumed, **residues),
+        field_paths=ir.with_paths(
+            {
+                "stop": None if req.stop_sequences is None else json_path(["stop_sequences"], path),
+                "parallel_tool_calls": None
+                if parallel is None
+                else json_path(["tool_choice", "disable_parallel_tool_use"], path),
+                "user": None if user is None else json_path(["metadata", "user_id"], path),
+            }
+        ),
     )
 
 
@@ -829,6 +838,13 @@ def _usage(usage: Usage, path: str) -> ir.Usage:
         path=path,
         extra=_extra(usage, consumed, **residues),
         echo=ir.with_extra(FMT, echoed),
+        field_paths=ir.with_paths(
+            {
+                "web_search_requests": None
+                if web_search is None
+                else json_path(["server_tool_use", "web_search_requests"], path)
+            }
+        ),
     )
 
 

@@ -42,11 +42,14 @@ Request-side mapping rules for other formats' ir:
   the Messages API (and the SDK's ``MessageParam``) accepts in the conversation.
 * Empty plain text beside other parts (chat ``content: ""`` with ``tool_calls``) is dropped:
   anthropic rejects empty text blocks. The same holds for response content.
-* A run of ``tool`` messages becomes ONE user message with the ``tool_result`` blocks first.
-  Consecutive messages of the same role stay separate (anthropic accepts them). A message (or a
-  run of tool messages) all of whose parts were dropped is left out: no empty turn is sent. So
-  is another format's assistant turn that says nothing (no parts, or only empty text: an empty
-  reply that came back in the history).
+* A run of ``tool`` messages becomes ONE user message with the ``tool_result`` blocks first; a
+  user message right after the run joins that turn after the results (chat's ``tool`` messages
+  then ``user`` message, or Responses' ``function_call_output`` items then a user message, are
+  one anthropic user turn, as Claude Code-style histories have them). Other consecutive messages
+  of the same role stay separate (anthropic accepts them). A message (or a run of tool messages)
+  all of whose parts were dropped is left out: no empty turn is sent. So is another format's
+  assistant turn that says nothing (no parts, or only empty text: an empty reply that came back
+  in the history).
 * A bare reasoning effort (or budget) becomes a thinking budget through
   ``options.reasoning_policy``, kept at least ``min_answer_tokens`` below ``max_tokens``
   (thinking is dropped, and reported, when ``max_tokens`` leaves no room for the minimum budget,
@@ -74,7 +77,8 @@ Request-side mapping rules for other formats' ir:
 
 Responses: the first candidate is the message (others are reported); a stop reason follows what
 was emitted (tool calls => ``tool_use``, a refusal part => ``refusal``) and is omitted when
-unknown; usage must carry both token counts (unknown ones are written as 0 and reported);
+unknown; usage must carry both token counts: one the source never gave is written as 0 and not
+reported (nothing the source said is lost; the same rule for every count a target requires);
 ``input_tokens`` is the ir's minus the cache reads and writes. Errors: the type for the kind and
 the status anthropic uses for it (overloaded is 529), or anthropic's own where the source was
 anthropic; another format's context overflow is an ``invalid_request_error`` whose message starts
@@ -324,7 +328,7 @@ _UNSUPPORTED: Final = (
 def _lose_unsupported(req: ir.Request, options: Options) -> None:
     for name in _UNSUPPORTED:
         if getattr(req, name) is not None:
-            _lose(options, req.path, name, name, f"anthropic has no equivalent of {name}")
+            options.lose(ir.field_path(req, name), name, f"anthropic has no equivalent of {name}")
     if req.n is not None and req.n != 1:
         _lose(options, req.path, "n", "n", "anthropic generates exactly one answer per request")
     if req.logprobs:
@@ -343,8 +347,11 @@ def _conversation(req: ir.Request, options: Options) -> tuple[str | Blocks | Non
     turns = coalesce_assistant_runs(req.messages, FMT, lambda m: _check_message(m, options))
     for message in turns:
         if message.role != "tool" and tool_run:
-            _add(messages, _tool_turn(tool_run, options))
+            follower = message if message.role == "user" and not _is_own(message) else None
+            _add(messages, _tool_turn(tool_run, follower, options))
             tool_run = []
+            if follower is not None:
+                continue
         match message.role:
             case "tool":
                 leading = False
@@ -363,7 +370,7 @@ def _conversation(req: ir.Request, options: Options) -> tuple[str | Blocks | Non
             case _:
                 assert_never(message.role)
     if tool_run:
-        _add(messages, _tool_turn(tool_run, options))
+        _add(messages, _tool_turn(tool_run, None, options))
     if system_parts is None:
         return None, messages
     blocks = _blocks(system_parts, options, _system_block)
@@ -422,15 +429,22 @@ def _system_message(message: ir.Message, options: Options) -> SystemMessageParam
     return build(SystemMessageParam, fields, message, FMT)
 
 
-def _tool_turn(run: Sequence[ir.Message], options: Options) -> UserMessageParam | None:
-    """A run of ``tool`` messages as one user message, tool results first; ``None`` when every
-    part was dropped (and reported): no empty turn is made up."""
+def _tool_turn(
+    run: Sequence[ir.Message], follower: ir.Message | None, options: Options
+) -> UserMessageParam | None:
+    """A run of ``tool`` messages as one user message, tool results first, then their other
+    parts and the parts of the user message that ``follower`` is (the user turn right after the
+    results: anthropic has the results and the user's next words in one turn); ``None`` when
+    every part was dropped (and reported): no empty turn is made up."""
     results: list[ir.Part] = []
     others: list[ir.Part] = []
     for message in run:
         _check_message(message, options)
         for part in message.parts:
             (results if isinstance(part, ir.ToolResultPart) else others).append(part)
+    if follower is not None:
+        _check_message(follower, options)
+        others.extend(_without_empty_text(follower.parts))
     content = _blocks([*results, *others], options, _message_block)
     if not content:
         return None
@@ -1177,7 +1191,7 @@ def encode_response(resp: ir.Response, options: Options) -> Message:
         "id": resp.id if resp.id is not None else options.id_factory("msg_"),
         "model": options.model or resp.model or "",
         "content": content,
-        "usage": _usage(resp.usage, resp.path, options),
+        "usage": _usage(resp.usage, options),
     }
     refused = any(isinstance(part, ir.RefusalPart) and part.text for part in candidate.parts)
     stop_reason = _stop_reason(candidate, content, refused, options)
@@ -1229,22 +1243,22 @@ def _stop_reason(
             return "refusal"
     if wire is None:
         reason = f"anthropic has no {stop!r} stop reason; stop_reason was left out"
-        _lose(options, candidate.path, "stop_reason", "stop_reason", reason)
+        options.lose(ir.field_path(candidate, "stop_reason"), "stop_reason", reason)
     return wire
 
 
-def _usage(usage: ir.Usage | None, path: str, options: Options) -> Usage:
-    """Anthropic usage: ``input_tokens`` without the cached tokens."""
+def _usage(usage: ir.Usage | None, options: Options) -> Usage:
+    """Anthropic usage: ``input_tokens`` without the cached tokens. A count the Message type
+    requires that the source never gave is written as 0, and is no loss: nothing the caller's
+    payload said was dropped."""
     if usage is None:
-        reason = "anthropic messages require usage; the unknown counts were sent as 0"
-        _lose(options, path, "usage", "usage", reason)
         return Usage(input_tokens=0, output_tokens=0)
     _foreign(usage, options)
     own = _own(usage)
     cache_read, cache_write = usage.cache_read_tokens, usage.cache_write_tokens
     fields: dict[str, Any] = {
-        "input_tokens": _count(usage, "input_tokens", options),
-        "output_tokens": _count(usage, "output_tokens", options),
+        "input_tokens": usage.input_tokens or 0,
+        "output_tokens": usage.output_tokens or 0,
     }
     uncached = fields["input_tokens"] - (cache_read or 0) - (cache_write or 0)
     if uncached < 0:
@@ -1264,24 +1278,15 @@ def _usage(usage: ir.Usage | None, path: str, options: Options) -> Usage:
             fields["server_tool_use"] = {**residue, "web_search_requests": searches}
         else:
             reason = "anthropic reports web searches with web fetches, which are unknown"
-            _lose(options, usage.path, "web_search_requests", "server_tool_use", reason)
+            options.lose(ir.field_path(usage, "web_search_requests"), "server_tool_use", reason)
     if usage.service_tier is not None:
         tier = RESPONSE_SERVICE_TIER_FROM_IR.get(usage.service_tier)  # type: ignore[call-overload]
         if tier is None:
             reason = f"anthropic has no {usage.service_tier!r} service tier"
-            _lose(options, usage.path, "service_tier", "service_tier", reason)
+            options.lose(ir.field_path(usage, "service_tier"), "service_tier", reason)
         else:
             fields["service_tier"] = tier
     return build(Usage, fields, usage, FMT)
-
-
-def _count(usage: ir.Usage, name: str, options: Options) -> int:
-    value = getattr(usage, name)
-    if value is None:
-        reason = f"anthropic usage requires {name}; the unknown count was sent as 0"
-        _lose(options, usage.path, name, "usage", reason)
-        return 0
-    return int(value)
 
 
 # --------------------------------------------------------------------------- errors
@@ -1295,7 +1300,7 @@ def encode_error(err: ir.ApiError, options: Options) -> tuple[int, ErrorResponse
         value = getattr(err, name)
         if value is not None and not _said_by_kind(err, name, value):
             reason = f"anthropic error bodies have no {name}"
-            _lose(options, err.path, name, f"error.{name}", reason)
+            options.lose(ir.field_path(err, name), f"error.{name}", reason)
     if isinstance(residue, Mapping) and "type" in residue:
         error = dict(residue)  # an anthropic error type this package does not know, verbatim
         canonical = ERROR_KIND_STATUS[err.kind]

@@ -51,8 +51,10 @@ final part has beyond what the deltas sent.
 and ``message_stop`` wait for ``StreamEnded``, which first flushes any part left unfinished.
 ``message_start`` needs a usage object with both counts; counts unknown at the start are sent
 as 0 there and the real totals go in the final ``message_delta`` (whose usage the SDK's
-accumulator takes over the start's). A final usage that lacks ``output_tokens`` is sent as 0 and
-reported, as the non-streaming encoder does.
+accumulator takes over the start's). A final usage that lacks ``output_tokens`` (or a stream
+that reported no usage) sends it as 0, as the non-streaming encoder does: a count the target
+requires but the source never gave is written as 0 and is not a loss (nothing the source said
+was dropped).
 
 ``StreamError`` becomes an ``error`` event at once (nothing follows; buffered parts are
 dropped). Candidates other than 0 are reported once and dropped. After ``StreamEnded`` /
@@ -78,7 +80,7 @@ from ..wire import from_wire, to_wire
 from . import encode as _enc
 from .encode import FMT
 from .models.blocks import TextBlock, ThinkingBlock, ToolUseBlock
-from .models.response import Message, Usage
+from .models.response import Message
 from .models.stream import (
     CitationsDelta,
     ErrorEvent,
@@ -253,13 +255,9 @@ class StreamEncoder:
         opts = self._options
         usage = event.usage
         self._usage = usage
-        if usage is not None and usage.input_tokens is not None and usage.output_tokens is not None:
-            start_usage = _enc._usage(usage, usage.path, self._quiet)
-        else:
-            known = {}
-            if usage is not None:
-                known = to_wire(_enc._usage(usage, usage.path, self._quiet))
-            start_usage = from_wire(Usage, {**known, **_zero_counts(usage)})
+        # the counts the source has not told yet are 0 here (the final message_delta has the
+        # real ones); its losses are reported once, with the final usage
+        start_usage = _enc._usage(usage, self._quiet)
         own = event.extra.get(FMT, {})
         fields: dict[str, Any] = {
             **own,
@@ -310,10 +308,8 @@ class StreamEncoder:
     def _final_usage(self) -> dict[str, Any]:
         usage = self._usage
         if usage is None:
-            reason = "the stream reported no usage; output_tokens was sent as 0"
-            self._options.lose("usage", "usage", reason)
-            return {"output_tokens": 0}
-        wire = to_wire(_enc._usage(usage, usage.path, self._options))
+            return {"output_tokens": 0}  # required; a count never given is 0, not a loss
+        wire = to_wire(_enc._usage(usage, self._options))
         if usage.input_tokens is None:
             wire.pop("input_tokens", None)  # optional here: omitted rather than invented
         return {k: v for k, v in wire.items() if k in _DELTA_USAGE_FIELDS}
@@ -596,16 +592,6 @@ def _streams_as_thinking(header: ir.ReasoningPart) -> bool:
     return header.text is not None and all(value is None for value in state)
 
 
-def _zero_counts(usage: ir.Usage | None) -> dict[str, int]:
-    """0 for the counts ``message_start`` requires but the source has not told yet."""
-    zero: dict[str, int] = {}
-    if usage is None or usage.input_tokens is None:
-        zero["input_tokens"] = 0
-    if usage is None or usage.output_tokens is None:
-        zero["output_tokens"] = 0
-    return zero
-
-
 def _merge_usage(old: ir.Usage | None, new: ir.Usage) -> ir.Usage:
     """``new`` over ``old`` field by field (a ``None`` keeps the old value); the latest
     anthropic residue wins."""
@@ -614,7 +600,7 @@ def _merge_usage(old: ir.Usage | None, new: ir.Usage) -> ir.Usage:
     changes: dict[str, Any] = {
         field.name: getattr(new, field.name)
         for field in dataclasses.fields(ir.Usage)
-        if field.name not in ("path", "extra", "echo") and getattr(new, field.name) is not None
+        if field.name not in ir.NODE_FIELDS and getattr(new, field.name) is not None
     }
     if new.extra:
         merged: dict[Any, Mapping[str, Any]] = dict(old.extra)

@@ -232,6 +232,16 @@ def decode_request(req: CompletionCreateParams, *, path: str = "") -> ir.Request
         messages=messages,
         path=path,
         extra=tag(rest(req, consumed, stream_options=stream_rest)),
+        field_paths=ir.with_paths(
+            {
+                "max_tokens": _at(path, fields["max_tokens_field"])
+                if "max_tokens_field" in fields
+                else None,
+                "include_usage": _at(path, "stream_options", "include_usage")
+                if "include_usage" in fields
+                else None,
+            }
+        ),
         **fields,
     )
 
@@ -832,8 +842,12 @@ ECHO = frozenset({"system_fingerprint"})
 
 
 def _usage(usage: CompletionUsage | None, tier: str | None, path: str) -> ir.Usage | None:
+    """The usage, with the completion's top-level ``service_tier`` (said beside it)."""
+    paths = ir.with_paths({"service_tier": None if tier is None else _parent(path, "service_tier")})
     if usage is None:
-        return None if tier is None else ir.Usage(service_tier=tier, path=path, extra=tag({}))
+        if tier is None:
+            return None
+        return ir.Usage(service_tier=tier, path=path, extra=tag({}), field_paths=paths)
     consumed = {"prompt_tokens", "completion_tokens", "total_tokens"}
     prompt, completion = usage.prompt_tokens_details, usage.completion_tokens_details
     prompt_used = given(prompt, "cached_tokens", "cache_write_tokens") if prompt else set()
@@ -855,7 +869,14 @@ def _usage(usage: CompletionUsage | None, tier: str | None, path: str) -> ir.Usa
         service_tier=tier,
         path=path,
         extra=tag(rest(usage, consumed, **nested)),
+        field_paths=paths,
     )
+
+
+def _parent(path: str, name: str) -> str:
+    """The path of the field ``name`` beside the one at ``path``."""
+    head, _, _ = path.rpartition(".")
+    return _at(head, name)
 
 
 def _candidate(choice: Choice, path: str) -> ir.Candidate:
@@ -885,6 +906,14 @@ def _candidate(choice: Choice, path: str) -> ir.Candidate:
         stop_sequence=matched,
         raw_stop_reason=finish,
         path=path,
+        field_paths=ir.with_paths(
+            {
+                "stop_reason": _at(path, "finish_reason")
+                if "finish_reason" in choice.model_fields_set
+                else path,
+                "stop_sequence": None if matched is None else _at(path, "stop_reason"),
+            }
+        ),
         extra=tag(
             rest(
                 choice,

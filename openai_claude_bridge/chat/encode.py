@@ -24,9 +24,13 @@ Placement rules for ir made by other formats:
   block) goes on the last text part of its ``tool`` message, which then has list content
   (:func:`.._codec.hint_on_last_part`); tools and tool calls have no place for a hint
   (reported), nor has a dropped part (its hint is reported too, as ``cache_control``).
+* Another format's function call with empty arguments (a Responses ``function_call`` with
+  ``arguments: ""``) gets ``"{}"``: chat clients and servers parse the arguments as a JSON object.
 * A tool call's chat ``call_state`` (Gemini's ``extra_content``, whatever format's decoder
   restored it from a client's carrier id) is written back onto the call — a documented dialect
   field, absent from the official SDK's types; another format's call state is reported lost.
+* ``parallel_tool_calls`` is written only beside a non-empty ``tools`` list: the API refuses it
+  otherwise (:func:`.._codec.parallel_tool_calls`), even where a chat request had it.
 * The token limit goes in the field the dialect's servers take (:data:`.tables.MAX_TOKENS_FIELD`):
   ``max_completion_tokens`` for ``"openai"`` (its reasoning models refuse ``max_tokens``),
   ``max_tokens`` for ``"reasoning_content"`` and ``"openrouter"``; a chat request keeps its own.
@@ -44,10 +48,17 @@ Placement rules for ir made by other formats:
   hold reasoning alone (reported); empty text beside tool calls is left out too. A chat
   client's own messages are written as they came.
 * A URL citation without a span covers its whole text part; one without a title gets ``""``
-  (reported: the annotation requires one).
+  (the annotation requires one; the source never said it, so it is no loss).
 * A response message chat decoded from Mistral's ``content`` list of chunks gets that list back
   (text, thinking and unknown chunks, in order), and its tool calls that came without ``type``
   get none; every other message's content is a string.
+
+Responses: a choice's ``finish_reason`` is never ``null`` (the SDK's ``ChatCompletion`` has no
+such value). A stop reason chat has no value for (``pause_turn``, a failed answer's ``error``)
+is written ``stop``; an answer another format gave no stop reason for gets ``tool_calls`` when it
+calls tools, ``content_filter`` when it refused, else ``stop``; each approximation is reported at
+the source's stop reason (``stop_reason``). A chat source's own ``null`` comes back as it was
+(exact round trip).
 """
 
 from __future__ import annotations
@@ -66,6 +77,7 @@ from .._codec import (
     coalesce_assistant_runs,
     hint_on_last_part,
     is_empty_text,
+    parallel_tool_calls,
     report_foreign_extra,
 )
 from .._custom_tools import lose_format, stand_in_arguments, stand_in_schema
@@ -172,7 +184,6 @@ _SCALARS = (
     "prompt_cache_key",
     "store",
     "stream",
-    "parallel_tool_calls",
     "logit_bias",
     "metadata",
 )
@@ -195,8 +206,9 @@ def _lose(node: ir.Node, options: Options, feature: str, reason: str) -> None:
 
 
 def _lose_field(node: ir.Node, name: str, options: Options, reason: str) -> None:
-    """Report the ir field ``name`` of ``node`` lost (its path: the node's plus the name)."""
-    options.lose(json_path([name], node.path), name, reason)
+    """Report the ir field ``name`` of ``node`` lost, at the wire value it was decoded from
+    (:func:`..ir.field_path`)."""
+    options.lose(ir.field_path(node, name), name, reason)
 
 
 def _own_field(node: ir.Node, suffix: str) -> bool:
@@ -245,6 +257,11 @@ def encode_request(req: ir.Request, options: Options) -> CompletionCreateParams:
         _lose_field(req, "top_k", options, "chat has no top_k sampling parameter")
     if req.tools is not None:
         fields.update(_tools(req.tools, extras is not None, options))
+    with_tools = bool(fields.get("tools"))
+    reached = bool(fields.get("functions"))
+    parallel = parallel_tool_calls(req, with_tools, FMT, options, reached=reached)
+    if parallel is not None:
+        fields["parallel_tool_calls"] = parallel
     if req.tool_choice is not None:
         choice = _tool_choice(req.tool_choice, req.tools, options)
         if choice is not None:
@@ -923,8 +940,9 @@ def _tool_call(part: ir.ToolCallPart | ir.NativePart, options: Options, *, reque
     name = _tool_name(part, part.name) if request else part.name
     match part.kind:
         case "function":
+            arguments = part.arguments if extras is not None else function_arguments(part)
             function = make(
-                Function, {"name": name, "arguments": part.arguments}, sub(extras, "function")
+                Function, {"name": name, "arguments": arguments}, sub(extras, "function")
             )
             model: Any = (
                 ChatCompletionMessageFunctionToolCallParam
@@ -954,6 +972,13 @@ def _tool_call(part: ir.ToolCallPart | ir.NativePart, options: Options, *, reque
             return make(model, {"id": part.call_id, "custom": custom}, _stated(part, extras))
         case _:
             assert_never(part.kind)
+
+
+def function_arguments(part: ir.ToolCallPart) -> str:
+    """Another format's function-call arguments as chat writes them: empty arguments (a
+    Responses ``function_call`` may say ``""`` for a call without any) are ``"{}"``, the JSON
+    object chat clients and servers parse them as."""
+    return part.arguments or "{}"
 
 
 def _stated(part: ir.ToolCallPart, extras: Mapping[str, Any] | None) -> dict[str, Any]:
@@ -1094,9 +1119,10 @@ def _usage_fields(usage: ir.Usage, options: Options) -> dict[str, Any]:
         if extras is not None or tier in get_args(ServiceTier):
             out["service_tier"] = tier
         else:
-            _lose(usage, options, "service_tier", f"chat has no service tier {tier!r}")
+            _lose_field(usage, "service_tier", options, f"chat has no service tier {tier!r}")
     if usage.web_search_requests is not None:
-        _lose(usage, options, "web_search_requests", "chat usage has no server tool counts")
+        reason = "chat usage has no server tool counts"
+        _lose_field(usage, "web_search_requests", options, reason)
     if usage.input_tokens is None or usage.output_tokens is None:
         if usage.input_tokens is not None or usage.output_tokens is not None:
             _lose(usage, options, "usage", "chat usage needs both prompt and completion counts")
@@ -1208,7 +1234,7 @@ def _annotation(
         AnnotationURLCitation,
         {
             "url": citation.url,
-            "title": _citation_title(citation, options),
+            "title": _citation_title(citation),
             "start_index": start,
             "end_index": end,
         },
@@ -1217,14 +1243,10 @@ def _annotation(
     return make(Annotation, {"url_citation": url}, extras)
 
 
-def _citation_title(citation: ir.Citation, options: Options) -> str:
-    """The ``title`` a ``url_citation`` requires: the citation's, or ``""`` (reported) when the
-    source gave none."""
-    if citation.title is not None:
-        return citation.title
-    reason = "url_citation requires a title; the source gave none (sent as '')"
-    _lose_field(citation, "title", options, reason)
-    return ""
+def _citation_title(citation: ir.Citation) -> str:
+    """The ``title`` a ``url_citation`` requires: the citation's, or ``""`` when the source gave
+    none (a value the target requires and the source never said: written, not a loss)."""
+    return citation.title if citation.title is not None else ""
 
 
 def _token(token: ir.TokenLogprob, options: Options, *, full: bool) -> Any:
@@ -1239,13 +1261,23 @@ def _token(token: ir.TokenLogprob, options: Options, *, full: bool) -> Any:
 
 
 def _finish(candidate: ir.Candidate, options: Options, *, own_stop: bool) -> dict[str, Any]:
-    """The ``finish_reason`` field (required; ``null`` while unknown), and for a candidate of a
-    chat source (``own_stop``) the ``stop_reason`` naming the stop string it matched (the vLLM /
-    SGLang field it came from). Another format's matched sequence has no chat field (reported)."""
+    """The ``finish_reason`` field, and for a candidate of a chat source (``own_stop``) the
+    ``stop_reason`` naming the stop string it matched (the vLLM / SGLang field it came from).
+    Another format's matched sequence has no chat field (reported).
+
+    A ``ChatCompletion`` requires a finish reason (the SDK's type has no ``null``): where the
+    source gave none, it follows what was emitted (:func:`_emitted_finish`) and the approximation
+    is reported at the source's stop reason. Only a chat source's own ``null`` is written back
+    as it came (same-format round trips are exact)."""
     stop = candidate.stop_reason
     if stop is None:
         extras = own(candidate)
-        return {} if extras is not None and "finish_reason" in extras else {"finish_reason": None}
+        if extras is not None:  # its own null, or a value the ir has no stop for (in extras)
+            return {} if "finish_reason" in extras else {"finish_reason": None}
+        finish = _emitted_finish(candidate)
+        reason = f"the source gave no stop reason; finish_reason {finish!r} follows the answer"
+        _lose_field(candidate, "stop_reason", options, reason)
+        return {"finish_reason": finish}
     fields: dict[str, Any] = {}
     if candidate.stop_sequence is not None:
         if own_stop:
@@ -1258,25 +1290,38 @@ def _finish(candidate: ir.Candidate, options: Options, *, own_stop: bool) -> dic
 
 def _finish_reason(
     candidate: ir.Candidate, stop: ir.StopReason, options: Options, *, own_stop: bool
-) -> str | None:
+) -> str:
     """Chat's finish reason for ``stop``; a chat source's own spelling (``raw_stop_reason``),
-    another server's alias included (``own_stop``), comes back as it was."""
+    another server's alias included (``own_stop``), comes back as it was. A stop chat has no
+    value for is written ``stop`` (reported)."""
     raw = candidate.raw_stop_reason
     if raw is not None and (stop_reason_of(raw) == stop or STOP_TO_FINISH[stop] == raw):
         return raw
     if raw is not None and own_stop and is_finish_alias(raw):
         return raw
     finish = STOP_TO_FINISH[stop]
-    if finish == "stop" and any(isinstance(p, ir.ToolCallPart) for p in candidate.parts):
+    if finish == "stop" and _calls(candidate):
         finish = "tool_calls"  # the reason follows what was emitted
     if finish is None:
-        if stop == "error":  # the answer failed: no finish reason is made up for it
-            _lose(candidate, options, "stop_reason", "chat has no finish_reason for a failure")
-            return None
-        reason = f"chat has no finish_reason for {stop!r}; written as 'stop'"
-        _lose(candidate, options, "stop_reason", reason)
+        what = "a failure" if stop == "error" else repr(stop)
+        _lose_field(candidate, "stop_reason", options, f"chat has no finish_reason for {what}")
         finish = "stop"
     return finish
+
+
+def _emitted_finish(candidate: ir.Candidate) -> str:
+    """The finish reason an answer without a stop reason gets: ``tool_calls`` when it calls
+    tools, ``content_filter`` when it refused (the ir's ``refusal`` stop, as the other encoders
+    read a refusal part), else ``stop``."""
+    if _calls(candidate):
+        return "tool_calls"
+    if any(isinstance(part, ir.RefusalPart) for part in candidate.parts):
+        return "content_filter"
+    return "stop"
+
+
+def _calls(candidate: ir.Candidate) -> bool:
+    return any(isinstance(part, ir.ToolCallPart) for part in candidate.parts)
 
 
 # --------------------------------------------------------------------------- errors

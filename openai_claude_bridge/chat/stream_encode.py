@@ -32,7 +32,9 @@ candidate the ir never mentions is left announced without a ``finish_reason`` (n
 
 * Text -> ``content`` fragments (the header's text, then every ``text`` delta); refusal ->
   ``refusal`` fragments.
-* Tool calls get per-choice wire indices 0, 1, … in the order they start. The first fragment
+* Tool calls get per-choice wire indices 0, 1, … in the order they start. Another format's
+  function call that ends without any argument text gets a last fragment ``"{}"``, the
+  arguments the non-streaming encoder writes for it. The first fragment
   carries ``index``, ``id``, ``type: "function"``, ``function.name``, the header's arguments
   (``""``) and the chat ``call_state`` (``extra_content``); every later fragment only ``index``
   and ``function.arguments`` (a call state stated only in ``PartFinished`` follows in a fragment
@@ -96,9 +98,7 @@ MAX_CHOICES = 128
 #: What the encoder emits: chunks, and one error frame at most.
 ChatStreamOutput = Union[ChatCompletionChunk, ErrorResponse]
 
-_USAGE_FIELDS = tuple(
-    f.name for f in dataclasses.fields(ir.Usage) if f.name not in ("path", "extra", "echo")
-)
+_USAGE_FIELDS = tuple(f.name for f in dataclasses.fields(ir.Usage) if f.name not in ir.NODE_FIELDS)
 
 
 class EncoderState(enum.Enum):
@@ -625,6 +625,8 @@ class StreamEncoder:
         state = self._part(event.index)
         del self._parts[event.index]
         out = self._final_part(state, event.part) if event.part is not None else []
+        if _empty_foreign_call(state, event.part):
+            out.append(self._chunk(state.candidate, _arguments(state, "{}")))
         choice = self._choice(state.candidate)
         choice.open_parts -= 1
         if choice.open_parts == 0 and choice.pending_finish is not None:
@@ -744,6 +746,18 @@ def _arguments(state: _Part, text: str) -> dict[str, Any]:
     if state.field == "function_call":
         return {"function_call": {"arguments": text}}
     return {"tool_calls": [{"index": state.tool_index, "function": {"arguments": text}}]}
+
+
+def _empty_foreign_call(state: _Part, final: ir.Part | None) -> bool:
+    """Whether ``state`` is another format's function call that ends without any argument
+    text: it gets ``"{}"``, as the non-streaming encoder writes it
+    (:func:`.encode.function_arguments`)."""
+    header = state.part
+    if state.kind != "tool" or not isinstance(header, ir.ToolCallPart):
+        return False
+    if header.kind != "function" or own(header) is not None or state.text_len:
+        return False
+    return not (isinstance(final, ir.ToolCallPart) and final.arguments)
 
 
 def _break_kind(state: _Part, kind: str) -> None:

@@ -3,9 +3,10 @@
 * ``finish_reason`` <-> the ir's :data:`~openai_claude_bridge.ir.StopReason`. Chat cannot tell a
   natural stop from a matched stop sequence, so ``stop`` reads as ``end_turn``; on the way out
   ``end_turn`` and ``stop_sequence`` both write ``stop``. ``pause_turn`` and ``error`` have no
-  chat finish reason: the encoder reports them lost and writes ``stop`` for ``pause_turn`` (the
-  only value that ends a turn without claiming a limit, a tool call or a filter) and ``null``
-  for ``error`` (a failed answer did not stop; none is made up).
+  chat finish reason: the encoder reports them lost and writes ``stop`` (the only value that
+  ends a turn without claiming a limit, a tool call or a filter), since a ``ChatCompletion``
+  cannot say ``null``. An answer without any stop reason gets the one its content says
+  (``tool_calls``, ``content_filter`` for a refusal, else ``stop``), reported too.
 * Servers that do not keep to chat's five finish reasons (MLX, TGI, Mistral, gateways in front
   of Gemini, Cohere or Anthropic models …) say ``end``, ``eos``, ``tool_call``, ``max_tokens``,
   ``model_length``, ``SAFETY`` …: :data:`FINISH_ALIASES` reads each known one (in any case, as

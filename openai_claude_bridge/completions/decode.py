@@ -138,7 +138,7 @@ def _candidate(choice: CompletionChoice, path: str) -> ir.Candidate:
     consumed = {"index", "text"}
     raw = choice.finish_reason
     stop = read_finish_reason(raw) if raw is not None else None
-    if raw is None or stop is not None:
+    if stop is not None:  # a null (or unknown) one stays in extra, written back as it came
         consumed.add("finish_reason")
     # another server's spelling: the literal value is restated for a Completions client
     echo = {"finish_reason": raw} if raw is not None and is_finish_alias(raw) else {}

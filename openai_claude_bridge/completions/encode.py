@@ -16,7 +16,8 @@ non-text part (``image``, ``document``, ``audio``, ``tool_call``, ``tool_result`
 no role labels are invented.
 
 **Request settings** without a Completions field are reported under their ir name: ``tools``,
-``tool_choice`` (unless ``auto``/``none``), ``parallel_tool_calls``, ``top_k``, ``reasoning``
+``tool_choice`` (unless ``auto``/``none``), ``parallel_tool_calls`` (when there are tools: without
+them it says nothing), ``top_k``, ``reasoning``
 (unless it disables reasoning), ``output_format`` (unless plain text), ``metadata``,
 ``safety_identifier``, ``prompt_cache_key``, ``service_tier``, ``store``. ``top_logprobs`` above
 the API's maximum of 5 is lowered to 5 (``top_logprobs``). Stop sequences pass as they are (more
@@ -25,10 +26,14 @@ generates only 16 tokens when ``max_tokens`` is absent; an ir without ``max_toke
 without it all the same (no value is invented).
 
 **Responses.** Each candidate is a choice whose text is its text parts concatenated (with their
-token logprobs); other parts are reported lost as above. Stop reasons map by
-:data:`~.tables.STOP_FINISH`; approximations are reported (``stop_reason``), as is a matched stop
-sequence Completions cannot name (``stop_sequence``). A missing id or creation time comes from
-``options.id_factory("cmpl-")`` / ``options.clock()``.
+token logprobs); a refusal keeps its text there too, and the choice then finishes with
+``content_filter`` (the reason follows what was emitted); other parts are reported lost as above.
+Stop reasons map by :data:`~.tables.STOP_FINISH`; approximations are reported (``stop_reason``),
+as is a matched stop sequence Completions cannot name (``stop_sequence``). ``finish_reason`` is
+never ``null`` (the SDK's ``CompletionChoice`` has no such value): an answer another format gave
+no stop reason for finishes ``stop`` (``content_filter`` when it refused), reported as
+``stop_reason``; only a Completions source's own ``null`` comes back as it was. A missing id or
+creation time comes from ``options.id_factory("cmpl-")`` / ``options.clock()``.
 
 **Errors.** The OpenAI error body Chat Completions and the Responses API use too, written by
 their shared codec (:mod:`openai_claude_bridge._openai_errors`): a Completions error comes back
@@ -47,7 +52,7 @@ from .._codec import build, is_own, report_foreign_extra
 from ..chat.models.errors import ErrorResponse
 from ..options import Format, Options
 from ..wire import json_path
-from .models import Completion, CompletionChoice, CompletionCreateParams, Prompt
+from .models import Completion, CompletionChoice, CompletionCreateParams, FinishReason, Prompt
 from .tables import APPROXIMATE_STOPS, STOP_FINISH, is_finish_alias
 from .usage import encode_usage
 
@@ -73,7 +78,6 @@ _SCALARS: Mapping[str, str] = {
 
 #: ir Request fields with no Completions equivalent, reported whenever they are set
 _UNSAYABLE: tuple[str, ...] = (
-    "parallel_tool_calls",
     "top_k",
     "metadata",
     "safety_identifier",
@@ -157,7 +161,10 @@ def _report_request_settings(req: ir.Request, options: Options) -> None:
         )
     for name in _UNSAYABLE:
         if getattr(req, name) is not None:
-            options.lose(json_path([name], req.path), name, f"completions has no {name} setting")
+            options.lose(ir.field_path(req, name), name, f"completions has no {name} setting")
+    if req.parallel_tool_calls is not None and req.tools:  # without tools it says nothing
+        reason = "completions has no parallel_tool_calls setting"
+        options.lose(ir.field_path(req, "parallel_tool_calls"), "parallel_tool_calls", reason)
     choice, reasoning, output = req.tool_choice, req.reasoning, req.output_format
     if choice is not None:
         lost = choice.mode not in ("auto", "none")
@@ -264,6 +271,23 @@ def _prompt_text(part: ir.Part, options: Options) -> list[str]:
     return []
 
 
+def completion_text(part: ir.Part) -> ir.TextPart | None:
+    """The text ``part`` says in a completion: a text part itself, a refusal as its text (the
+    choice then finishes with ``content_filter``, :func:`_finish_reason`); ``None`` for every
+    other part."""
+    if isinstance(part, ir.TextPart):
+        return part
+    if isinstance(part, ir.RefusalPart):
+        return ir.TextPart(
+            text=part.text,
+            path=part.path,
+            extra=part.extra,
+            echo=part.echo,
+            field_paths=part.field_paths,
+        )
+    return None
+
+
 def _report_text_extras(part: ir.TextPart, options: Options) -> None:
     report_foreign_extra(part, FMT, options)
     if part.cache is not None:
@@ -273,9 +297,7 @@ def _report_text_extras(part: ir.TextPart, options: Options) -> None:
             "completions has no cache breakpoints",
         )
     if part.citations:
-        options.lose(
-            json_path(["citations"], part.path), "citations", "completions has no citations"
-        )
+        options.lose(ir.field_path(part, "citations"), "citations", "completions has no citations")
 
 
 def _lose_part(part: _NonText, options: Options, where: str) -> None:
@@ -338,52 +360,58 @@ def _choice(candidate: ir.Candidate, options: Options) -> CompletionChoice:
     report_foreign_extra(candidate, FMT, options)
     texts: list[ir.TextPart] = []
     for part in candidate.parts:
-        if isinstance(part, ir.TextPart):
-            _report_text_extras(part, options)
-            texts.append(part)
-        else:
+        text = completion_text(part)
+        if text is not None:
+            _report_text_extras(text, options)
+            texts.append(text)
+        elif not isinstance(part, ir.TextPart):  # (a text part always has its text)
             _lose_part(part, options, "completion")
     fields: dict[str, Any] = {
         "index": candidate.index,
         "text": "".join(part.text for part in texts),
     }
-    finish = _finish_reason(candidate, options)
-    if finish is not None or "finish_reason" not in _own(candidate):
-        fields["finish_reason"] = finish
+    if candidate.stop_reason is not None or "finish_reason" not in _own(candidate):
+        # a Completions source's own null comes back as it was (exact round trip)
+        fields["finish_reason"] = _finish_reason(candidate, options)
     logprobs = _choice_logprobs(texts, candidate, options)
     if logprobs is not None:
         fields["logprobs"] = logprobs
     return build(CompletionChoice, fields, candidate, FMT)
 
 
-def _finish_reason(
-    candidate: ir.Candidate, options: Options, *, own: bool | None = None
-) -> str | None:
-    """The ``finish_reason`` of ``candidate``; a Completions source's own spelling of another
-    server (``eos``, ``end`` …) comes back as it was (``own``: the candidate is this format's,
-    by default when the decoder marked it so)."""
+def _finish_reason(candidate: ir.Candidate, options: Options, *, own: bool | None = None) -> str:
+    """The choice's ``finish_reason`` (required: the SDK's ``CompletionChoice`` has no ``null``).
+    A Completions source's own spelling of another server (``eos``, ``end`` …) comes back as it
+    was (``own``: the candidate is this format's, by default when the decoder marked it so). A
+    refusal is ``content_filter`` (the reason follows what was emitted); an answer the source
+    gave no stop reason for is ``stop`` (or ``content_filter`` when it refused), reported."""
     stop = candidate.stop_reason
+    refused = any(isinstance(part, ir.RefusalPart) for part in candidate.parts)
     if stop is None:
-        return None
+        finish: FinishReason = "content_filter" if refused else "stop"
+        options.lose(
+            ir.field_path(candidate, "stop_reason"),
+            "stop_reason",
+            f"the source gave no stop reason; finish_reason {finish!r} follows the answer",
+        )
+        return finish
     raw = candidate.raw_stop_reason
     if own is None:
         own = is_own(candidate, FMT)
     if own and raw is not None and is_finish_alias(raw):
         return raw
-    if stop in ("end_turn", "stop_sequence") and any(
-        isinstance(part, ir.RefusalPart) for part in candidate.parts
-    ):
+    if stop in ("end_turn", "stop_sequence") and refused:
         stop = "refusal"  # the reason follows what was emitted: a refusal is content_filter
     finish = STOP_FINISH[stop]
     if stop in APPROXIMATE_STOPS:
         options.lose(
-            json_path(["stop_reason"], candidate.path),
+            ir.field_path(candidate, "stop_reason"),
             "stop_reason",
-            f"completions has no {stop!r} stop; it became {finish or 'null'}",
+            f"completions has no {stop!r} stop; it became {finish}",
         )
     if candidate.stop_sequence is not None:
         options.lose(
-            json_path(["stop_sequence"], candidate.path),
+            ir.field_path(candidate, "stop_sequence"),
             "stop_sequence",
             "completions does not name the stop sequence that matched",
         )

@@ -24,7 +24,9 @@ States (:class:`EncoderState`)::
   of a candidate's ``TextPart`` is sent at once as one chunk; a candidate's several text parts
   are simply concatenated, as the non-streaming encoder joins them. A part whose
   ``PartFinished`` states more text than its deltas carried gets the rest sent then.
-* **Other parts** (tool calls, reasoning, refusals, images, native blocks) cannot be said in a
+* **A refusal** is sent as text (its deltas too), and the candidate then finishes with
+  ``content_filter``, as in the non-streaming encoder (:func:`.encode.completion_text`).
+* **Other parts** (tool calls, reasoning, images, native blocks) cannot be said in a
   completion: each is reported lost once, at its ``PartStarted`` (the non-streaming encoder's
   ``_lose_part``), and its deltas are ignored. Text extras (citations, cache hints, foreign
   fields) are reported once per part when it closes.
@@ -35,12 +37,12 @@ States (:class:`EncoderState`)::
   several ``message_delta`` events; the last one wins, as in :func:`~..ir.accumulate.accumulate`),
   and a ``finish_reason`` cannot be taken back. ``StreamEnded`` then closes every candidate, in
   index order, with one chunk: ``text: ""``, its logprobs, and the ``finish_reason`` of
-  :data:`.tables.STOP_FINISH` (approximations reported; a Completions source's own spelling of
-  another server, e.g. ``eos``, as it came: its ``ResponseStarted`` carries the
-  ``"completions"`` mark). A stop reason Completions cannot say
-  (``pause_turn``, ``error``) or none at all leaves ``finish_reason`` ``null``: none is invented
-  (the chunk is then sent only when it carries logprobs or the candidate has sent nothing yet, so
-  that every candidate is a choice, as in the non-streaming response). Last comes
+  :data:`.tables.STOP_FINISH` (approximations reported, as the non-streaming encoder decides it;
+  a Completions source's own spelling of another server, e.g. ``eos``, as it came: its
+  ``ResponseStarted`` carries the ``"completions"`` mark). A candidate that never finished
+  leaves ``finish_reason`` ``null``: none is invented (the chunk is then sent only when it
+  carries logprobs or the candidate has sent nothing yet, so that every candidate is a choice,
+  as in the non-streaming response). Last comes
   ``{"choices": [], "usage": ...}`` when ``options.include_usage``, the usage (``UsageUpdated``
   and ``ResponseStarted.usage`` merged) is known and complete, and — when ``options.request`` is a
   Completions request — it asked for ``stream_options.include_usage``.
@@ -74,6 +76,7 @@ from .encode import (
     _finish_reason,
     _lose_part,
     _report_text_extras,
+    completion_text,
     encode_error,
 )
 from .models import Completion, CompletionCreateParams
@@ -94,13 +97,15 @@ class EncoderState(enum.Enum):
 
 
 class _Text:
-    """One text part of a candidate."""
+    """One text part of a candidate (or a refusal, said as text)."""
 
-    __slots__ = ("candidate", "citation", "closed", "done", "final", "header", "streamed")
+    __slots__ = ("candidate", "citation", "closed", "done", "final", "header", "kind", "streamed")
 
-    def __init__(self, candidate: int, header: ir.TextPart) -> None:
+    def __init__(self, candidate: int, header: ir.TextPart, kind: type[ir.Part]) -> None:
         self.candidate = candidate
         self.header = header
+        self.kind = kind
+        """The ir part it started as (:class:`ir.TextPart` or :class:`ir.RefusalPart`)."""
         self.final: ir.TextPart | None = None
         self.streamed: list[str] = []
         self.citation: ir.Citation | None = None
@@ -117,12 +122,14 @@ class _Text:
 class _Candidate:
     """What the encoder keeps of one candidate."""
 
-    __slots__ = ("finish", "sent", "texts")
+    __slots__ = ("finish", "refused", "sent", "texts")
 
     def __init__(self) -> None:
         self.texts: list[_Text] = []
         self.sent = False
         """Whether any chunk named this choice yet."""
+        self.refused = False
+        """Whether the candidate said a refusal (its text is sent as text)."""
         self.finish: ir.CandidateFinished | None = None
         """The last ``CandidateFinished`` (held until ``StreamEnded``)."""
 
@@ -230,17 +237,20 @@ class StreamEncoder:
         if index in self._parts:
             raise InvalidInputError(f"ir part {index} started twice")
         candidate = self._candidate(event.candidate)
-        if not isinstance(part, ir.TextPart):
+        header = completion_text(part)
+        if header is None:
             self._parts[index] = None
-            _lose_part(part, self._options, "completion")
+            if not isinstance(part, ir.TextPart):  # (a text part always has its text)
+                _lose_part(part, self._options, "completion")
             return []
-        text = _Text(event.candidate, part)
+        candidate.refused = candidate.refused or isinstance(part, ir.RefusalPart)
+        text = _Text(event.candidate, header, type(part))
         self._parts[index] = text
         candidate.texts.append(text)
-        if not part.text:
+        if not header.text:
             return []
-        text.streamed.append(part.text)
-        return [self._text_chunk(event.candidate, part.text)]
+        text.streamed.append(header.text)
+        return [self._text_chunk(event.candidate, header.text)]
 
     def _delta(self, event: ir.PartDelta) -> list[Completion | ErrorResponse]:
         text = self._text(event.index)
@@ -249,7 +259,7 @@ class StreamEncoder:
         if text.done:
             raise InvalidInputError(f"ir delta for part {event.index} after it finished")
         kind = event.kind
-        if kind == "text":
+        if kind in ("text", "refusal"):
             if not event.text:
                 return []
             text.streamed.append(event.text)
@@ -267,10 +277,11 @@ class StreamEncoder:
         if text.done:
             raise InvalidInputError(f"ir part {event.index} finished twice")
         text.done = True
-        final = event.part
-        if final is not None and not isinstance(final, ir.TextPart):
+        final = None if event.part is None else completion_text(event.part)
+        if event.part is not None and type(event.part) is not text.kind:
             raise InvalidInputError(
-                f"ir part {event.index} started as text and finished as {type(final).__name__}"
+                f"ir part {event.index} started as {text.kind.__name__} and finished as"
+                f" {type(event.part).__name__}"
             )
         out: list[Completion | ErrorResponse] = []
         if final is not None:
@@ -334,6 +345,7 @@ class StreamEncoder:
         if stop is not None:
             node = ir.Candidate(
                 index=index,
+                parts=(ir.RefusalPart(text=""),) if candidate.refused else (),
                 stop_reason=stop.stop_reason,
                 stop_sequence=stop.stop_sequence,
                 raw_stop_reason=stop.raw_stop_reason,

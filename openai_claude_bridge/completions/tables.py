@@ -8,9 +8,9 @@ Responses send too: one codec and one set of tables serve all three
 **Finish reasons.** ``stop`` is a natural stop *or* a matched stop sequence (Completions does not
 say which, so it decodes to ``end_turn``); ``length`` is ``max_tokens``; ``content_filter`` is
 ``refusal``. On the way out the stop reasons in :data:`APPROXIMATE_STOPS` are reported as a loss
-as chat does: ``tool_use`` (the tool calls themselves are dropped) and ``pause_turn`` become
-``stop`` — the only value that ends a choice without claiming a limit or a filter — and
-``error`` becomes ``null``: a failed answer did not stop, and no stop is made up for it.
+as chat does: ``tool_use`` (the tool calls themselves are dropped), ``pause_turn`` and ``error``
+(a failed answer) become ``stop`` — the only value that ends a choice without claiming a limit
+or a filter; the SDK's ``CompletionChoice`` has no ``null`` finish reason.
 
 **Other servers' finish reasons.** vLLM, llama.cpp, TGI, MLX and the like may say ``eos``,
 ``end``, ``max_tokens``, ``model_length`` … instead: :data:`FINISH_ALIASES` reads each known one
@@ -42,7 +42,7 @@ FINISH_STOP: Mapping[FinishReason, StopReason] = MappingProxyType(
 )
 """Completions ``finish_reason`` -> ir stop reason."""
 
-STOP_FINISH: Mapping[StopReason, FinishReason | None] = MappingProxyType(
+STOP_FINISH: Mapping[StopReason, FinishReason] = MappingProxyType(
     {
         "end_turn": "stop",
         "stop_sequence": "stop",
@@ -51,10 +51,10 @@ STOP_FINISH: Mapping[StopReason, FinishReason | None] = MappingProxyType(
         "refusal": "content_filter",
         "pause_turn": "stop",
         "context_window_exceeded": "length",
-        "error": None,
+        "error": "stop",
     }
 )
-"""ir stop reason -> Completions ``finish_reason`` (``None``: written as ``null``)."""
+"""ir stop reason -> Completions ``finish_reason``."""
 
 APPROXIMATE_STOPS: frozenset[StopReason] = frozenset({"tool_use", "pause_turn", "error"})
 """Stop reasons Completions cannot say; their :data:`STOP_FINISH` entry is reported lost."""

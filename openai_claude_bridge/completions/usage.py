@@ -21,7 +21,7 @@ from typing import Any
 from .. import ir
 from .._codec import build, leftover, report_foreign_extra
 from ..options import Format, Options
-from ..wire import WireModel, json_path
+from ..wire import WireModel
 from .models import CompletionUsage
 
 __all__ = ["decode_usage", "encode_usage"]
@@ -93,13 +93,13 @@ def encode_usage(usage: ir.Usage, options: Options) -> CompletionUsage | None:
 def _report_unsayable(usage: ir.Usage, options: Options) -> None:
     if usage.web_search_requests is not None:
         options.lose(
-            json_path(["web_search_requests"], usage.path),
+            ir.field_path(usage, "web_search_requests"),
             "web_search_requests",
             "completions usage has no server tool counts",
         )
     if usage.service_tier is not None:
         options.lose(
-            json_path(["service_tier"], usage.path),
+            ir.field_path(usage, "service_tier"),
             "service_tier",
             "completions responses do not report a service tier",
         )

@@ -6,7 +6,17 @@ refusals); whatever only one format has rides along in a node's ``extra`` (or as
 ``NativePart``) tagged with that format, so ``X -> ir -> X`` is exact. See ``docs/ir.md``.
 """
 
-from .base import EMPTY_EXTRA, Extra, Node, extra_for, with_extra
+from .base import (
+    EMPTY_EXTRA,
+    EMPTY_PATHS,
+    NODE_FIELDS,
+    Extra,
+    Node,
+    extra_for,
+    field_path,
+    with_extra,
+    with_paths,
+)
 from .content import (
     AudioPart,
     CacheHint,
@@ -43,6 +53,8 @@ from .stream import (
 
 __all__ = [
     "EMPTY_EXTRA",
+    "EMPTY_PATHS",
+    "NODE_FIELDS",
     "ApiError",
     "AudioPart",
     "CacheHint",
@@ -86,5 +98,7 @@ __all__ = [
     "Usage",
     "UsageUpdated",
     "extra_for",
+    "field_path",
     "with_extra",
+    "with_paths",
 ]

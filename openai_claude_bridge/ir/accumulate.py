@@ -25,7 +25,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from ..errors import InvalidInputError
-from .base import EMPTY_EXTRA, Extra
+from .base import EMPTY_EXTRA, NODE_FIELDS, Extra
 from .content import Part, ReasoningPart, RefusalPart, TextPart, ToolCallPart
 from .response import Candidate, Response, ResponseStatus, StopReason, Usage
 from .stream import (
@@ -177,8 +177,7 @@ class Accumulator:
         changes = {
             field.name: getattr(usage, field.name)
             for field in dataclasses.fields(Usage)
-            if field.name not in ("path", "extra", "echo")
-            and getattr(usage, field.name) is not None
+            if field.name not in NODE_FIELDS and getattr(usage, field.name) is not None
         }
         self._usage = dataclasses.replace(self._usage, **changes)
 

@@ -47,6 +47,7 @@ Layout of the mapping:
 from __future__ import annotations
 
 import dataclasses
+import math
 import re
 from collections.abc import Collection, Iterable, Mapping
 from types import MappingProxyType
@@ -327,6 +328,7 @@ def content_part(part: ContentModel, path: str, more: Mapping[str, Any] | None =
                 path=path,
                 extra=f.extra(more),
                 echo=with_extra(FMT, {"type": "output_text"}) if bare else ir.EMPTY_EXTRA,
+                field_paths=ir.with_paths({"citations": json_path(["annotations"], path)}),
             )
         case ResponseOutputRefusal():
             f.consume("refusal")
@@ -757,6 +759,9 @@ def _usage(f: _Fields, path: str) -> ir.Usage | None:
         service_tier=tier,
         path=json_path(["usage"], path),
         extra=u.extra(),
+        field_paths=ir.with_paths(
+            {"service_tier": None if tier is None else json_path(["service_tier"], path)}
+        ),
     )
 
 
@@ -796,10 +801,12 @@ def decode_response(resp: Response, *, path: str = "") -> ir.Response:
     model = f.wire.get("model")
     if model:
         f.consume("model")
+    resp_id, created, usage = f.text("id"), _created(f), _usage(f, path)
+    leftovers, echo = _split_echo(f.extra())  # what the lines above did not take
     return ir.Response(
-        id=f.text("id"),
+        id=resp_id,
         model=model or None,
-        created=f.take("created_at", int),
+        created=created,
         candidates=(
             ir.Candidate(
                 parts=tuple(parts),
@@ -807,14 +814,37 @@ def decode_response(resp: Response, *, path: str = "") -> ir.Response:
                 raw_stop_reason=raw,
                 path=json_path(["output"], path),
                 extra=own_extra({}),
+                field_paths=ir.with_paths({"stop_reason": _stop_path(f.wire, path)}),
             ),
         ),
-        usage=_usage(f, path),
+        usage=usage,
         status=status,  # type: ignore[arg-type]
         error_message=error.get("message") if isinstance(error, dict) else None,
         path=path,
-        **_split_echo(f.extra()),
+        extra=leftovers,
+        echo=echo,
     )
+
+
+def _created(f: _Fields) -> int | None:
+    """The creation time in whole seconds. The SDK types ``created_at`` as a number: a float
+    (``1741476777.0``) is truncated for the ir and its exact form stays in the leftovers, which
+    :func:`_split_echo` moves to ``echo``: it restates the time, it is no loss to another
+    format."""
+    value = f.wire.get("created_at")
+    if isinstance(value, float) and math.isfinite(value):
+        return int(value)
+    created: int | None = f.take("created_at", int)
+    return created
+
+
+def _stop_path(wire: Mapping[str, Any], path: str) -> str | None:
+    """Where a response says how it stopped: its ``incomplete_details.reason``, else its
+    ``status`` (``None`` when it has neither)."""
+    details = wire.get("incomplete_details")
+    if isinstance(details, dict) and isinstance(details.get("reason"), str):
+        return json_path(["incomplete_details", "reason"], path)
+    return json_path(["status"], path) if "status" in wire else None
 
 
 #: Fields of a ``Response`` that repeat the request's settings back: restored to a Responses
@@ -830,11 +860,12 @@ RESPONSE_ECHO = frozenset(
 )  # fmt: skip
 
 
-def _split_echo(extra: Extra) -> dict[str, Extra]:
-    """Move the echoed request settings of a response's leftovers into ``echo``."""
+def _split_echo(extra: Extra) -> tuple[Extra, Extra]:
+    """A response's leftovers as (``extra``, ``echo``): the echoed request settings (and a float
+    ``created_at``, see :func:`_created`) move to ``echo``."""
     own = dict(extra.get(FMT, {}))
-    echo = {key: own.pop(key) for key in list(own) if key in RESPONSE_ECHO}
-    return {"extra": own_extra(own), "echo": with_extra(FMT, echo)}
+    echo = {key: own.pop(key) for key in list(own) if key in RESPONSE_ECHO or key == "created_at"}
+    return own_extra(own), with_extra(FMT, echo)
 
 
 # --------------------------------------------------------------------------- errors

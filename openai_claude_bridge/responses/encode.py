@@ -38,6 +38,8 @@ Choices for ir from other formats:
   :func:`.._tool_names.shorten` in tools, tool choices (named and ``allowed_tools``) and tool
   calls of a request, exactly as the chat encoder does; this format's own names are written as
   they came. The client's names come back from its request (:mod:`.._restore`).
+* ``parallel_tool_calls`` is written only beside a non-empty ``tools`` list, which the API
+  requires for it (:func:`.._codec.parallel_tool_calls`), whatever format the request came from.
 * Function tools without ``strict`` get ``strict: false`` (the Responses API would otherwise
   default to strict schemas) and ``parameters: null`` when they have none.
 * Effort: ``reasoning.effort``, else ``reasoning_policy.effort_for(budget_tokens)``, else
@@ -58,12 +60,14 @@ Choices for ir from other formats:
   ``options.request`` when it is a Responses request; otherwise only the three the API always
   reports are written, with the API's defaults: ``parallel_tool_calls: true``,
   ``tool_choice: "auto"``, ``tools: []``. Unknown ``cached_tokens`` / ``cache_write_tokens`` /
-  ``reasoning_tokens`` (the SDK requires them) are written as 0 and reported as a loss; without
-  input and output counts there is no ``usage`` at all.
+  ``reasoning_tokens`` (the SDK requires them) are written as 0 and not reported: a count the
+  target requires but the source never gave is no loss (nothing the source said was dropped);
+  without input and output counts there is no ``usage`` at all.
 * A ``service_tier`` (request or response) outside the API's list (Groq's ``on_demand``) is
   reported lost, never copied; a Responses source's own tier is written back as it came.
 * Citations: another format's ``url_citation`` gets the whole text part as its span when it has
-  none, and ``""`` as its title when it has none (reported); a Responses source's own citation
+  none, and ``""`` as its title when it has none (values it requires that the source never said:
+  written, not a loss); a Responses source's own citation
   keeps what it lacked absent (xAI sends only ``type`` and ``url``).
 """
 
@@ -81,6 +85,7 @@ from .._codec import (
     hint_on_last_part,
     is_empty_text,
     is_own,
+    parallel_tool_calls,
     report_foreign_extra,
     says_something,
 )
@@ -137,7 +142,7 @@ def _service_tier(node: ir.Request | ir.Usage, tier: str | None, options: Option
     if tier is None or _own(node) or tier in get_args(ServiceTier):
         return tier
     reason = f"the Responses API has no service tier {tier!r}"
-    options.lose(json_path(["service_tier"], node.path), "service_tier", reason)
+    options.lose(ir.field_path(node, "service_tier"), "service_tier", reason)
     return None
 
 
@@ -178,7 +183,7 @@ def _citation(c: ir.Citation, text: str, options: Options) -> dict[str, Any] | N
             fields = {
                 "type": "url_citation",
                 "url": c.url or "",
-                "title": _citation_title(c, options),
+                "title": _citation_title(c),
                 "start_index": c.start if c.start is not None else 0,
                 "end_index": c.end if c.end is not None else len(text),
             }
@@ -205,14 +210,10 @@ def _citation(c: ir.Citation, text: str, options: Options) -> dict[str, Any] | N
     return _wire(c, fields, options)
 
 
-def _citation_title(c: ir.Citation, options: Options) -> str:
-    """The ``title`` a ``url_citation`` requires: the citation's, or ``""`` (reported) when the
-    source gave none."""
-    if c.title is not None:
-        return c.title
-    reason = "url_citation requires a title; the source gave none (sent as '')"
-    options.lose(json_path(["title"], c.path), "title", reason)
-    return ""
+def _citation_title(c: ir.Citation) -> str:
+    """The ``title`` a ``url_citation`` requires: the citation's, or ``""`` when the source gave
+    none (a value the target requires and the source never said: written, not a loss)."""
+    return c.title if c.title is not None else ""
 
 
 def _logprob(lp: ir.TokenLogprob, options: Options, top: bool) -> dict[str, Any]:
@@ -698,10 +699,9 @@ _UNSUPPORTED = (
 def _lose_settings(req: ir.Request, options: Options) -> None:
     for name, what in _UNSUPPORTED:
         if getattr(req, name) is not None:
-            where = json_path([name], req.path)
-            options.lose(where, name, f"the Responses API has no {what}")
+            options.lose(ir.field_path(req, name), name, f"the Responses API has no {what}")
     if req.n is not None and req.n > 1:
-        options.lose(json_path(["n"], req.path), "n", "the Responses API makes one answer")
+        options.lose(ir.field_path(req, "n"), "n", "the Responses API makes one answer")
 
 
 def _instructions(req: ir.Request, options: Options) -> tuple[str | None, list[dict[str, Any]]]:
@@ -749,7 +749,7 @@ def encode_request(req: ir.Request, options: Options) -> ResponseCreateParams:
         "tool_choice": (
             _tool_choice(req.tool_choice, req.tools, options) if req.tool_choice else None
         ),
-        "parallel_tool_calls": req.parallel_tool_calls,
+        "parallel_tool_calls": parallel_tool_calls(req, bool(tools), FMT, options),
         "max_output_tokens": req.max_tokens,
         "temperature": req.temperature,
         "top_p": req.top_p,
@@ -815,11 +815,10 @@ def _output(parts: Iterable[ir.Part], options: Options) -> list[Any]:
     return items
 
 
-def _details(usage: ir.Usage, options: Options) -> tuple[dict[str, Any], dict[str, Any]]:
+def _details(usage: ir.Usage) -> tuple[dict[str, Any], dict[str, Any]]:
+    """``input_tokens_details`` and ``output_tokens_details``, which the SDK requires: a count the
+    source never gave is written as 0, and is no loss (nothing it said was dropped)."""
     own = _own(usage)
-    counts = (usage.cache_read_tokens, usage.cache_write_tokens, usage.reasoning_tokens)
-    if None in counts and not own:
-        _lose(options, usage, "usage_details", "unknown cache/reasoning token counts sent as 0")
     inputs: dict[str, Any] = {"cached_tokens": usage.cache_read_tokens or 0}
     if usage.cache_write_tokens is not None or not own:
         inputs["cache_write_tokens"] = usage.cache_write_tokens or 0
@@ -833,8 +832,12 @@ def _usage(usage: ir.Usage | None, options: Options) -> dict[str, Any] | None:
         _lose(options, usage, "usage", "Responses usage needs input and output token counts")
         return None
     if usage.web_search_requests is not None:
-        _lose(options, usage, "web_search_requests", "Responses usage has no server tool counts")
-    inputs, outputs = _details(usage, options)
+        options.lose(
+            ir.field_path(usage, "web_search_requests"),
+            "web_search_requests",
+            "Responses usage has no server tool counts",
+        )
+    inputs, outputs = _details(usage)
     total = usage.total_tokens
     if total is None:
         total = usage.input_tokens + usage.output_tokens
@@ -905,9 +908,10 @@ def _status(resp: ir.Response, cand: ir.Candidate | None, options: Options) -> d
     if stop is None:
         return {"status": resp.status}
     if stop in tables.STOP_APPROXIMATED and cand is not None:
-        _lose(options, cand, "stop_reason", f"stop reason {stop!r} has no exact Responses form")
+        why = f"stop reason {stop!r} has no exact Responses form"
+        options.lose(ir.field_path(cand, "stop_reason"), "stop_reason", why)
     if cand is not None and cand.stop_sequence is not None:
-        where = json_path(["stop_sequence"], cand.path)
+        where = ir.field_path(cand, "stop_sequence")
         options.lose(
             where, "stop_sequence", "Responses does not name the stop sequence that matched"
         )

@@ -39,7 +39,7 @@ from openai_claude_bridge.chat.models.response import FinishReason
 from openai_claude_bridge.options import ChatDialect, Options, make_options
 from openai_claude_bridge.wire import from_wire, to_wire
 from tests.support.oracle import assert_sdk_strict
-from tests.support.roundtrip import all_fixture_payloads, assert_json_identical
+from tests.support.roundtrip import all_fixture_payloads, assert_json_identical, sendable
 from tests.support.strategies import wire_payloads
 
 REQUEST_SDK = (ccp.CompletionCreateParamsNonStreaming, ccp.CompletionCreateParamsStreaming)
@@ -62,7 +62,7 @@ def _options(**kwargs: Any) -> tuple[Options, list[Loss]]:
 def _request_roundtrip(payload: Any) -> None:
     options, losses = _options()
     ir_req = decode.decode_request(from_wire(chat.CompletionCreateParams, payload))
-    assert_json_identical(to_wire(encode.encode_request(ir_req, options)), payload)
+    assert_json_identical(to_wire(encode.encode_request(ir_req, options)), sendable(payload))
     assert losses == []
 
 
@@ -601,10 +601,10 @@ def test_encode_foreign_response() -> None:
         ("max_tokens", "length", []),
         ("refusal", "content_filter", []),
         ("pause_turn", "stop", ["stop_reason"]),
-        ("error", None, ["stop_reason"]),
+        ("error", "stop", ["stop_reason"]),
     ],
 )
-def test_encode_stop_reasons(stop: ir.StopReason, finish: str | None, lost: list[str]) -> None:
+def test_encode_stop_reasons(stop: ir.StopReason, finish: str, lost: list[str]) -> None:
     options, losses = _options()
     seq = "END" if stop == "stop_sequence" else None
     resp = ir.Response(
@@ -620,8 +620,6 @@ def test_encode_stop_reasons(stop: ir.StopReason, finish: str | None, lost: list
     assert out["id"] == "chatcmpl-test"
     assert out["model"] == ""
     assert [loss.feature for loss in losses] == lost
-    if finish is None:  # a failed answer: null, the one reported deviation from the SDK type
-        out["choices"][0]["finish_reason"] = "stop"
     assert_sdk_strict(out, sdk.ChatCompletion)
 
 

@@ -131,10 +131,17 @@ def _part_view(part: ir.Part) -> tuple[Any, ...]:
 
 
 def _neutral(resp: ir.Response) -> dict[str, Any]:
-    """The neutral content of a response: ids, paths, extras and empty texts aside."""
+    """The neutral content of a response: ids, paths (and field paths), extras and empty texts
+    aside."""
     usage = None
     if resp.usage is not None:
-        usage = dataclasses.replace(resp.usage, path="", extra=ir.EMPTY_EXTRA, echo=ir.EMPTY_EXTRA)
+        usage = dataclasses.replace(
+            resp.usage,
+            path="",
+            extra=ir.EMPTY_EXTRA,
+            echo=ir.EMPTY_EXTRA,
+            field_paths=ir.EMPTY_PATHS,
+        )
     return {
         "candidates": [
             (

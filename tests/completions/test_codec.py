@@ -360,10 +360,10 @@ def test_request_settings_completions_lacks_are_reported() -> None:
     assert out == {"model": "m", "prompt": "x", "logprobs": 5}
     assert features(losses) == [
         ("tools[0]", "tools"),
-        ("parallel_tool_calls", "parallel_tool_calls"),
         ("top_k", "top_k"),
         ("metadata", "metadata"),
         ("service_tier", "service_tier"),
+        ("parallel_tool_calls", "parallel_tool_calls"),
         ("tool_choice", "tool_choice"),
         ("reasoning", "reasoning"),
         ("output_format", "output_format"),
@@ -464,15 +464,14 @@ def test_foreign_response_parts_and_stops_completions_cannot_say() -> None:
         error_message="boom",
     )
     out = to_wire(encode.encode_response(resp, options))
-    assert [c["finish_reason"] for c in out["choices"]] == ["stop", "stop", None]
-    assert [c["text"] for c in out["choices"]] == ["Calling. ", "a", "b"]
+    assert [c["finish_reason"] for c in out["choices"]] == ["stop", "stop", "stop"]
+    assert [c["text"] for c in out["choices"]] == ["Calling. no", "a", "b"]
     assert "usage" not in out
     assert features(losses) == [
         ("container", "container"),
         ("status", "status"),
         ("error", "error_message"),
         ("content[0]", "reasoning"),
-        ("content[2]", "refusal"),
         ("content[3]", "tool_call"),
         ("content[4]", "server_tool_use"),
         ("choices[0].stop_reason", "stop_reason"),

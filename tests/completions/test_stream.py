@@ -749,10 +749,11 @@ def test_final_part_with_more_text_than_the_deltas() -> None:
         ir.PartStarted(0, ir.TextPart(text="He")),
         ir.PartDelta(0, "text", "l"),
         ir.PartFinished(0, ir.TextPart(text="Hello")),
+        ir.CandidateFinished("end_turn"),
         ir.StreamEnded(),
     ]
     chunks, _ = check_encoder(events)
-    assert [c["choices"][0]["text"] for c in chunks if c["choices"]] == ["He", "l", "lo"]
+    assert [c["choices"][0]["text"] for c in chunks if c["choices"]] == ["He", "l", "lo", ""]
 
 
 def test_stream_error_is_an_error_frame_and_nothing_after() -> None:
@@ -817,7 +818,7 @@ def test_model_option_overrides_and_strict_raises() -> None:
     encoder = StreamEncoder(Options(strict=True))
     encoder.feed(START)
     with pytest.raises(UnsupportedFeatureError):
-        encoder.feed(ir.PartStarted(0, ir.RefusalPart(text="")))
+        encoder.feed(ir.PartStarted(0, ir.ToolCallPart(call_id="c", name="f", arguments="")))
     assert encoder.state is EncoderState.ERROR
     with pytest.raises(StreamStateError):
         encoder.feed(ir.StreamEnded())

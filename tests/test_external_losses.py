@@ -1,0 +1,43 @@
+"""Every loss reported for real recorded traffic names a place in the caller's payload.
+
+A ``Loss`` names information the source payload had that the target cannot carry, at a JSON path
+into that payload: converting each recording of ``../shared/samples/external`` (requests,
+responses, error bodies; the ones made or broken by hand left out) into every other format, each
+reported path must resolve in the recording. Streams are left out: a stream has no one payload,
+and a stream loss's path is relative to the event that said it, which a ``Loss`` does not name.
+Skipped when the folder is absent.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from openai_claude_bridge import BridgeError, Loss
+from openai_claude_bridge.options import FORMATS
+from tests.support.external import Recording, convert_recording, recordings, resolves
+
+PAYLOADS = [rec for rec in recordings() if rec.kind != "stream" and not rec.hand_made]
+
+
+def test_paths_resolve_like_json_paths() -> None:
+    payload = {"messages": [{"content": [{"text": "x"}]}], "a-b": {"c": None}}
+    assert resolves(payload, "")
+    assert resolves(payload, "messages[0].content[0].text")
+    assert resolves(payload, '["a-b"].c')
+    assert not resolves(payload, "messages[1]")
+    assert not resolves(payload, "messages[0].content[0].cache_control")
+    assert not resolves(payload, "stop")
+
+
+@pytest.mark.skipif(not PAYLOADS, reason="no ../shared/samples/external recordings")
+@pytest.mark.parametrize("rec", PAYLOADS, ids=lambda rec: f"{rec.name}:{rec.kind}")
+def test_every_reported_loss_names_a_place_in_the_recording(rec: Recording) -> None:
+    unresolved: list[tuple[str, Loss]] = []
+    for target in FORMATS:
+        losses: list[Loss] = []
+        try:
+            convert_recording(rec, target, on_loss=losses.append)
+        except BridgeError:
+            continue  # refused input reports nothing to check
+        unresolved += [(target, loss) for loss in losses if not resolves(rec.payload, loss.path)]
+    assert unresolved == []
