@@ -274,3 +274,41 @@ def test_a_tag_the_server_left_out_stays_out() -> None:
     events = [to_wire(e) for chunk in chunks for e in converter.feed(chunk)]
     events += [to_wire(e) for e in converter.finish()]
     assert [e["type"] for e in events][-1] == "message_stop"
+
+
+# --------------------------------------------------------------------------- stop reasons
+
+
+_STOPLESS = [
+    {"type": "message_start", "message": {
+        "id": "msg_1", "type": "message", "role": "assistant", "model": "claude", "content": [],
+        "stop_reason": None, "stop_sequence": None,
+        "usage": {"input_tokens": 1, "output_tokens": 1}}},
+    {"type": "content_block_start", "index": 0, "content_block": {"type": "text", "text": ""}},
+    {"type": "content_block_delta", "index": 0, "delta": {"type": "text_delta", "text": "hi"}},
+    {"type": "content_block_stop", "index": 0},
+    {"type": "message_delta", "delta": {"stop_reason": None, "stop_sequence": None},
+     "usage": {"output_tokens": 2}},
+    {"type": "message_stop"},
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("target", ["chat", "completions"])
+def test_an_answer_without_stop_reason_finishes_alike_streamed_or_not(target: Format) -> None:
+    """Chat and completions answers always finish; without a stop reason the finish reason
+    follows what was emitted, reported, in the stream as in the whole answer."""
+    from openai_claude_bridge import convert_response
+
+    stream_losses: list[Any] = []
+    converter = StreamConverter(source="anthropic", target=target, on_loss=stream_losses.append)
+    out = [to_wire(e) for event in _STOPLESS for e in converter.feed(event)]
+    out += [to_wire(e) for e in converter.finish()]
+    finishes = [c["finish_reason"] for e in out for c in e["choices"] if c["finish_reason"]]
+    whole_losses: list[Any] = []
+    message = {**_STOPLESS[0]["message"], "content": [{"type": "text", "text": "hi"}]}
+    whole = to_wire(
+        convert_response(message, source="anthropic", target=target, on_loss=whole_losses.append)
+    )
+    assert finishes == [whole["choices"][0]["finish_reason"]] == ["stop"]
+    assert [x.feature for x in stream_losses] == [x.feature for x in whole_losses]
+    assert "stop_reason" in [x.feature for x in stream_losses]

@@ -28,7 +28,10 @@ indexes its list of choices by ``choice.index``, so a first chunk with only ``in
 choice 2 before choice 1, breaks it). So before a candidate's first chunk, every lower candidate
 not yet announced gets its role-only opening chunk, in index order; candidates keep their
 indices (nothing is renumbered), and each choice's content stays in its own choice. A lower
-candidate the ir never mentions is left announced without a ``finish_reason`` (no invented stop).
+candidate the ir never mentions is left announced without a ``finish_reason`` (no invented stop);
+a choice the ir said something of but never finished gets, at ``StreamEnded``, the finish reason
+its content says (``tool_calls``, ``content_filter`` for a refusal, else ``stop``), reported, as
+a non-streaming answer does.
 
 * Text -> ``content`` fragments (the header's text, then every ``text`` delta); refusal ->
   ``refusal`` fragments.
@@ -165,6 +168,8 @@ class _Choice:
         "pending_finish",
         "pending_stop_reason",
         "reasoning_text",
+        "refused",
+        "said",
     )
 
     def __init__(self) -> None:
@@ -180,6 +185,10 @@ class _Choice:
         """A finish reason held until the choice's open parts are finished."""
         self.pending_stop_reason: str | None = None
         """The matched stop string written beside it (a chat source's ``stop_reason``)."""
+        self.said = False
+        """The ir started a part of this choice (a lower choice only announced has none)."""
+        self.refused = False
+        """The choice wrote refusal text."""
 
 
 class StreamEncoder:
@@ -357,6 +366,7 @@ class StreamEncoder:
             raise InvalidInputError(f"part {event.index} started twice")
         options, part, candidate = self._options, event.part, event.candidate
         self._choice(candidate).open_parts += 1
+        self._choice(candidate).said = True
         match part:
             case ir.TextPart():
                 _foreign(part, options)
@@ -373,6 +383,7 @@ class StreamEncoder:
                 _foreign(part, options)
                 state = self._parts[event.index] = _Part(candidate, part, "refusal")
                 state.text_len = len(part.text)
+                self._choice(candidate).refused = bool(part.text)
                 return [self._chunk(candidate, {"refusal": part.text})]
             case ir.ToolCallPart():
                 return self._tool_started(event.index, part, candidate)
@@ -601,6 +612,7 @@ class StreamEncoder:
                 if not text:
                     return []
                 state.text_len += len(text)
+                self._choice(state.candidate).refused = True
                 return [self._chunk(state.candidate, {"refusal": text})]
             case "tool":
                 if kind != "arguments":
@@ -680,12 +692,9 @@ class StreamEncoder:
         if choice.finished:
             return []
         choice.finished = True
-        calls: tuple[ir.Part, ...] = ()
-        if choice.next_tool or choice.function_call:
-            calls = (ir.ToolCallPart(call_id="", name="", arguments=""),)
         stub = ir.Candidate(
             index=event.candidate,
-            parts=calls,
+            parts=_emitted(choice),
             stop_reason=event.stop_reason,
             stop_sequence=event.stop_sequence,
             raw_stop_reason=event.raw_stop_reason,
@@ -713,6 +722,14 @@ class StreamEncoder:
         self._usage = dataclasses.replace(self._usage, **changes)
 
     def _end(self) -> list[ChatStreamOutput]:
+        for candidate, choice in sorted(self._choices.items()):
+            if choice.said and not choice.finished:
+                # no stop reason came: it follows what was emitted, as a non-streaming answer's
+                choice.finished = True
+                stub = ir.Candidate(index=candidate, parts=_emitted(choice))
+                choice.pending_finish = _finish(stub, self._options, own_stop=False)[
+                    "finish_reason"
+                ]
         out: list[ChatStreamOutput] = [
             self._finish_chunk(candidate)
             for candidate, choice in sorted(self._choices.items())
@@ -739,6 +756,17 @@ class StreamEncoder:
             )
         out.append(from_wire(ChatCompletionChunk, payload))
         return out
+
+
+def _emitted(choice: _Choice) -> tuple[ir.Part, ...]:
+    """Stand-ins for what a choice emitted that its finish reason follows: a tool call, a
+    refusal."""
+    emitted: list[ir.Part] = []
+    if choice.next_tool or choice.function_call:
+        emitted.append(ir.ToolCallPart(call_id="", name="", arguments=""))
+    if choice.refused:
+        emitted.append(ir.RefusalPart(text="refused"))
+    return tuple(emitted)
 
 
 def _arguments(state: _Part, text: str) -> dict[str, Any]:

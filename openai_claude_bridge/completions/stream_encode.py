@@ -39,10 +39,9 @@ States (:class:`EncoderState`)::
   index order, with one chunk: ``text: ""``, its logprobs, and the ``finish_reason`` of
   :data:`.tables.STOP_FINISH` (approximations reported, as the non-streaming encoder decides it;
   a Completions source's own spelling of another server, e.g. ``eos``, as it came: its
-  ``ResponseStarted`` carries the ``"completions"`` mark). A candidate that never finished
-  leaves ``finish_reason`` ``null``: none is invented (the chunk is then sent only when it
-  carries logprobs or the candidate has sent nothing yet, so that every candidate is a choice,
-  as in the non-streaming response). Last comes
+  ``ResponseStarted`` carries the ``"completions"`` mark). A candidate that never got a stop
+  reason finishes as its content says (``stop``, ``content_filter`` for a refusal), reported,
+  as the non-streaming encoder decides it. Last comes
   ``{"choices": [], "usage": ...}`` when ``options.include_usage``, the usage (``UsageUpdated``
   and ``ResponseStarted.usage`` merged) is known and complete, and — when ``options.request`` is a
   Completions request — it asked for ``stream_options.include_usage``.
@@ -340,17 +339,16 @@ class StreamEncoder:
         """The candidate's closing chunk (none when it would say nothing new)."""
         for text in candidate.texts:
             self._close(text)
-        finish = None
         stop = candidate.finish
-        if stop is not None:
-            node = ir.Candidate(
-                index=index,
-                parts=(ir.RefusalPart(text=""),) if candidate.refused else (),
-                stop_reason=stop.stop_reason,
-                stop_sequence=stop.stop_sequence,
-                raw_stop_reason=stop.raw_stop_reason,
-            )
-            finish = _finish_reason(node, self._options, own=self._own_source)
+        node = ir.Candidate(
+            index=index,
+            parts=(ir.RefusalPart(text=""),) if candidate.refused else (),
+            stop_reason=None if stop is None else stop.stop_reason,
+            stop_sequence=None if stop is None else stop.stop_sequence,
+            raw_stop_reason=None if stop is None else stop.raw_stop_reason,
+        )
+        # without a stop reason it follows what was emitted, reported (as a non-streaming answer)
+        finish: str | None = _finish_reason(node, self._options, own=self._own_source)
         logprobs = self._logprobs(index, candidate)
         if finish is None and logprobs is None and candidate.sent:
             return []
