@@ -53,6 +53,7 @@ started before; ir indices are dense and in order of first appearance; candidate
 from __future__ import annotations
 
 import enum
+import math
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -290,7 +291,8 @@ class StreamDecoder:
 
     def _start(self, resp: Response) -> ir.ResponseStarted:
         self._state = DecoderState.OPEN
-        created = int(resp.created_at) if resp.created_at == int(resp.created_at) else None
+        stamp = resp.created_at  # whole seconds, as the non-streaming decoder reads a float
+        created = int(stamp) if isinstance(stamp, (int, float)) and math.isfinite(stamp) else None
         wire = to_wire(resp)
         echo = {key: value for key, value in wire.items() if key in RESPONSE_ECHO}
         return ir.ResponseStarted(
