@@ -31,9 +31,12 @@ body and one codec, :mod:`openai_claude_bridge._openai_errors`.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from types import MappingProxyType
 from typing import Literal, cast
 
+from .. import _finish_aliases as finish_aliases
+from .._finish_aliases import SERVER_FINISH_REASONS
 from ..ir import StopReason
 from ..options import ChatDialect
 from .models.response import FinishReason
@@ -59,6 +62,8 @@ FINISH_TO_STOP: MappingProxyType[FinishReason, StopReason] = MappingProxyType(
     }
 )
 
+_OWN = cast("Mapping[str, StopReason]", FINISH_TO_STOP)
+
 STOP_TO_FINISH: MappingProxyType[StopReason, FinishReason | None] = MappingProxyType(
     {
         "end_turn": "stop",
@@ -72,41 +77,9 @@ STOP_TO_FINISH: MappingProxyType[StopReason, FinishReason | None] = MappingProxy
     }
 )
 
-#: Non-standard ``finish_reason`` values of known servers (lower case; read in any case) -> the
-#: ir stop reason they mean. MLX and small servers: ``end``, ``eos``, ``tool_call``; TGI:
-#: ``eos_token``, ``stop_sequence``; Mistral: ``model_length`` (the context is full), ``error``;
-#: vLLM / SGLang: ``abort``; Cohere-style: ``complete``, ``max_tokens``, ``tool_call``,
-#: ``error_toxic``; Gemini-style: ``max_tokens``, ``safety``, ``recitation``, ``blocklist``,
-#: ``prohibited_content``, ``spii``; Anthropic-style: ``end_turn``, ``stop_sequence``,
-#: ``max_tokens``, ``tool_use``, ``refusal``. A matched stop sequence whose string is not said
-#: reads as ``end_turn``, as chat's own ``stop`` does.
-FINISH_ALIASES: MappingProxyType[str, StopReason] = MappingProxyType(
-    {
-        "end": "end_turn",
-        "eos": "end_turn",
-        "eos_token": "end_turn",
-        "eot": "end_turn",
-        "end_of_turn": "end_turn",
-        "end_turn": "end_turn",
-        "stop_sequence": "end_turn",
-        "complete": "end_turn",
-        "max_tokens": "max_tokens",
-        "max_length": "max_tokens",
-        "max_output_tokens": "max_tokens",
-        "model_length": "context_window_exceeded",
-        "tool_call": "tool_use",
-        "tool_use": "tool_use",
-        "refusal": "refusal",
-        "safety": "refusal",
-        "recitation": "refusal",
-        "blocklist": "refusal",
-        "prohibited_content": "refusal",
-        "spii": "refusal",
-        "error_toxic": "refusal",
-        "error": "error",
-        "abort": "error",
-    }
-)
+#: Non-standard ``finish_reason`` values of known servers -> the ir stop reason they mean
+#: (:data:`.._finish_aliases.SERVER_FINISH_REASONS`).
+FINISH_ALIASES: Mapping[str, StopReason] = SERVER_FINISH_REASONS
 
 #: ``chat_dialect`` -> the field another format's token limit is written in.
 MAX_TOKENS_FIELD: MappingProxyType[ChatDialect, Literal["max_tokens", "max_completion_tokens"]] = (
@@ -128,10 +101,7 @@ def stop_reason_of(finish_reason: str) -> StopReason | None:
 def is_finish_alias(finish_reason: str) -> bool:
     """Whether ``finish_reason`` is a known value other than chat's own spelling of its five:
     one of :data:`FINISH_ALIASES`, or a standard value in another case."""
-    lowered = finish_reason.lower()
-    if finish_reason in FINISH_TO_STOP:
-        return False
-    return lowered in FINISH_ALIASES or lowered in FINISH_TO_STOP
+    return finish_aliases.is_alias(finish_reason, _OWN, FINISH_ALIASES)
 
 
 def read_finish_reason(finish_reason: str, *, called: bool) -> StopReason | None:
@@ -143,8 +113,7 @@ def read_finish_reason(finish_reason: str, *, called: bool) -> StopReason | None
     stop = stop_reason_of(finish_reason)
     if stop is not None:
         return stop
-    lowered = finish_reason.lower()
-    stop = stop_reason_of(lowered) or FINISH_ALIASES.get(lowered)
+    stop = finish_aliases.read(finish_reason, _OWN, FINISH_ALIASES)
     if stop == "end_turn" and called:
         return "tool_use"
     if stop == "tool_use" and not called:

@@ -25,6 +25,8 @@ from collections.abc import Mapping
 from types import MappingProxyType
 from typing import cast
 
+from .. import _finish_aliases as finish_aliases
+from .._finish_aliases import SERVER_FINISH_REASONS
 from ..ir import StopReason
 from .models import FinishReason
 
@@ -41,6 +43,8 @@ FINISH_STOP: Mapping[FinishReason, StopReason] = MappingProxyType(
     {"stop": "end_turn", "length": "max_tokens", "content_filter": "refusal"}
 )
 """Completions ``finish_reason`` -> ir stop reason."""
+
+_OWN = cast("Mapping[str, StopReason]", FINISH_STOP)
 
 STOP_FINISH: Mapping[StopReason, FinishReason] = MappingProxyType(
     {
@@ -61,49 +65,27 @@ APPROXIMATE_STOPS: frozenset[StopReason] = frozenset({"tool_use", "pause_turn", 
 
 FINISH_ALIASES: Mapping[str, StopReason] = MappingProxyType(
     {
-        "end": "end_turn",
-        "eos": "end_turn",
-        "eos_token": "end_turn",
-        "eot": "end_turn",
-        "end_of_turn": "end_turn",
-        "end_turn": "end_turn",
-        "stop_sequence": "end_turn",
-        "complete": "end_turn",
+        **{
+            spelling: "end_turn" if stop == "tool_use" else stop
+            for spelling, stop in SERVER_FINISH_REASONS.items()
+        },
         "tool_calls": "end_turn",
-        "tool_call": "end_turn",
-        "tool_use": "end_turn",
         "function_call": "end_turn",
-        "max_tokens": "max_tokens",
-        "max_length": "max_tokens",
-        "max_output_tokens": "max_tokens",
-        "model_length": "context_window_exceeded",
-        "refusal": "refusal",
-        "safety": "refusal",
-        "recitation": "refusal",
-        "error": "error",
-        "abort": "error",
     }
 )
 """Non-standard ``finish_reason`` values (lower case; read in any case) -> ir stop reason: the
-end-of-sequence spellings of small servers (``end``, ``eos``, TGI's ``eos_token`` and
-``stop_sequence``, whose string is not said), chat's and others' tool-call values (nothing was
-called), token limits (Mistral's ``model_length``: the context is full), filters, and failures
-(Mistral's ``error``, vLLM's ``abort``)."""
+spellings of other servers (:data:`.._finish_aliases.SERVER_FINISH_REASONS`) and chat's own
+tool-call values — a completion calls no tools, so a tool-call stop is a natural one."""
 
 
 def is_finish_alias(finish_reason: str) -> bool:
     """Whether ``finish_reason`` is a known value other than this format's own spelling of its
     three: one of :data:`FINISH_ALIASES`, or a standard value in another case."""
-    if finish_reason in FINISH_STOP:
-        return False
-    lowered = finish_reason.lower()
-    return lowered in FINISH_ALIASES or lowered in FINISH_STOP
+    return finish_aliases.is_alias(finish_reason, _OWN, FINISH_ALIASES)
 
 
 def read_finish_reason(finish_reason: str) -> StopReason | None:
     """The ir stop reason of a ``finish_reason`` from any server: :data:`FINISH_STOP` for this
     format's own values, :data:`FINISH_ALIASES` (any case) for the others known; ``None`` for a
     value nobody is known to send."""
-    own = cast("Mapping[str, StopReason]", FINISH_STOP)
-    lowered = finish_reason.lower()
-    return own.get(finish_reason) or own.get(lowered) or FINISH_ALIASES.get(lowered)
+    return finish_aliases.read(finish_reason, _OWN, FINISH_ALIASES)
