@@ -46,6 +46,20 @@ class Assistant(WireModel):
 Message = Annotated[Union[User, Assistant], OpenUnion("role")]
 
 
+class Blank(WireModel):
+    """A member whose tag is the text hypothesis draws first: ``""``."""
+
+    type: Literal[""] = ""
+    needed: str
+
+
+Slot = Annotated[Union[Blank, UnknownPart], OpenUnion("type", fallback=UnknownPart)]
+
+
+class Holder(WireModel):
+    slot: Slot
+
+
 class Request(WireModel):
     messages: list[Message]
     max_tokens: int
@@ -221,3 +235,11 @@ def test_deeply_nested_payload_is_invalid_input_not_a_crash() -> None:
 def test_generated_payloads_round_trip(payload: Any) -> None:
     assert_roundtrip(Request, payload)
 
+
+@given(wire_payloads(Holder))
+def test_generated_fallback_members_never_take_a_known_tag(payload: Any) -> None:
+    # Pydantic keeps a field's OpenUnion marker in ``field.metadata``, not ``field.annotation``: a
+    # strategy reading only the annotation gave the fallback member any text as its tag, a known
+    # one included, and so made invalid payloads (an anthropic ``error`` without ``message``).
+    model = assert_roundtrip(Holder, payload)
+    assert isinstance(model.slot, Blank) == (payload["slot"]["type"] == "")
