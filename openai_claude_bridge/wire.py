@@ -280,6 +280,12 @@ def _adapter(tp: Any) -> TypeAdapter[Any]:
     return adapter
 
 
+def _is_plain_class(tp: Any) -> bool:
+    """Whether ``tp`` is a class ``isinstance`` accepts: not a parameterized generic such as
+    ``list[X]``, which Python 3.10 still reports as an instance of ``type``."""
+    return isinstance(tp, type) and not isinstance(tp, types.GenericAlias)
+
+
 @overload
 def from_wire(
     tp: type[ModelT],
@@ -298,12 +304,13 @@ def from_wire(
 ) -> Any:
     """Parse ``data`` (a dict of parsed JSON, JSON text/bytes, or a model) as wire type ``tp``.
 
-    ``tp`` is a model class or one of the package's union aliases. Every failure raises
-    :class:`InvalidInputError` with the JSON path of the offending value (prefixed by ``path``).
-    ``as_sent``: the payload as a server sent it, to be given back exactly — a discriminator tag
-    it left out stays unset (see the module docstring).
+    ``tp`` is a model class, one of the package's union aliases, or a generic of them
+    (``list[AnnotationUnion]``). Every failure raises :class:`InvalidInputError` with the JSON
+    path of the offending value (prefixed by ``path``). ``as_sent``: the payload as a server
+    sent it, to be given back exactly — a discriminator tag it left out stays unset (see the
+    module docstring).
     """
-    if isinstance(tp, type) and isinstance(data, tp):
+    if _is_plain_class(tp) and isinstance(data, tp):
         return data
     if isinstance(data, (str, bytes, bytearray)):
         try:

@@ -21,7 +21,7 @@ from typing import Any
 import anthropic.types as sdk
 import anthropic.types.shared as sdk_shared
 import pytest
-from hypothesis import given, reject
+from hypothesis import given
 
 from openai_claude_bridge import (
     BridgeError,
@@ -141,31 +141,18 @@ def test_error_fixtures_round_trip_exactly(payload: Any) -> None:
     error_round_trip(payload)
 
 
-def generated(tp: Any, payload: Any) -> Any:
-    """``payload`` parsed; the rare generated payload our models reject (hypothesis now and then
-    puts a known error type into the unknown-type fallback, without its required message) is
-    not an example."""
-    try:
-        return from_wire(tp, payload)
-    except InvalidInputError:
-        reject()
-
-
 @given(wire_payloads(MessageCreateParams))
 def test_any_request_round_trips_exactly(payload: Any) -> None:
-    generated(MessageCreateParams, payload)
     request_round_trip(payload)
 
 
 @given(wire_payloads(Message))
 def test_any_response_round_trips_exactly(payload: Any) -> None:
-    generated(Message, payload)
     response_round_trip(payload)
 
 
 @given(wire_payloads(ErrorResponse))
 def test_any_error_round_trips_exactly(payload: Any) -> None:
-    generated(ErrorResponse, payload)
     error_round_trip(payload)
 
 
@@ -196,7 +183,7 @@ def neutral(value: Any) -> Any:
 @pytest.mark.parametrize("strict", [False, True])
 @given(payload=wire_payloads(MessageCreateParams))
 def test_neutral_requests_encode_or_raise_bridge_errors(strict: bool, payload: Any) -> None:
-    stripped = neutral(decode_request(generated(MessageCreateParams, payload)))
+    stripped = neutral(decode_request(from_wire(MessageCreateParams, payload)))
     with contextlib.suppress(BridgeError):
         encode_request(stripped, Options(strict=strict))
 
@@ -204,14 +191,14 @@ def test_neutral_requests_encode_or_raise_bridge_errors(strict: bool, payload: A
 @pytest.mark.parametrize("strict", [False, True])
 @given(payload=wire_payloads(Message))
 def test_neutral_responses_encode_or_raise_bridge_errors(strict: bool, payload: Any) -> None:
-    stripped = neutral(decode_response(generated(Message, payload)))
+    stripped = neutral(decode_response(from_wire(Message, payload)))
     with contextlib.suppress(BridgeError):
         encode_response(stripped, Options(strict=strict))
 
 
 @given(payload=wire_payloads(ErrorResponse))
 def test_neutral_errors_encode(payload: Any) -> None:
-    stripped = neutral(decode_error(generated(ErrorResponse, payload)))
+    stripped = neutral(decode_error(from_wire(ErrorResponse, payload)))
     status, body = encode_error(stripped, Options())
     assert status in tables.ERROR_TYPE_STATUS.values()
     assert body.error.type in typing.get_args(ErrorType)

@@ -16,6 +16,7 @@ from typing import Any, Literal, Union
 
 from hypothesis import strategies as st
 from pydantic import BaseModel
+from pydantic.fields import FieldInfo
 
 from openai_claude_bridge.wire import OpenUnion
 
@@ -76,7 +77,7 @@ def _model_payloads(
         if tag_override is not None and name == tag_field:
             required[wire] = tag_override
             continue
-        strategy = _for_type(_resolve(field.annotation, model), deeper)
+        strategy = _for_type(_resolve(_field_type(field), model), deeper)
         if field.is_required() or name in getattr(model, "__wire_tags__", ()):
             required[wire] = strategy
         elif depth < MAX_DEPTH:
@@ -90,6 +91,17 @@ def _model_payloads(
         base,
         st.one_of(st.none(), st.tuples(st.sampled_from(["x_future", "zz_extension"]), json_values)),
     )
+
+
+def _field_type(field: FieldInfo) -> Any:
+    """A field's type with its ``OpenUnion`` marker: pydantic moves the metadata of a field's
+    top-level ``Annotated`` into ``field.metadata``, so ``field.annotation`` alone is a plain
+    ``Union`` whose fallback member would get any text as its tag, a known one included (then
+    without that member's required fields, e.g. an anthropic ``error`` without ``message``)."""
+    markers = [m for m in field.metadata if isinstance(m, OpenUnion)]
+    if not markers:
+        return field.annotation
+    return typing.Annotated[(field.annotation, *markers)]
 
 
 def _resolve(annotation: Any, model: type[BaseModel]) -> Any:
