@@ -15,6 +15,13 @@ the only part of the package that imports ``hypothesis`` and ``pytest``.
 
 from __future__ import annotations
 
+from .checks import accumulate, check_conversion, check_stream, check_stream_conversion
 from .violations import Violation
 
-__all__ = ["Violation"]
+__all__ = [
+    "Violation",
+    "accumulate",
+    "check_conversion",
+    "check_stream",
+    "check_stream_conversion",
+]
