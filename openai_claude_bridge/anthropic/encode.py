@@ -648,7 +648,8 @@ def _image(part: ir.ImagePart, options: Options) -> ImageBlockParam | None:
         return None
     fields: dict[str, Any] = {"source": source}
     if part.detail is not None:
-        _lose(options, part.path, "detail", "detail", "anthropic images have no detail level")
+        reason = "anthropic images have no detail level"
+        options.lose(ir.field_path(part, "detail"), "detail", reason)
     _set_cache(fields, part, part.cache, options)
     return build(ImageBlockParam, fields, part, FMT)
 
@@ -766,7 +767,7 @@ def _function_input(
     cut short in a stream) or drops the call, both reported; in a request, arguments that are not
     a JSON object are invalid input."""
     tool_input = _input(part)
-    where = json_path(["arguments"], part.path)
+    where = ir.field_path(part, "arguments")
     if tool_input is None and response:
         tool_input = _partial_input(part)
         if tool_input is not None:

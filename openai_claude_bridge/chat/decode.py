@@ -397,6 +397,7 @@ def _user_part(part: ChatCompletionContentPartParam, path: str) -> ir.Part:
                 detail=image.detail,
                 cache=cache.hint,
                 path=path,
+                field_paths=ir.with_paths({"detail": _at(path, "image_url", "detail")}),
                 extra=tag(rest(part, {"type", "image_url", *cache.consumed})),
                 echo=cache.echo,
             )
@@ -535,6 +536,7 @@ def _tool_call(call: _AnyToolCall, path: str) -> ir.Part:
                 name=function.name,
                 arguments=function.arguments,
                 path=path,
+                field_paths=ir.with_paths({"arguments": _at(path, "function", "arguments")}),
                 extra=tag(
                     rest(
                         call,
@@ -554,6 +556,7 @@ def _tool_call(call: _AnyToolCall, path: str) -> ir.Part:
                 arguments=custom.input,
                 kind="custom",
                 path=path,
+                field_paths=ir.with_paths({"arguments": _at(path, "custom", "input")}),
                 extra=tag(
                     rest(
                         call,

@@ -3,8 +3,8 @@
 * Decoder: every recorded stream decodes, and accumulating the ir events equals decoding the
   message the SDK's own (beta) accumulator builds from the same events; re-splitting deltas does
   not matter; out-of-order streams are rejected; truncation and mid-stream errors.
-* Encoder: every event validates strictly against the SDK's event types, the stream follows the
-  one-open-block grammar and passes the SDK's accumulator, and what it accumulates to decodes to
+* Encoder: every event validates strictly against the SDK's event types, the stream keeps the
+  anthropic stream rules (the testing kit's ``check_stream``) and passes the SDK's accumulator, and what it accumulates to decodes to
   what ``encode_response(accumulate(ir))`` decodes to.
 
 What the decoder does with each kind of recorded stream (``/work/shared/samples/anthropic``):
@@ -58,6 +58,7 @@ from openai_claude_bridge.errors import (
 from openai_claude_bridge.ir.accumulate import accumulate
 from openai_claude_bridge.options import Loss, Options
 from openai_claude_bridge.sse import SSEDecoder
+from openai_claude_bridge.testing import check_stream
 from openai_claude_bridge.wire import from_wire, to_wire
 from tests.anthropic.test_models import _SdkPingEvent
 from tests.support.oracle import assert_sdk_strict
@@ -392,55 +393,6 @@ def test_server_tool_input_and_compaction_are_restated_at_stop() -> None:
 # --------------------------------------------------------------------------- encoder
 
 
-def check_grammar(events: list[dict[str, Any]]) -> None:
-    """The anthropic target stream rules of BEHAVIOR.md."""
-    types = [e["type"] for e in events]
-    if types and types[-1] == "error":
-        assert "error" not in types[:-1] and "message_stop" not in types
-        if "message_start" in types:
-            assert types[0] == "message_start"
-        return
-    assert types[0] == "message_start" and types.count("message_start") == 1
-    assert types[-2:] == ["message_delta", "message_stop"]
-    assert types.count("message_delta") == 1 and types.count("message_stop") == 1
-    expected = 0
-    open_block: dict[str, Any] | None = None
-    seen_content = False
-    for event in events[1:-2]:
-        kind = event["type"]
-        if kind == "content_block_start":
-            assert open_block is None and event["index"] == expected
-            block = event["content_block"]
-            if block["type"] == "text":
-                assert block["text"] == ""
-            if block["type"] == "tool_use":
-                assert block["input"] == {}
-            if block["type"] == "thinking":
-                assert block["thinking"] == "" and block["signature"] == ""
-            open_block, seen_content = block, False
-        elif kind == "content_block_delta":
-            assert open_block is not None and event["index"] == expected
-            allowed = {
-                "text": {"text_delta", "citations_delta"},
-                "tool_use": {"input_json_delta"},
-                "thinking": {"thinking_delta", "signature_delta"},
-            }.get(open_block["type"], set())
-            assert event["delta"]["type"] in allowed
-            if event["delta"]["type"] in ("text_delta", "citations_delta"):
-                seen_content = seen_content or bool(event["delta"].get("text", True))
-        elif kind == "content_block_stop":
-            assert open_block is not None and event["index"] == expected
-            if open_block["type"] == "text":
-                assert seen_content, "empty text block"
-            open_block = None
-            expected += 1
-        else:
-            assert kind == "ping", kind
-    assert open_block is None
-    final = events[-2]
-    assert "output_tokens" in final["usage"]
-
-
 def encode_stream(
     events: list[ir.StreamEvent], *, strict_sdk: bool = True, **options: Any
 ) -> tuple[list[dict[str, Any]], list[Loss]]:
@@ -454,7 +406,7 @@ def encode_stream(
     if strict_sdk:
         for wire in out:
             assert_sdk_strict(wire, *EVENT_SDK)
-    check_grammar(out)
+    assert check_stream("anthropic", out) == []
     return out, losses
 
 
@@ -687,7 +639,7 @@ def test_misuse_and_other_candidates() -> None:
         ir.StreamEnded(),
     ]
     out = [to_wire(e) for e in StreamEncoderRun(events, on_loss=losses.append)]
-    check_grammar(out)
+    assert check_stream("anthropic", out) == []
     assert [loss.feature for loss in losses].count("n") == 1
     texts = [e["delta"]["text"] for e in out if e.get("delta", {}).get("type") == "text_delta"]
     assert texts == ["a"]

@@ -8,7 +8,7 @@ hand-written expectations; re-chunking the deltas never changes the result (hypo
 truncation and misuse raise.
 
 Encoder: every chunk validates strictly against the SDK's ``ChatCompletionChunk`` (provider
-reasoning fields aside), the stream obeys chat's grammar (``_check_grammar``), passes the SDK's
+reasoning fields aside), the stream keeps chat's stream rules (the testing kit's ``check_stream``), passes the SDK's
 accumulator, and accumulates to what the non-streaming encoder makes of the accumulated ir.
 """
 
@@ -44,6 +44,7 @@ from openai_claude_bridge.chat.stream_encode import EncoderState, StreamEncoder
 from openai_claude_bridge.ir.accumulate import accumulate
 from openai_claude_bridge.options import ChatDialect, Options
 from openai_claude_bridge.sse import SSEDecoder
+from openai_claude_bridge.testing import check_stream
 from openai_claude_bridge.wire import from_wire, to_wire
 from tests.support.oracle import assert_sdk_strict
 from tests.support.strategies import wire_payloads
@@ -175,52 +176,6 @@ def _encode(events: list[ir.StreamEvent], options: Options) -> list[dict[str, An
     out = [to_wire(chunk) for event in events for chunk in encoder.feed(event)]
     assert encoder.state is EncoderState.ENDED
     return out
-
-
-def _check_grammar(frames: list[dict[str, Any]]) -> None:
-    """Chat's stream rules: stable head, role first, tool-call fragments keyed by index with
-    id/type/name on the first only, one finish_reason per choice, usage chunk last, nothing after
-    an error frame."""
-    head: tuple[Any, ...] | None = None
-    announced: set[int] = set()
-    finished: set[int] = set()
-    calls: dict[tuple[int, int], str] = {}
-    usage_seen = False
-    for i, frame in enumerate(frames):
-        if "error" in frame:
-            assert i == len(frames) - 1, "nothing may follow an error frame"
-            continue
-        assert not usage_seen, "the usage chunk is the last one"
-        assert frame["object"] == "chat.completion.chunk"
-        this = (frame["id"], frame["created"], frame["model"])
-        assert head is None or head == this, "id / created / model change mid-stream"
-        head = this
-        if not frame["choices"]:
-            assert frame.get("usage"), "an empty choices list only on the usage chunk"
-            usage_seen = True
-            continue
-        for choice in frame["choices"]:
-            index = choice["index"]
-            delta = choice["delta"]
-            assert index not in finished, f"choice {index} continued after its finish_reason"
-            if index not in announced:
-                assert delta.get("role") == "assistant", "the first delta carries the role"
-                announced.add(index)
-            else:
-                assert "role" not in delta
-            for call in delta.get("tool_calls") or []:
-                key = (index, call["index"])
-                if key not in calls:
-                    assert call["index"] == sum(1 for c, _ in calls if c == index)
-                    assert call["id"] is not None and call["type"] == "function"
-                    assert call["function"]["name"]
-                    calls[key] = call["id"]
-                else:
-                    assert "id" not in call and "type" not in call
-                    assert "name" not in call["function"]
-            if choice["finish_reason"] is not None:
-                finished.add(index)
-    assert finished == announced or any("error" in f for f in frames)
 
 
 def _assert_sdk_valid(frames: list[dict[str, Any]]) -> None:
@@ -928,7 +883,7 @@ def test_encoder_output_is_valid_and_equals_non_stream(name: str, dialect: ChatD
     options, _ = _options(chat_dialect=dialect)
     frames = _encode(events, options)
     _assert_sdk_valid(frames)
-    _check_grammar(frames)
+    assert check_stream("chat", frames) == []
     _assert_stream_equals_non_stream(events, frames, _options(chat_dialect=dialect)[0])
 
 
@@ -1049,7 +1004,7 @@ def test_stream_error_becomes_an_error_frame() -> None:
     assert frames[-1] == {
         "error": {"message": "Overloaded", "type": "overloaded_error", "param": None, "code": None}
     }
-    _check_grammar(frames)
+    assert check_stream("chat", frames) == []
     assert encoder.state is EncoderState.ENDED
     with pytest.raises(StreamStateError):
         encoder.feed(ir.StreamEnded())
@@ -1091,7 +1046,7 @@ def test_chat_to_chat_streams(frames: list[dict[str, Any]]) -> None:
     options, _ = _options(chat_dialect="reasoning_content")
     out = _encode(events, options)
     _assert_sdk_valid(out)
-    _check_grammar(out)
+    assert check_stream("chat", out) == []
     _assert_stream_equals_non_stream(events, out, _options(chat_dialect="reasoning_content")[0])
     again = _decode(out)
     assert _neutral(accumulate(again))["candidates"] == _neutral(accumulate(events))["candidates"]
@@ -1124,7 +1079,7 @@ def test_choice_one_first_reaches_the_sdk_in_index_order() -> None:
         {"index": 0, "delta": {"role": "assistant"}, "finish_reason": None}
     ]
     _assert_sdk_valid(out)
-    _check_grammar(out)
+    assert check_stream("chat", out) == []
     _assert_stream_equals_non_stream(events, out, _options()[0])
     choices = _sdk_accumulate(out)["choices"]
     assert [(c["index"], c["message"]["content"], c["finish_reason"]) for c in choices] == [
@@ -1282,7 +1237,7 @@ def test_generated_ir_streams_encode_to_valid_equivalent_chat(
 ) -> None:
     frames = _encode(events, _options(chat_dialect=dialect)[0])
     _assert_sdk_valid(frames)
-    _check_grammar(frames)
+    assert check_stream("chat", frames) == []
     _assert_stream_equals_non_stream(events, frames, _options(chat_dialect=dialect)[0])
 
 

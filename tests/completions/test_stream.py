@@ -6,7 +6,7 @@
 2. Chunking invariance: the property above, over any re-splitting (1. is already one).
 3. Encoder: every chunk validates against the SDK's ``Completion`` (``finish_reason: null`` on
    non-final chunks is the real API's one deviation from the SDK type), the stream obeys the
-   Completions stream grammar (:func:`check_grammar`), and accumulating it gives
+   Completions stream rules (the testing kit's ``check_stream``), and accumulating it gives
    ``encode_response(accumulate(events))``, with the same losses reported.
 4. Truncation and errors: ``finish()`` before every choice finished, error frames, events out
    of order, use after an error.
@@ -50,6 +50,7 @@ from openai_claude_bridge.ir.accumulate import accumulate
 from openai_claude_bridge.options import Options
 from openai_claude_bridge.sse import SSEDecoder
 from openai_claude_bridge.stream import SSETranscoder
+from openai_claude_bridge.testing import check_stream
 from openai_claude_bridge.wire import from_wire, to_wire
 from tests.support.oracle import assert_sdk_strict
 from tests.support.roundtrip import FIXTURES, all_fixture_payloads
@@ -180,31 +181,6 @@ def check_ir_grammar(events: list[ir.StreamEvent]) -> None:
             assert event.index not in finished
             if isinstance(event, ir.PartFinished):
                 finished.add(event.index)
-
-
-def check_grammar(chunks: list[Chunk]) -> None:
-    """The Completions stream grammar: one head on every chunk, one finish_reason per choice and
-    nothing for a choice after it, the usage chunk (``choices: []``) last, an error frame only
-    as the very last event."""
-    head = None
-    finished: set[int] = set()
-    usage_seen = False
-    for n, chunk in enumerate(chunks):
-        if "error" in chunk:
-            assert n == len(chunks) - 1, "nothing follows an error frame"
-            continue
-        assert chunk["object"] == "text_completion"
-        assert not usage_seen, "the usage chunk is the last"
-        this = {k: v for k, v in chunk.items() if k not in ("choices", "usage")}
-        assert head is None or this == head, "one id/created/model on every chunk"
-        head = this
-        if not chunk["choices"]:
-            assert chunk.get("usage") is not None, "an empty chunk carries the usage"
-            usage_seen = True
-        for choice in chunk["choices"]:
-            assert choice["index"] not in finished, "nothing for a choice after its finish"
-            if choice["finish_reason"] is not None:
-                finished.add(choice["index"])
 
 
 def assert_strict(chunks: list[Chunk]) -> None:
@@ -591,7 +567,7 @@ def check_encoder(events: list[ir.StreamEvent], **kwargs: Any) -> tuple[list[Chu
     options, losses = collect(**kwargs)
     chunks = encode_events(events, options)
     assert_strict(chunks)
-    check_grammar(chunks)
+    assert check_stream("completions", chunks) == []
     expected_options, expected_losses = collect(**kwargs)
     expected = to_wire(encode.encode_response(accumulate(events), expected_options))
     if "error" not in chunks[-1]:
@@ -736,7 +712,7 @@ def test_error_after_a_finish_sends_no_finish_reason() -> None:
         ],
         collect()[0],
     )
-    check_grammar(chunks)
+    assert check_stream("completions", chunks) == []
     assert [c.get("choices") for c in chunks] == [
         [{"index": 0, "text": "a", "logprobs": None, "finish_reason": None}],
         None,
@@ -889,7 +865,7 @@ def test_completions_stream_round_trip(payload: Chunk, data: st.DataObject) -> N
     chunks = data.draw(exploded(payload))
     options, losses = collect()
     out = encode_events(decode_chunks(chunks), options)
-    check_grammar(out)
+    assert check_stream("completions", out) == []
     expected = normal(accumulate_chunks(chunks))
     for choice in expected["choices"]:
         # an unknown finish reason has no ir stop reason; the stream cannot carry it (a known
@@ -908,7 +884,7 @@ def test_generated_streams_round_trip_and_validate(data: st.DataObject, payload:
     events = decode_chunks(chunks)
     out = encode_events(events, options)
     assert_strict(out)
-    check_grammar(out)
+    assert check_stream("completions", out) == []
     assert normal(accumulate_chunks(out)) == normal(payload)
     expected = to_wire(encode.encode_response(accumulate(events), collect()[0]))
     assert normal(accumulate_chunks(out)) == normal(expected)
@@ -990,7 +966,7 @@ def test_any_event_sequence_raises_only_bridge_errors(events: list[Chunk], stric
     except UnsupportedFeatureError:
         assert strict
         return
-    check_grammar(chunks)
+    assert check_stream("completions", chunks) == []
 
 
 # --------------------------------------------------------------------------- through the converter

@@ -5,8 +5,9 @@
   decoded again (and the terminal output is the original output, exactly).
 * Chunking invariance (hypothesis): re-splitting or dropping the deltas of a stream changes nothing.
 * Encoder: every event validates strictly against the SDK, the stream passes the SDK's own
-  ``ResponseStreamState``, a grammar checker holds (sequence numbers, output indices, item ids,
-  exactly one terminal whose output is what the events built), and the terminal equals
+  ``ResponseStreamState``, the Responses stream rules hold (the testing kit's ``check_stream``:
+  sequence numbers, output indices, item ids, exactly one terminal whose output is what the
+  events built), and the terminal equals
   ``encode_response(accumulate(events))`` ids aside — for interleaved parallel tool calls,
   signed reasoning, citations, usage after the stop, errors.
 * Truncation and out-of-order input raise the documented errors.
@@ -46,6 +47,7 @@ from openai_claude_bridge.responses.encode import encode_response
 from openai_claude_bridge.responses.reasoning_carrier import decode_carrier
 from openai_claude_bridge.responses.stream_decode import DecoderState, StreamDecoder
 from openai_claude_bridge.responses.stream_encode import StreamEncoder
+from openai_claude_bridge.testing import check_stream
 from openai_claude_bridge.wire import from_wire, to_wire
 from tests.support.oracle import assert_sdk_strict
 from tests.support.roundtrip import FIXTURES, all_fixture_payloads
@@ -136,40 +138,14 @@ def _neutral(resp: ir.Response) -> dict[str, Any]:
     }
 
 
-# --------------------------------------------------------------------------- grammar checker
+# --------------------------------------------------------------------------- stream rules
 
 
-def check_grammar(events: list[dict[str, Any]]) -> dict[str, Any]:
-    """Assert the Responses stream rules; return the terminal response."""
-    assert [e["sequence_number"] for e in events] == list(range(len(events)))
-    assert events[0]["type"] == "response.created"
-    assert events[1]["type"] == "response.in_progress"
-    terminals = [e for e in events if e["type"] in TERMINAL]
-    assert len(terminals) == 1 and events[-1] is terminals[0]
-    resp_id = events[0]["response"]["id"]
-    for e in (events[1], events[-1]):
-        assert e["response"]["id"] == resp_id
-    added: list[dict[str, Any]] = []
-    done: dict[int, dict[str, Any]] = {}
-    for e in events[2:-1]:
-        t = e["type"]
-        if t == "response.output_item.added":
-            assert e["output_index"] == len(added), "output_index unique and in order"
-            added.append(e["item"])
-            continue
-        index = e["output_index"]
-        assert index < len(added) and index not in done, f"{t} for a closed/unknown item"
-        item = added[index]
-        if t == "response.output_item.done":
-            assert e["item"]["type"] == item["type"]
-            assert e["item"].get("id") == item.get("id")
-            done[index] = e["item"]
-            continue
-        assert e["item_id"] == item["id"], "item_id is the item's id"
-        assert e["item_id"] != item.get("call_id")
-    assert sorted(done) == list(range(len(added))), "every item added is done"
+def check_rules(events: list[dict[str, Any]]) -> dict[str, Any]:
+    """Assert the Responses stream rules (the testing kit's ``check_stream``); return the
+    terminal response."""
+    assert check_stream("responses", events) == []
     terminal: dict[str, Any] = events[-1]["response"]
-    assert terminal["output"] == [done[i] for i in range(len(added))]
     return terminal
 
 
@@ -190,9 +166,9 @@ def _strip_ids(value: Any) -> Any:
 
 
 def check_encoder(ir_events: list[ir.StreamEvent], **kwargs: Any) -> list[dict[str, Any]]:
-    """Encode ``ir_events``; check grammar, SDK and stream = non-stream; return the events."""
+    """Encode ``ir_events``; check the stream rules, SDK and stream = non-stream; return the events."""
     events = _encode(ir_events, _options(**kwargs))
-    terminal = check_grammar(events)
+    terminal = check_rules(events)
     check_sdk(events)
     expected = to_wire(encode_response(accumulate(ir_events), _options(**kwargs)))
     assert _strip_ids(terminal) == _strip_ids(expected)
@@ -395,7 +371,7 @@ def test_response_fixture_streams_round_trip(payload: dict[str, Any]) -> None:
     if original.status == "in_progress":
         return
     events = _encode(ir_stream(original))
-    terminal = check_grammar(events)
+    terminal = check_rules(events)
     decoded = accumulate(_decode(events))
     assert [_part(p) for p in decoded.candidates[0].parts] == [
         _part(p) for p in original.candidates[0].parts
@@ -417,7 +393,7 @@ def test_decoder_stream_through_encoder_is_exact() -> None:
     wires = _lines("text_reasoning_function_call.jsonl")
     events = _encode(_decode(wires))
     check_sdk(events)
-    terminal = check_grammar(events)
+    terminal = check_rules(events)
     assert terminal["output"] == wires[-1]["response"]["output"]
     assert terminal["usage"] == wires[-1]["response"]["usage"]
     strip = {"sequence_number", "obfuscation"}
@@ -525,7 +501,7 @@ def test_encoder_stream_error_is_response_failed(kind: str) -> None:
         ir.StreamError(ir.ApiError(kind=kind, message="upstream died")),  # type: ignore[arg-type]
     ]
     out = [to_wire(o) for e in events for o in encoder.feed(e)]
-    terminal = check_grammar(out)
+    terminal = check_rules(out)
     check_sdk(out)
     assert out[-1]["type"] == "response.failed"
     assert terminal["status"] == "failed"
@@ -539,7 +515,7 @@ def test_encoder_stream_error_is_response_failed(kind: str) -> None:
 
 def test_encoder_error_before_start() -> None:
     out = _encode([ir.StreamError(ir.ApiError(kind="overloaded", message="busy"))])
-    check_grammar(out)
+    check_rules(out)
     check_sdk(out)
     assert out[-1]["type"] == "response.failed"
     assert out[0]["response"]["id"].startswith("resp_")
@@ -557,7 +533,7 @@ def test_encoder_losses_reported_once_and_strict() -> None:
     ]
     losses: list[Loss] = []
     out = _encode(events, _options(losses))
-    check_grammar(out)
+    check_rules(out)
     assert [loss.feature for loss in losses].count("server_tool_use") == 1
     # the lost part ends the message, as the non-streaming encoder does
     assert [len(i["content"]) for i in out[-1]["response"]["output"]] == [1, 1]
@@ -653,7 +629,7 @@ def random_ir_streams(draw: st.DrawFn) -> list[ir.StreamEvent]:
 @given(random_ir_streams())
 def test_encoder_random_streams(events: list[ir.StreamEvent]) -> None:
     out = _encode(events)
-    terminal = check_grammar(out)
+    terminal = check_rules(out)
     check_sdk(out)
     if isinstance(events[-1], ir.StreamError):
         assert terminal["status"] == "failed"
@@ -688,7 +664,7 @@ def _feed_all(wires: list[dict[str, Any]]) -> tuple[StreamDecoder, list[ir.Strea
 def test_fixture_streams_through_decoder_and_encoder(name: str) -> None:
     _, events = _feed_all(_lines(name))
     out = _encode(events)
-    check_grammar(out)
+    check_rules(out)
     check_sdk(out)
 
 
@@ -779,7 +755,7 @@ def test_hosted_tool_item_passes_through() -> None:
     _, events = _feed_all(wires)
     assert [type(e) for e in events] == [ir.ResponseStarted, ir.PartStarted, ir.PartFinished]
     out = _encode([*events, ir.CandidateFinished("end_turn"), ir.StreamEnded()])
-    check_grammar(out)
+    check_rules(out)
     check_sdk(out)
     items = [(e["type"], e["item"]) for e in out if "item" in e]
     assert items == [("response.output_item.added", added), ("response.output_item.done", done)]
@@ -824,7 +800,7 @@ def test_responses_to_responses_keeps_the_echoed_request_fields() -> None:
     wires = _lines("text_reasoning_function_call.jsonl")
     losses: list[Loss] = []
     out = _encode(_decode(wires), _options(losses))
-    check_grammar(out)
+    check_rules(out)
     check_sdk(out)
     assert losses == []
     echoed = _echoed(wires[0]["response"])

@@ -158,8 +158,6 @@ def _ending(state: ChunkState, count: int, asked: bool | None) -> None:
     end = f"events[{count}]"
     for index in sorted(state.seen - state.finished):
         state.add("one_finish_reason", end, f"the stream ends with choice {index} unfinished")
-    if not state.seen and count:
-        state.add("one_finish_reason", end, "the stream ends without any choice")
     if asked and state.usage_at is None:
         state.add(
             "usage_chunk",

@@ -21,8 +21,8 @@ rule                               what it means
                                    "function"`` or ``function.name``
 ``chat.tool_call_repeated_head``   a later fragment of a call repeats ``id``, ``type`` or
                                    ``function.name``
-``chat.one_finish_reason``         a second ``finish_reason`` for a choice, or a choice (or the
-                                   whole stream) that ends without one
+``chat.one_finish_reason``         a second ``finish_reason`` for a choice, or a choice that
+                                   ends without one
 ``chat.after_finish``              a choice appears again after its ``finish_reason``
 ``chat.usage_chunk``               usage outside a last ``choices: []`` chunk, a chunk after the
                                    usage chunk, a ``choices: []`` chunk without usage, no usage

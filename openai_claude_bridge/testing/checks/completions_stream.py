@@ -12,8 +12,8 @@ rule                               what it means
 ``completions.object``             a chunk's ``object`` is not ``text_completion``
 ``completions.stable_head``        a chunk's ``id``, ``created`` or ``model`` differs from the
                                    first chunk's
-``completions.one_finish_reason``  a second ``finish_reason`` for a choice, or a choice (or the
-                                   whole stream) that ends without one
+``completions.one_finish_reason``  a second ``finish_reason`` for a choice, or a choice that
+                                   ends without one
 ``completions.after_finish``       a choice appears again after its ``finish_reason``
 ``completions.usage_chunk``        usage outside a last ``choices: []`` chunk, a chunk after the
                                    usage chunk, a ``choices: []`` chunk without usage, no usage

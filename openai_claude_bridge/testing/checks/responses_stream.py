@@ -16,7 +16,8 @@ rule                              what it means
                                   (0, 1, 2, …): it starts elsewhere, repeats, goes back or
                                   skips events
 ``responses.created_first``       the stream does not open with ``response.created`` then
-                                  ``response.in_progress``
+                                  ``response.in_progress`` (a stream may fail right after
+                                  ``response.created``)
 ``responses.one_terminal``        the stream ends without a terminal event (nor an ``error``
                                   event), has a second one, or goes on after it
 ``responses.response_id``         the terminal or ``in_progress`` response's ``id`` differs from
@@ -69,6 +70,12 @@ _DONES: dict[str, tuple[str, str | None, str]] = {
     "response.reasoning_text.done": ("reasoning", "content_index", "text"),
 }
 
+#: Events that add a part, and the channels whose text that part holds.
+_PARTS_ADDED: dict[str, tuple[str, ...]] = {
+    "response.content_part.added": ("content", "reasoning"),
+    "response.reasoning_summary_part.added": ("summary",),
+}
+
 _Key = tuple[int, str, int]
 """(output_index, channel, sub-part index) of a value built by deltas."""
 
@@ -82,6 +89,9 @@ class _State:
     added: list[dict[str, Any]] = field(default_factory=list)
     done: dict[int, dict[str, Any]] = field(default_factory=dict)
     built: dict[_Key, str] = field(default_factory=dict)
+    """All the deltas of each value: what its done item holds."""
+    since_added: dict[_Key, str] = field(default_factory=dict)
+    """The deltas of each value since its part was (re)added: what its ``.done`` event says."""
 
     def add(self, rule: str, path: str, message: str) -> None:
         self.found.append(Violation(rule, path, message))
@@ -132,6 +142,8 @@ def _opening(state: _State, events: list[Any]) -> None:
     if types and types[0] == "error":
         return  # the stream failed before it began
     for i, expected in enumerate(("response.created", "response.in_progress")):
+        if i == 1 and len(types) == 2 and (types[1] in TERMINAL_EVENTS or types[1] == "error"):
+            break  # a stream that fails right after it was created
         if i >= len(types) or types[i] != expected:
             got = repr(types[i]) if i < len(types) else "nothing"
             state.add("responses.created_first", f"events[{i}]", f"{got} where {expected} comes")
@@ -230,20 +242,27 @@ def _item_event(state: _State, event: dict[str, Any], where: str, index: int, ki
             f"item_id {item_id!r} is not output item {index}'s id {item.get('id')!r}"
             + (" (it is the item's call_id)" if is_call_id else ""),
         )
-    if kind in _DELTAS:
+    if kind in _PARTS_ADDED:  # a part (re)starts: its text grows from nothing
+        for channel in _PARTS_ADDED[kind]:
+            field_name = "summary_index" if channel == "summary" else "content_index"
+            state.since_added.pop((index, channel, _sub(event, field_name)), None)
+    elif kind in _DELTAS:
         channel, field_name = _DELTAS[kind]
         key = (index, channel, _sub(event, field_name))
         delta = event.get("delta")
-        state.built[key] = state.built.get(key, "") + (delta if isinstance(delta, str) else "")
+        text = delta if isinstance(delta, str) else ""
+        state.built[key] = state.built.get(key, "") + text
+        state.since_added[key] = state.since_added.get(key, "") + text
     elif kind in _DONES:
         channel, field_name, value_field = _DONES[kind]
         key = (index, channel, _sub(event, field_name))
         whole = event.get(value_field)
-        if key in state.built and whole != state.built[key]:
+        built = state.since_added.get(key)
+        if built is not None and whole != built:
             state.add(
                 "responses.delta_mismatch",
                 f"{where}.{value_field}",
-                f"{kind} says {_short(whole)} but the deltas built {_short(state.built[key])}",
+                f"{kind} says {_short(whole)} but the deltas built {_short(built)}",
             )
 
 

@@ -1,14 +1,8 @@
 """``check_stream``: the stream rules of one format, over a whole stream of its events.
 
 Each format's rules and their names are in its own module: :mod:`.anthropic_stream`,
-:mod:`.chat_stream`, :mod:`.responses_stream`, :mod:`.completions_stream`. Every format also has:
-
-========================  ====================================================================
-rule                      what it means
-========================  ====================================================================
-``stream.empty``          the stream has no events at all
-``stream.not_an_object``  an event that is not a JSON object
-========================  ====================================================================
+:mod:`.chat_stream`, :mod:`.responses_stream`, :mod:`.completions_stream`; every format also has
+``stream.not_an_object`` (an event that is not a JSON object).
 """
 
 from __future__ import annotations
@@ -40,8 +34,6 @@ def check_stream(format: str, events: Iterable[Any], *, request: Any = None) -> 
     """
     fmt: Format = check_format(format)
     wire = as_json(events)
-    if not wire:
-        return [Violation("stream.empty", "", "the stream has no events")]
     match fmt:
         case "anthropic":
             return check_anthropic_stream(wire)

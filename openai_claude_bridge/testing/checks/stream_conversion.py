@@ -81,7 +81,7 @@ def check_stream_conversion(
     if converted.value is None:
         return list(converted.violations)
     out = converted.value
-    found = _rules(wire, out, src, tgt, options.get("request"))
+    found = _rules(wire, out, (src, tgt), options.get("request"))
     final = _facts_of_stream(tgt, out)
     if final is not None:
         found += _non_stream(wire, final, src, tgt, options)
@@ -104,13 +104,18 @@ def _convert_stream(
 
 
 def _rules(
-    events: list[Any], out: list[Any], source: Format, target: Format, request: Any
+    events: list[Any],
+    out: list[Any],
+    direction: tuple[Format, Format],
+    request: Any,
+    cut: int | None = None,
 ) -> list[Violation]:
+    source, target = direction
     found = check_stream(target, out, request=request)
     if source == target:  # relayed as it came: the source's own looseness is not the bridge's
         own = {violation.rule for violation in check_stream(source, events, request=request)}
         found = [violation for violation in found if violation.rule not in own]
-    return [_in_output(violation) for violation in found]
+    return [_in_output(violation, cut) for violation in found]
 
 
 def _in_output(violation: Violation, cut: int | None = None) -> Violation:
@@ -228,7 +233,7 @@ def _truncations(
         out = outcome.value
         if not out:
             continue  # the source ended (or failed) before the cut: nothing was cut
-        found += [_in_output(v, cut) for v in check_stream(target, out)]
+        found += _rules(events, out, (source, target), None, cut)
         if not _error_ending(target, out[-1]):
             found.append(
                 Violation(
