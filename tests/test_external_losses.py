@@ -5,16 +5,18 @@ into that payload: converting each recording of ``../shared/samples/external`` (
 responses, error bodies; the ones made or broken by hand left out) into every other format, each
 reported path must resolve in the recording. Streams are left out: a stream has no one payload,
 and a stream loss's path is relative to the event that said it, which a ``Loss`` does not name.
-Skipped when the folder is absent.
+The check is the testing kit's ``check_conversion`` (rule ``loss.unresolved``). Skipped when the
+folder is absent.
 """
 
 from __future__ import annotations
 
 import pytest
 
-from openai_claude_bridge import BridgeError, Loss
 from openai_claude_bridge.options import FORMATS
-from tests.support.external import Recording, convert_recording, recordings, resolves
+from openai_claude_bridge.testing import check_conversion
+from openai_claude_bridge.testing.checks._paths import resolves
+from tests.support.external import Recording, recordings
 
 PAYLOADS = [rec for rec in recordings() if rec.kind != "stream" and not rec.hand_made]
 
@@ -32,12 +34,13 @@ def test_paths_resolve_like_json_paths() -> None:
 @pytest.mark.skipif(not PAYLOADS, reason="no ../shared/samples/external recordings")
 @pytest.mark.parametrize("rec", PAYLOADS, ids=lambda rec: f"{rec.name}:{rec.kind}")
 def test_every_reported_loss_names_a_place_in_the_recording(rec: Recording) -> None:
-    unresolved: list[tuple[str, Loss]] = []
-    for target in FORMATS:
-        losses: list[Loss] = []
-        try:
-            convert_recording(rec, target, on_loss=losses.append)
-        except BridgeError:
-            continue  # refused input reports nothing to check
-        unresolved += [(target, loss) for loss in losses if not resolves(rec.payload, loss.path)]
+    options = {"status": rec.status} if rec.kind == "error" and rec.status else {}
+    unresolved = [
+        (target, violation)
+        for target in FORMATS
+        for violation in check_conversion(
+            rec.payload, source=rec.format, target=target, kind=rec.kind, **options
+        )
+        if violation.rule == "loss.unresolved"
+    ]
     assert unresolved == []

@@ -5,7 +5,8 @@ text and parallel tool calls; the results of every call) and renders each in ant
 Responses form — Responses says one assistant turn as one item per part, its reasoning items
 anywhere among them (before, between or after the message and the calls, before the outputs).
 Every rendering is converted to every other format and the output checked against the target's
-turn rules:
+turn rules (the testing kit's ``check_conversion``, rules ``turns.*``; every call of the
+conversation is answered in the output):
 
 * chat: an assistant message says something (content, tool calls or refusal); ``tool`` messages
   come right after the assistant message holding their call, and every call is answered there;
@@ -26,6 +27,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from openai_claude_bridge import convert_request, to_wire
+from openai_claude_bridge.testing import check_conversion
+from openai_claude_bridge.testing.checks.facts import facts_of
 
 FORMATS = ("anthropic", "chat", "responses")
 
@@ -161,76 +164,6 @@ def _responses(conversation: list[Exchange]) -> dict[str, Any]:
 RENDER = {"anthropic": _anthropic, "chat": _chat, "responses": _responses}
 
 
-def _check_chat(messages: list[dict[str, Any]], calls: set[str]) -> None:
-    open_calls: list[str] = []
-    answered: set[str] = set()
-    for i, message in enumerate(messages):
-        role = message["role"]
-        if role != "tool":
-            assert not open_calls, f"calls {open_calls} unanswered before messages[{i}]"
-        if role == "assistant":
-            assert message.get("content") or message.get("tool_calls") or message.get("refusal"), (
-                f"messages[{i}] is an empty assistant message"
-            )
-            open_calls = [call["id"] for call in message.get("tool_calls", [])]
-        elif role == "tool":
-            assert message["tool_call_id"] in open_calls, f"messages[{i}] answers no open call"
-            open_calls.remove(message["tool_call_id"])
-            answered.add(message["tool_call_id"])
-    assert answered == calls
-
-
-def _turns(messages: list[dict[str, Any]]) -> list[tuple[str, list[dict[str, Any]]]]:
-    """Consecutive same-role messages merged, as the Messages API does; string content as a
-    text block."""
-    turns: list[tuple[str, list[dict[str, Any]]]] = []
-    for i, message in enumerate(messages):
-        content = message["content"]
-        assert content, f"messages[{i}] is an empty turn"
-        blocks = [{"type": "text", "text": content}] if isinstance(content, str) else content
-        if turns and turns[-1][0] == message["role"]:
-            turns[-1][1].extend(blocks)
-        else:
-            turns.append((message["role"], list(blocks)))
-    return turns
-
-
-def _check_anthropic(messages: list[dict[str, Any]], calls: set[str]) -> None:
-    for i, message in enumerate(messages[:-1]):
-        results = isinstance(message["content"], list) and any(
-            block["type"] == "tool_result" for block in message["content"]
-        )
-        assert not (results and messages[i + 1]["role"] == "user"), (
-            f"messages[{i + 1}] is a second user message after the tool results"
-        )
-    answered: set[str] = set()
-    uses: list[str] = []
-    for role, blocks in _turns(messages):
-        kinds = [block["type"] for block in blocks]
-        if role == "user":
-            results = [b["tool_use_id"] for b in blocks if b["type"] == "tool_result"]
-            assert kinds[: len(results)] == ["tool_result"] * len(results), "results not first"
-            assert sorted(results) == sorted(uses), f"{results} do not answer {uses}"
-            answered.update(results)
-            uses = []
-        else:
-            assert not uses, f"tool uses {uses} unanswered"
-            uses = [b["id"] for b in blocks if b["type"] == "tool_use"]
-    assert answered == calls
-
-
-def _check_responses(items: list[dict[str, Any]], calls: set[str]) -> None:
-    made: set[str] = set()
-    answered: set[str] = set()
-    for i, item in enumerate(items):
-        if item.get("type") == "function_call":
-            made.add(item["call_id"])
-        elif item.get("type") == "function_call_output":
-            assert item["call_id"] in made, f"input[{i}] answers no earlier call"
-            answered.add(item["call_id"])
-    assert answered == calls
-
-
 @pytest.mark.parametrize("source", FORMATS)
 @pytest.mark.parametrize("target", FORMATS)
 @given(conversation=exchanges())
@@ -238,11 +171,8 @@ def test_converted_turns_follow_the_target_rules(
     source: str, target: str, conversation: list[Exchange]
 ) -> None:
     payload = RENDER[source](conversation)
+    found = check_conversion(payload, source=source, target=target, kind="request")
+    assert [v for v in found if v.rule.startswith("turns.")] == []
     out = to_wire(convert_request(payload, source=source, target=target))
-    calls = {call.call_id for ex in conversation for call in ex.calls}
-    if target == "chat":
-        _check_chat(out["messages"], calls)
-    elif target == "anthropic":
-        _check_anthropic(out["messages"], calls)
-    else:
-        _check_responses(out["input"], calls)
+    answered = {fact[1] for _, fact in facts_of("request", target, out) if fact[0] == "result"}
+    assert answered == {call.call_id for ex in conversation for call in ex.calls}

@@ -24,6 +24,7 @@ from typing import Any, Literal
 
 from openai_claude_bridge.options import Format
 from openai_claude_bridge.sse import SSEDecoder
+from openai_claude_bridge.testing.checks._paths import resolves
 
 EXTERNAL = Path(__file__).resolve().parents[2].parent / "shared" / "samples" / "external"
 
@@ -325,31 +326,6 @@ def _is_error_ending(target: Format, event: Any) -> bool:
 
 
 _UNFINISHED_CHOICE = re.compile(r"choices\[\d+\]\.finish_reason: None is not one of .*")
-
-
-_PATH_STEP = re.compile(r'\.?([A-Za-z_][A-Za-z0-9_]*)|\[(\d+)\]|\[("(?:[^"\\]|\\.)*")\]')
-
-
-def resolves(payload: Any, path: str) -> bool:
-    """Whether ``path`` (a loss path as :func:`openai_claude_bridge.wire.json_path` writes it:
-    ``messages[2].content[0].text``, ``""`` for the root) names a value present in ``payload``."""
-    current, at = payload, 0
-    while at < len(path):
-        step = _PATH_STEP.match(path, at)
-        if step is None:
-            return False
-        at = step.end()
-        name, index, quoted = step.groups()
-        if index is not None:
-            if not isinstance(current, list) or int(index) >= len(current):
-                return False
-            current = current[int(index)]
-            continue
-        key = name if name is not None else json.loads(quoted)
-        if not isinstance(current, dict) or key not in current:
-            return False
-        current = current[key]
-    return True
 
 
 def first_difference(actual: Any, expected: Any, path: str = "") -> str | None:
