@@ -4,8 +4,8 @@
   message the SDK's own (beta) accumulator builds from the same events; re-splitting deltas does
   not matter; out-of-order streams are rejected; truncation and mid-stream errors.
 * Encoder: every event validates strictly against the SDK's event types, the stream keeps the
-  anthropic stream rules (the testing kit's ``check_stream``) and passes the SDK's accumulator, and what it accumulates to decodes to
-  what ``encode_response(accumulate(ir))`` decodes to.
+  anthropic stream rules (the testing kit's ``check_stream``) and passes the SDK's accumulator,
+  and what it accumulates to decodes to what ``encode_response(accumulate(ir))`` decodes to.
 
 What the decoder does with each kind of recorded stream (``/work/shared/samples/anthropic``):
 

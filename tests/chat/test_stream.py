@@ -8,8 +8,9 @@ hand-written expectations; re-chunking the deltas never changes the result (hypo
 truncation and misuse raise.
 
 Encoder: every chunk validates strictly against the SDK's ``ChatCompletionChunk`` (provider
-reasoning fields aside), the stream keeps chat's stream rules (the testing kit's ``check_stream``), passes the SDK's
-accumulator, and accumulates to what the non-streaming encoder makes of the accumulated ir.
+reasoning fields aside), the stream keeps chat's stream rules (the testing kit's
+``check_stream``), passes the SDK's accumulator, and accumulates to what the non-streaming
+encoder makes of the accumulated ir.
 """
 
 from __future__ import annotations

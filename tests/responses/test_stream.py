@@ -166,7 +166,8 @@ def _strip_ids(value: Any) -> Any:
 
 
 def check_encoder(ir_events: list[ir.StreamEvent], **kwargs: Any) -> list[dict[str, Any]]:
-    """Encode ``ir_events``; check the stream rules, SDK and stream = non-stream; return the events."""
+    """Encode ``ir_events``; check the stream rules, the SDK and stream = non-stream; return the
+    events."""
     events = _encode(ir_events, _options(**kwargs))
     terminal = check_rules(events)
     check_sdk(events)

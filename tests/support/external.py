@@ -24,7 +24,6 @@ from typing import Any, Literal
 
 from openai_claude_bridge.options import Format
 from openai_claude_bridge.sse import SSEDecoder
-from openai_claude_bridge.testing.checks._paths import resolves
 
 EXTERNAL = Path(__file__).resolve().parents[2].parent / "shared" / "samples" / "external"
 

@@ -244,18 +244,18 @@ def _item_event(state: _State, event: dict[str, Any], where: str, index: int, ki
         )
     if kind in _PARTS_ADDED:  # a part (re)starts: its text grows from nothing
         for channel in _PARTS_ADDED[kind]:
-            field_name = "summary_index" if channel == "summary" else "content_index"
-            state.since_added.pop((index, channel, _sub(event, field_name)), None)
+            numbered_by = "summary_index" if channel == "summary" else "content_index"
+            state.since_added.pop((index, channel, _sub(event, numbered_by)), None)
     elif kind in _DELTAS:
-        channel, field_name = _DELTAS[kind]
-        key = (index, channel, _sub(event, field_name))
+        channel, delta_field = _DELTAS[kind]
+        key = (index, channel, _sub(event, delta_field))
         delta = event.get("delta")
         text = delta if isinstance(delta, str) else ""
         state.built[key] = state.built.get(key, "") + text
         state.since_added[key] = state.since_added.get(key, "") + text
     elif kind in _DONES:
-        channel, field_name, value_field = _DONES[kind]
-        key = (index, channel, _sub(event, field_name))
+        channel, done_field, value_field = _DONES[kind]
+        key = (index, channel, _sub(event, done_field))
         whole = event.get(value_field)
         built = state.since_added.get(key)
         if built is not None and whole != built:
