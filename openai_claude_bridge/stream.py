@@ -35,7 +35,8 @@ ends with the target's error ending (anthropic ``error`` event, chat / completio
 it came in — pings, explicit nulls, fields the ir has no place for — renamed only by
 ``options.model``. The decoder still reads each event (the stream's state, its errors); the
 encoder is made only if the source is cut, from the ir events seen so far, to write the error
-ending (Responses sequence numbers continue the source's).
+ending: only what the source has not said yet (Responses: no item closed again), its sequence
+numbers continuing the source's.
 
 Given ``request=`` (the client's original request, in the target format), the ir events pass
 through a :class:`~._restore.StreamRestorer` on their way to the encoder: tool calls whose names
@@ -138,6 +139,9 @@ class StreamConverter:
         self._encoder: _Encoder | None = None
         self._history: list[ir.StreamEvent] = []
         self._last_sequence: int | None = None
+        self._said: set[tuple[Any, ...]] = set()
+        """What a relayed source said of its items (event type and position), which its error
+        ending must not say again."""
         self._state = StreamState.OPEN
         self._closed = False
         """``finish()`` or ``abort()`` was called: the source is over."""
@@ -251,7 +255,8 @@ class StreamConverter:
         for event in self._history:
             encoder.feed(event)
         out = self._encode([ir.StreamError(error)])
-        return _continue_sequence(out, self._last_sequence)
+        unsaid = [event for event in out if _item_event(event) not in self._said]
+        return _continue_sequence(unsaid, self._last_sequence)
 
     # ------------------------------------------------------------------ relaying
 
@@ -265,6 +270,9 @@ class StreamConverter:
         sequence = getattr(parsed, "sequence_number", None)
         if isinstance(sequence, int):
             self._last_sequence = sequence
+        key = _item_event(parsed)
+        if key is not None:
+            self._said.add(key)
         return [_renamed(parsed, self.options.model)]
 
     def _relay_ending(self, events: list[ir.StreamEvent]) -> list[BaseModel]:
@@ -309,6 +317,16 @@ def _renamed(event: BaseModel, model: str | None) -> BaseModel:
         if isinstance(inner, BaseModel) and "model" in type(inner).model_fields:
             return event.model_copy(update={holder: inner.model_copy(update={"model": model})})
     return event
+
+
+def _item_event(event: BaseModel) -> tuple[Any, ...] | None:
+    """What a Responses event says of which item: its type and its position (output index,
+    content / summary index); ``None`` for an event about no item."""
+    output_index = getattr(event, "output_index", None)
+    if output_index is None:
+        return None
+    where = (getattr(event, name, None) for name in ("content_index", "summary_index"))
+    return (getattr(event, "type", None), output_index, *where)
 
 
 def _continue_sequence(events: list[BaseModel], last: int | None) -> list[BaseModel]:

@@ -11,10 +11,11 @@ __all__ = ["resolves"]
 _PATH_STEP = re.compile(r'\.?([A-Za-z_][A-Za-z0-9_]*)|\[(\d+)\]|\[("(?:[^"\\]|\\.)*")\]')
 
 
-def resolves(payload: Any, path: str) -> bool:
+def resolves(payload: Any, path: str, *, absent_key: bool = False) -> bool:
     """Whether ``path`` (a JSON path as :func:`openai_claude_bridge.wire.json_path` writes it:
     ``messages[2].content[0].text``, ``["a-b"].c``, ``""`` for the root) names a value present in
-    ``payload``."""
+    ``payload`` (or, with ``absent_key``, a key its object lacks: ``max_tokens`` of a request that
+    sets none)."""
     current, at = payload, 0
     while at < len(path):
         step = _PATH_STEP.match(path, at)
@@ -28,7 +29,9 @@ def resolves(payload: Any, path: str) -> bool:
             current = current[int(index)]
             continue
         key = name if name is not None else json.loads(quoted)
-        if not isinstance(current, dict) or key not in current:
+        if not isinstance(current, dict):
             return False
+        if key not in current:
+            return absent_key and at == len(path)
         current = current[key]
     return True

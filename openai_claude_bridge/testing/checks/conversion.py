@@ -23,7 +23,9 @@ rule                       what it means
 ``conversion.crash``       an exception that is not a ``BridgeError`` escaped the library
 ``conversion.refused``     the library refused the sample (or its own output, read back) with
                            a ``BridgeError``
-``loss.unresolved``        a ``Loss`` whose path names nothing in the payload
+``loss.unresolved``        a ``Loss`` whose path names nothing in the payload (a key absent
+                           from an object that is there names the place of a value the source
+                           did not set, such as a default the target requires)
 ``target.invalid``         this package's strict model of the target type refuses the output
 ``target.reread``          reading the output with that model and writing it again changes it
 ``turns.*``                a turn-structure rule of the target (table in :mod:`.turns`)
@@ -131,7 +133,7 @@ def _unresolved_losses(payload: Any, losses: list[Loss]) -> list[Violation]:
             "the payload",
         )
         for loss in losses
-        if not resolves(payload, loss.path)
+        if not resolves(payload, loss.path, absent_key=True)
     ]
 
 
