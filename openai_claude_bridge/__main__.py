@@ -11,11 +11,16 @@
 * ``validate --format F (--kind K | --type NAME) [FILE]`` — reads one JSON payload (or, for stream
   events, JSON Lines) from FILE or stdin, validates it against the format's models, writes the
   re-serialised payload to stdout and exits non-zero with a one-line error on bad input.
+* ``check DIR [--from F] [--to T ...] [--exclude PATTERN ...]`` — runs the testing kit's checks
+  (:mod:`openai_claude_bridge.testing.runner`) on every sample payload and stream in DIR, in
+  every direction, prints a table of sample x direction -> ``ok`` / violations (then each
+  violation), and exits 1 when any check failed.
 """
 
 from __future__ import annotations
 
 import argparse
+import fnmatch
 import importlib
 import json
 import sys
@@ -27,6 +32,8 @@ from .convert import convert_error, convert_request, convert_response
 from .errors import BridgeError
 from .options import FORMATS, Loss
 from .stream import SSETranscoder
+from .testing.runner import check_samples, render_table
+from .testing.samples import read_samples
 from .wire import from_wire, to_wire
 
 #: The model type that reads each (format, kind).
@@ -225,7 +232,44 @@ def build_parser() -> argparse.ArgumentParser:
     stream.add_argument("--strict", action="store_true", help="fail instead of losing data")
     stream.add_argument("--model", help="model name to put in the output")
     stream.add_argument("file", nargs="?", help="upstream SSE body (default: stdin)")
+    check = commands.add_parser(
+        "check", help="check every sample in a folder in every direction (testing kit)"
+    )
+    check.add_argument("folder", help="a folder of sample payloads (.json) and streams (.sse …)")
+    check.add_argument("--from", dest="source", choices=FORMATS, help="only samples of FORMAT")
+    check.add_argument(
+        "--to", dest="targets", choices=FORMATS, action="append", help="only into FORMAT"
+    )
+    check.add_argument(
+        "--exclude",
+        action="append",
+        default=[],
+        metavar="PATTERN",
+        help="leave out the samples whose name matches PATTERN (fnmatch), e.g. ones made broken",
+    )
     return parser
+
+
+def run_check(args: argparse.Namespace, out: TextIO) -> int:
+    """Check every sample of a folder in every direction; 1 when any check failed."""
+    try:
+        samples = read_samples(args.folder)
+    except ValueError as exc:
+        sys.stderr.write(f"error: {exc}\n")
+        return 2
+    if args.source is not None:
+        samples = [sample for sample in samples if sample.format == args.source]
+    samples = [
+        sample
+        for sample in samples
+        if not any(fnmatch.fnmatch(sample.name, pattern) for pattern in args.exclude)
+    ]
+    if not samples:
+        sys.stderr.write(f"error: no samples in {args.folder}\n")
+        return 2
+    outcomes = check_samples(samples, targets=tuple(args.targets or FORMATS))
+    out.write(render_table(outcomes))
+    return 1 if any(outcome.violations for outcome in outcomes) else 0
 
 
 def main(
@@ -241,6 +285,8 @@ def main(
             return run_validate(args, stdin, out)
         if args.command == "stream":
             return run_stream(args, stdin, out)
+        if args.command == "check":
+            return run_check(args, out)
         return run_convert(args, stdin, out)
     except BridgeError as exc:
         sys.stderr.write(f"error: {exc}\n")

@@ -29,6 +29,12 @@ def test_paths_resolve_like_json_paths() -> None:
     assert not resolves(payload, "messages[1]")
     assert not resolves(payload, "messages[0].content[0].cache_control")
     assert not resolves(payload, "stop")
+    # a key its object lacks: the place of a value the source did not set (a default filled in)
+    assert resolves(payload, "stop", absent_key=True)
+    assert resolves(payload, "messages[0].content[0].cache_control", absent_key=True)
+    assert not resolves(payload, "messages[1]", absent_key=True)
+    assert not resolves(payload, "messages[0].content[0].text.x", absent_key=True)
+    assert not resolves(payload, "tools[0].name", absent_key=True)
 
 
 @pytest.mark.skipif(not PAYLOADS, reason="no ../shared/samples/external recordings")

@@ -19,11 +19,11 @@ import pytest
 
 from openai_claude_bridge import BridgeError
 from openai_claude_bridge.options import FORMATS
+from openai_claude_bridge.testing.checks._json_diff import first_difference
 from tests.support.external import (
     EXTERNAL,
     Recording,
     convert_recording,
-    first_difference,
     recordings,
     sdk_problems,
 )
