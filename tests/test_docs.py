@@ -3,8 +3,11 @@ CI (`.ci/run`) runs the README's commands."""
 
 from __future__ import annotations
 
+import inspect
 import re
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -13,17 +16,31 @@ DOCS = [ROOT / "README.md", *sorted((ROOT / "docs").glob("*.md"))]
 BLOCK = re.compile(r"^```python\n(.*?)^```", re.S | re.M)
 
 
-def _examples() -> list[object]:
-    params = []
-    for path in DOCS:
-        for n, match in enumerate(BLOCK.finditer(path.read_text(encoding="utf-8")), 1):
-            params.append(pytest.param(match.group(1), id=f"{path.name}#{n}"))
-    return params
+def _pages() -> list[object]:
+    return [
+        pytest.param(path, id=path.name)
+        for path in DOCS
+        if BLOCK.search(path.read_text(encoding="utf-8"))
+    ]
 
 
-@pytest.mark.parametrize("code", _examples())
-def test_example_runs(code: str) -> None:
-    exec(compile(code, "<doc example>", "exec"), {})
+@pytest.mark.parametrize("path", _pages())
+def test_examples_run(path: Path) -> None:
+    """A page's examples run in order in one namespace, as a reader goes through the page (a
+    later example may use what an earlier one defined); then each test function they define that
+    takes no argument (a hypothesis test) runs. One that takes a fixture is run by the test of
+    the plugin that gives it (``tests/testing/test_plugin.py``)."""
+    namespace: dict[str, Any] = {"__name__": f"docs.{path.stem}"}
+    for n, match in enumerate(BLOCK.finditer(path.read_text(encoding="utf-8")), 1):
+        code = compile(match.group(1), f"<{path.name} example {n}>", "exec")
+        exec(code, namespace)
+    for name, value in namespace.items():
+        if name.startswith("test_") and callable(value) and not _parameters(value):
+            value()
+
+
+def _parameters(function: Callable[..., Any]) -> list[str]:
+    return list(inspect.signature(function).parameters)
 
 
 def _command(line: str) -> str:

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -12,6 +13,23 @@ from tests.testing.test_runner import UNOPENED
 from tests.testing.test_samples import ANTHROPIC_EVENTS, ANTHROPIC_RESPONSE
 
 pytest_plugins = ["pytester"]
+
+DOC_BLOCK = re.compile(r"^```python\n(.*?)^```", re.S | re.M)
+
+
+def pytester_chat_stream() -> bytes:
+    """A chat stream as a server sends it, reasoning in DeepSeek's field."""
+    chunks = [
+        {"index": 0, "delta": {"role": "assistant", "reasoning_content": "Hm."}},
+        {"index": 0, "delta": {"content": "Hi"}, "finish_reason": "stop"},
+    ]
+    frames = [
+        {"id": "c1", "object": "chat.completion.chunk", "created": 1, "model": "m", "choices": [c]}
+        for c in chunks
+    ]
+    return b"".join(b"data: " + json.dumps(f).encode() + b"\n\n" for f in frames) + (
+        b"data: [DONE]\n\n"
+    )
 
 
 @pytest.fixture
@@ -107,3 +125,20 @@ def test_bridge_sample_parametrizes_a_test(pytester: pytest.Pytester, samples: P
     result.stdout.fnmatch_lines(["*test_handler?response.json? PASSED*"])
     result = pytester.runpytest("-q")
     result.assert_outcomes(skipped=1)
+
+
+def test_the_docs_proxy_handler_over_a_samples_folder(
+    pytester: pytest.Pytester, samples: Path
+) -> None:
+    """docs/testing.md's handler tests, run as a user runs them: its ``bridge_sample`` test once
+    per sample of the folder (it checks the chat streams), beside the plugin's own items."""
+    page = (Path(__file__).resolve().parents[2] / "docs" / "testing.md").read_text()
+    pytester.makepyfile(test_proxy="\n".join(DOC_BLOCK.findall(page)))
+    (samples / "chat.sse").write_bytes(pytester_chat_stream())
+    result = pytester.runpytest("-v", "-p", "no:randomly", "--bridge-samples", str(samples))
+    result.stdout.fnmatch_lines(
+        ["*test_every_recorded_stream_reaches_the_client_intact?chat.sse? PASSED*"]
+    )
+    # the plugin's 3 samples x 4 directions, the handler test per sample (2 skipped: not chat
+    # streams), and the page's two hypothesis tests
+    result.assert_outcomes(passed=12 + 1 + 2, skipped=2)
