@@ -10,9 +10,9 @@ from hypothesis import given, settings
 from pydantic import Field
 
 from openai_claude_bridge import InvalidInputError, from_wire, to_wire
+from openai_claude_bridge.testing.strategies import wire_payloads
 from openai_claude_bridge.wire import Number, OpenUnion, WireModel, json_path, union_tags
 from tests.support.roundtrip import assert_roundtrip
-from tests.support.strategies import wire_payloads
 
 
 class Text(WireModel):

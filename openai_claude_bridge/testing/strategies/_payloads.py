@@ -9,6 +9,7 @@ trip). Depth is bounded so recursive models stay small.
 
 from __future__ import annotations
 
+import operator
 import sys
 import types
 import typing
@@ -101,7 +102,7 @@ def _field_type(field: FieldInfo) -> Any:
     markers = [m for m in field.metadata if isinstance(m, OpenUnion)]
     if not markers:
         return field.annotation
-    return typing.Annotated[(field.annotation, *markers)]
+    return operator.getitem(typing.Annotated, (field.annotation, *markers))
 
 
 def _resolve(annotation: Any, model: type[BaseModel]) -> Any:
@@ -120,7 +121,7 @@ def _resolve(annotation: Any, model: type[BaseModel]) -> Any:
         return annotation
     origin = typing.get_origin(annotation)
     if origin is typing.Annotated:
-        return typing.Annotated[(resolved[0], *typing.get_args(annotation)[1:])]
+        return operator.getitem(typing.Annotated, (resolved[0], *typing.get_args(annotation)[1:]))
     if origin in (Union, types.UnionType):
         return Union[resolved]
     if origin is list:
@@ -136,6 +137,10 @@ def _with_extra(payload: dict[str, Any], extra: tuple[str, Any] | None) -> dict[
     return payload
 
 
+def _deferred(model: type[BaseModel], depth: int) -> st.SearchStrategy[dict[str, Any]]:
+    return st.deferred(lambda: _model_payloads(model, depth))
+
+
 def _for_type(tp: Any, depth: int) -> st.SearchStrategy[Any]:
     tp = _strip_annotated(tp)
     union = _open_union(tp)
@@ -147,7 +152,7 @@ def _for_type(tp: Any, depth: int) -> st.SearchStrategy[Any]:
             if member is marker.fallback:
                 continue
             known |= set(marker.tags_of([member]))
-            strategies.append(st.deferred(lambda m=member: _model_payloads(m, depth)))
+            strategies.append(_deferred(member, depth))
         if marker.fallback is not None:
             fallback = marker.fallback
             strategies.append(
