@@ -15,8 +15,6 @@ the only part of the package that imports ``hypothesis`` and ``pytest``.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
-
 from .violations import Violation
 
 __all__ = ["Violation"]
@@ -24,6 +22,8 @@ __all__ = ["Violation"]
 # --------------------------------------------------------------------------- strategies (lazy)
 # The strategies import hypothesis: they load on first use, so that this package and its checks
 # import without it.
+
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from .strategies import byte_splits as byte_splits
