@@ -33,6 +33,7 @@ import pytest
 from anthropic.lib.streaming._beta_messages import accumulate_event
 from hypothesis import HealthCheck, Phase, find, given, settings
 from hypothesis import strategies as st
+from hypothesis.errors import NoSuchExample
 from openai import omit
 from openai.lib.streaming.chat import ChatCompletionStreamState
 from openai.lib.streaming.responses._responses import ResponseStreamState
@@ -237,32 +238,70 @@ def test_requests_without_features_leave_them_out() -> None:
     check()
 
 
-def test_requests_reach_every_feature() -> None:
+def _results(body: Json) -> list[Json]:
+    return [block for block in _walk(body) if block.get("type") == "tool_result"]
+
+
+def _reasoning_after_a_call(body: Json) -> bool:
+    items = body["input"] if isinstance(body["input"], list) else []
+    kinds = [item.get("type") for item in items]
+    return any(kinds[k : k + 2] == ["function_call", "reasoning"] for k in range(len(kinds)))
+
+
+#: Features a request strategy must reach, by format (what to look for in the payload).
+REQUEST_FEATURES: dict[str, dict[str, Callable[[Json], bool]]] = {
+    "anthropic": {
+        "tool_result is_error": lambda b: any(r.get("is_error") for r in _results(b)),
+        "tool_result image": lambda b: any("'image'" in str(r.get("content")) for r in _results(b)),
+        "signed thinking": lambda b: "'signature'" in str(b["messages"]),
+        "redacted_thinking": lambda b: "'redacted_thinking'" in str(b["messages"]),
+        "cache_control": lambda b: "cache_control" in str(b),
+        "output_config": lambda b: "output_config" in b,
+        "tool_choice": lambda b: "tool_choice" in b,
+    },
+    "chat": {
+        "tool messages": lambda b: any(m["role"] == "tool" for m in b["messages"]),
+        "reasoning_content": lambda b: "reasoning_content" in str(b["messages"]),
+        "reasoning_details": lambda b: "reasoning_details" in str(b["messages"]),
+        "prompt_cache_breakpoint": lambda b: "prompt_cache_breakpoint" in str(b["messages"]),
+        "response_format": lambda b: "response_format" in b,
+        "reasoning_effort": lambda b: "reasoning_effort" in b,
+    },
+    "responses": {
+        "reasoning after a call": _reasoning_after_a_call,
+        "encrypted_content": lambda b: "encrypted_content" in str(b["input"]),
+        "image output": lambda b: (
+            "input_image" in str([i.get("output") for i in b["input"] if isinstance(i, dict)])
+            if isinstance(b["input"], list)
+            else False
+        ),
+        "text.format": lambda b: "text" in b,
+        "instructions": lambda b: "instructions" in b,
+    },
+}
+
+
+def all_occur(
+    strategy: st.SearchStrategy[Any], features: dict[str, Callable[[Any], bool]], tries: int = 500
+) -> None:
+    """Every one of ``features`` holds for some generated value (one search for them all)."""
+    seen: set[str] = set()
+
+    def all_seen(value: Any) -> bool:
+        seen.update(name for name, holds in features.items() if name not in seen and holds(value))
+        return seen == set(features)
+
+    try:
+        occurs(strategy, all_seen, tries)
+    except NoSuchExample:
+        raise AssertionError(f"never generated: {sorted(set(features) - seen)}") from None
+
+
+@pytest.mark.parametrize("fmt", sorted(REQUEST_FEATURES))
+def test_requests_reach_every_feature(fmt: Format) -> None:
     """Tool results with images and errors, signed and redacted thinking, structured output,
-    cache hints and interleaved Responses reasoning all occur."""
-    assert occurs(
-        request_payloads("anthropic"),
-        lambda b: any(
-            block.get("type") == "tool_result"
-            and block.get("is_error")
-            and any(
-                c.get("type") == "image" for c in block.get("content", []) if isinstance(c, dict)
-            )
-            for block in _walk(b)
-        ),
-    )
-    assert occurs(request_payloads("anthropic"), lambda b: '"redacted_thinking"' in json.dumps(b))
-    assert occurs(
-        request_payloads("responses"),
-        lambda b: any(
-            isinstance(b["input"], list)
-            and [i.get("type") for i in b["input"][k : k + 3]]
-            == ["function_call", "reasoning", "function_call"]
-            for k in range(len(b["input"]))
-        ),
-    )
-    assert occurs(request_payloads("chat"), lambda b: "reasoning_content" in json.dumps(b))
-    assert occurs(request_payloads("chat"), lambda b: "response_format" in b and "tools" in b)
+    cache hints, dialect reasoning, Responses reasoning among a turn's other items all occur."""
+    all_occur(request_payloads(fmt), REQUEST_FEATURES[fmt])
 
 
 def test_request_options_are_checked() -> None:
@@ -613,7 +652,7 @@ def test_every_quirk_occurs(quirk: str) -> None:
 def test_chat_reasoning_rides_in_every_dialect_field() -> None:
     for name in ("reasoning_content", "reasoning", "reasoning_details"):
         events = occurs(
-            stream_events("chat"),
+            stream_events("chat", stop_reasons=["stop"], max_choices=1),
             lambda evs, name=name: any(c["delta"].get(name) for e in evs for c in e["choices"]),
         )
         assert decode("chat", events).candidates[0].parts
@@ -644,23 +683,35 @@ def test_rechunked_streams_stay_valid_and_accumulate_the_same(
     assert neutral(decode(fmt, again)) == neutral(decode(fmt, events))
 
 
-def test_rechunked_splits_and_merges() -> None:
-    stream = stream_events(
-        "anthropic", reasoning=False, server_tools=False, stop_reasons=["end_turn"]
-    )
+@st.composite
+def _rechunked_pairs(
+    draw: st.DrawFn, streams: st.SearchStrategy[list[Json]]
+) -> tuple[list[Json], list[Json]]:
+    events = draw(streams)
+    return events, draw(rechunked(events))
 
-    def deltas(events: list[Json]) -> int:
-        return sum(e["type"] == "content_block_delta" for e in events)
 
-    merged = occurs(
-        st.tuples(stream, st.data()).map(lambda pair: (pair[0], pair[1].draw(rechunked(pair[0])))),
-        lambda pair: deltas(pair[1]) < deltas(pair[0]),
-    )
-    split = occurs(
-        st.tuples(stream, st.data()).map(lambda pair: (pair[0], pair[1].draw(rechunked(pair[0])))),
-        lambda pair: deltas(pair[1]) > deltas(pair[0]),
-    )
-    assert merged and split
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_rechunked_splits_and_merges(fmt: Format) -> None:
+    pairs = _rechunked_pairs(stream_events(fmt, max_choices=1))
+    assert occurs(pairs, lambda pair: len(pair[1]) < len(pair[0]))
+    assert occurs(pairs, lambda pair: len(pair[1]) > len(pair[0]))
+
+
+def test_rechunked_splits_mirrored_reasoning() -> None:
+    """OpenRouter's ``reasoning`` and its ``reasoning_details`` text are cut together."""
+
+    def mirrored(events: list[Json]) -> int:
+        return sum(
+            bool(c["delta"].get("reasoning") and c["delta"].get("reasoning_details"))
+            for e in events
+            for c in e["choices"]
+        )
+
+    plain = stream_events("chat", quirks=False, stop_reasons=["stop"], max_choices=1)
+    pairs = _rechunked_pairs(plain)
+    before, after = occurs(pairs, lambda pair: mirrored(pair[1]) > mirrored(pair[0]) > 0)
+    assert neutral(decode("chat", after)) == neutral(decode("chat", before))
 
 
 def test_rechunked_renumbers_responses_events() -> None:

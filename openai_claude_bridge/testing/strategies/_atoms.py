@@ -18,6 +18,7 @@
 from __future__ import annotations
 
 import base64
+import functools
 import itertools
 import json
 import random
@@ -71,6 +72,7 @@ _token = st.tuples(st.one_of(_word, _word, _word, _rare), st.sampled_from(_PUNCT
 )
 
 
+@functools.cache
 def prose(max_words: int = 12) -> st.SearchStrategy[str]:
     """Text with at least one non-blank character: words, punctuation, line breaks and the
     characters that break naive code."""
@@ -84,11 +86,13 @@ def _join_words(tokens: list[str]) -> str:
     return out
 
 
+@functools.cache
 def titles() -> st.SearchStrategy[str]:
     """Short titles (web pages, documents)."""
     return prose(5).map(lambda text: text.replace("\n", " ").strip() or "Untitled")
 
 
+@functools.cache
 def urls() -> st.SearchStrategy[str]:
     """https URLs of reserved example domains."""
     hosts = st.sampled_from(["example.com", "example.org", "docs.example.net", "例え.example"])
@@ -158,6 +162,7 @@ def _base64(prefix: bytes, *, min_size: int, max_size: int, urlsafe: bool = Fals
     )
 
 
+@functools.cache
 def signatures() -> st.SearchStrategy[str]:
     """Thinking signatures (and redacted thinking data) shaped like Anthropic's: base64 that
     starts with ``Eq``."""
@@ -165,6 +170,7 @@ def signatures() -> st.SearchStrategy[str]:
     return strategy
 
 
+@functools.cache
 def encrypted_contents() -> st.SearchStrategy[str]:
     """Encrypted reasoning shaped like OpenAI's ``encrypted_content``: url-safe base64 that
     starts with ``gAAAAAB``."""
@@ -199,8 +205,7 @@ class Image:
 
 
 @st.composite
-def images(draw: st.DrawFn) -> Image:
-    """A small inline image (bytes that start like the media type's files) or an image URL."""
+def _images(draw: st.DrawFn) -> Image:
     media_type = draw(st.sampled_from(sorted(_MAGIC)))
     if draw(st.booleans(), label="by url"):
         extension = media_type.split("/")[1]
@@ -224,6 +229,12 @@ class ToolSpec:
     def strict_ok(self) -> bool:
         """Whether the schema fits OpenAI's strict mode (every property required, no others)."""
         return _strict_ok(self.schema)
+
+
+@functools.cache
+def images() -> st.SearchStrategy[Image]:
+    """A small inline image (bytes that start like the media type's files) or an image URL."""
+    return _images()
 
 
 def _strict_ok(schema: Mapping[str, Any]) -> bool:
@@ -355,8 +366,12 @@ def _object_value(schema: Mapping[str, Any]) -> st.SearchStrategy[dict[str, Any]
 
 
 def arguments(spec: ToolSpec) -> st.SearchStrategy[dict[str, Any]]:
-    """Arguments that satisfy ``spec``'s schema."""
-    return _object_value(spec.schema)
+    """Arguments that satisfy ``spec``'s schema (the catalog's are built once)."""
+    built = _CATALOG_ARGUMENTS.get(id(spec))
+    return built if built is not None else _object_value(spec.schema)
+
+
+_CATALOG_ARGUMENTS = {id(spec): _object_value(spec.schema) for spec in TOOLS}
 
 
 @st.composite

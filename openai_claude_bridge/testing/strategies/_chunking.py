@@ -11,11 +11,11 @@ format:
 * **anthropic** — ``content_block_delta`` events of one block and one delta type among
   ``text_delta``, ``thinking_delta``, ``input_json_delta`` (``signature_delta`` and
   ``citations_delta`` stay whole);
-* **chat** — chunks of one choice that add ``content``, ``refusal``, ``reasoning_content`` or
-  one tool call's ``arguments`` and nothing else (the first may carry more — the role, the
-  call's id and name — and keeps its place and a piece of the text; a chunk with a
-  ``finish_reason``, usage or logprobs stays whole, as do OpenRouter's mirrored
-  ``reasoning`` / ``reasoning_details`` chunks);
+* **chat** — chunks of one choice that add ``content``, ``refusal``, ``reasoning_content``,
+  OpenRouter's ``reasoning`` mirrored by its ``reasoning_details`` text, or one tool call's
+  ``arguments``, and nothing else (the first may carry more — the role, the call's id and name,
+  the detail's format — and keeps its place and a piece of the text; a chunk with a
+  ``finish_reason``, usage or logprobs stays whole, as does a signature);
 * **responses** — ``*.delta`` events of text, refusal, reasoning text and summaries, function
   and custom tool call arguments, for one item part (deltas with logprobs stay whole);
 * **completions** — chunks of one choice with text, no ``finish_reason`` and no logprobs.
@@ -43,12 +43,14 @@ Json = dict[str, Any]
 @dataclass(frozen=True)
 class _Piece:
     """An event that adds text to one thing: what (``key``), the text, and how to remake the
-    event with another text (``remake``); ``lead``: the event carries more than the text."""
+    event with another text (``remake``); ``lead``: the event carries more than the text, and
+    ``follow`` makes an event that carries only the text (chat: the delta of the thing alone)."""
 
     key: tuple[Any, ...]
     text: str
     remake: Callable[[str], Json]
     lead: bool = False
+    follow: Callable[[str], Json] | None = None
 
 
 def _anthropic_piece(event: Json) -> _Piece | None:
@@ -77,58 +79,84 @@ def _chat_piece(chunk: Json) -> _Piece | None:
     delta = choice.get("delta")
     if choice.get("finish_reason") is not None or choice.get("logprobs") is not None:
         return None
-    if not isinstance(delta, dict) or delta.get("reasoning_details") is not None:
+    if not isinstance(delta, dict):
         return None
     said = {k: v for k, v in delta.items() if v is not None}
+    if "tool_calls" in said:
+        return _chat_call_piece(chunk, choice, said)
+    if "reasoning_details" in said:
+        return _mirrored_piece(chunk, choice, said)
     texts = [k for k in _CHAT_TEXT_FIELDS if isinstance(said.get(k), str)]
-    calls = said.get("tool_calls")
-    if calls is not None:
-        return _chat_call_piece(chunk, choice, delta, said) if not texts else None
     if len(texts) != 1 or "reasoning" in said:
         return None
     name = texts[0]
+    return _Piece(
+        (choice.get("index"), name),
+        said[name],
+        lambda text: _chunk_with(chunk, choice, {**delta, name: text}),
+        lead=set(said) != {name},
+        follow=lambda text: _chunk_with(chunk, choice, {name: text}, alone=True),
+    )
 
-    def remake(text: str) -> Json:
-        return {**chunk, "choices": [{**choice, "delta": {**delta, name: text}}]}
 
-    lead = set(said) != {name}
-    return _Piece((choice.get("index"), name), said[name], remake, lead)
+def _chunk_with(chunk: Json, choice: Json, delta: Json, *, alone: bool = False) -> Json:
+    """``chunk`` with ``delta`` for its choice (``alone``: nothing else of the choice's but its
+    index, logprobs and finish reason)."""
+    if alone:
+        choice = {k: v for k, v in choice.items() if k in ("index", "logprobs", "finish_reason")}
+    return {**chunk, "choices": [{**choice, "delta": delta}]}
 
 
-def _chat_call_piece(chunk: Json, choice: Json, delta: Json, said: Json) -> _Piece | None:
+def _chat_call_piece(chunk: Json, choice: Json, said: Json) -> _Piece | None:
+    """A fragment of one tool call's arguments."""
     calls = said["tool_calls"]
-    if set(said) != {"tool_calls"} or not isinstance(calls, list) or len(calls) != 1:
+    if set(said) - {"role"} != {"tool_calls"} or not isinstance(calls, list) or len(calls) != 1:
         return None
     fragment = calls[0]
-    function = fragment.get("function")
-    if not isinstance(fragment, dict) or not isinstance(function, dict):
+    function = fragment.get("function") if isinstance(fragment, dict) else None
+    if not isinstance(function, dict) or not isinstance(function.get("arguments"), str):
         return None
-    arguments = function.get("arguments")
-    if not isinstance(arguments, str):
-        return None
-    lead = set(fragment) - {"index", "function"} or set(function) != {"arguments"}
-    key = (choice.get("index"), "tool_calls", fragment.get("index"))
+    delta = choice["delta"]
 
     def remake(text: str) -> Json:
         new = {**fragment, "function": {**function, "arguments": text}}
-        return {**chunk, "choices": [{**choice, "delta": {**delta, "tool_calls": [new]}}]}
+        return _chunk_with(chunk, choice, {**delta, "tool_calls": [new]})
 
-    return _Piece(key, arguments, remake, bool(lead))
+    def follow(text: str) -> Json:
+        new = {"index": fragment.get("index"), "function": {"arguments": text}}
+        return _chunk_with(chunk, choice, {"tool_calls": [new]}, alone=True)
+
+    lead = "role" in said or set(fragment) - {"index", "function"} or set(function) != {"arguments"}
+    key = (choice.get("index"), "tool_calls", fragment.get("index"))
+    return _Piece(key, function["arguments"], remake, bool(lead), follow)
 
 
-def _follower(piece: _Piece, chunk: Json) -> Callable[[str], Json]:
-    """How to make a chat chunk that adds only text to what ``piece`` adds to."""
-    choice = chunk["choices"][0]
-    index, field = piece.key[0], piece.key[1]
-    if field == "tool_calls":
-        fragment = choice["delta"]["tool_calls"][0]
-        delta_of: Callable[[str], Json] = lambda text: {  # noqa: E731
-            "tool_calls": [{"index": fragment.get("index"), "function": {"arguments": text}}]
-        }
-    else:
-        delta_of = lambda text: {field: text}  # noqa: E731
-    base = {k: v for k, v in choice.items() if k not in ("delta", "index")}
-    return lambda text: {**chunk, "choices": [{"index": index, "delta": delta_of(text), **base}]}
+def _mirrored_piece(chunk: Json, choice: Json, said: Json) -> _Piece | None:
+    """OpenRouter's reasoning: a ``reasoning`` fragment mirrored by one ``reasoning.text``
+    detail of the same text (a detail with a signature, or alone, stays whole)."""
+    details = said["reasoning_details"]
+    if set(said) - {"role"} != {"reasoning", "reasoning_details"} or len(details) != 1:
+        return None
+    detail = details[0]
+    text = said["reasoning"]
+    if not isinstance(detail, dict) or detail.get("type") != "reasoning.text":
+        return None
+    if detail.get("text") != text or "signature" in detail or not isinstance(text, str):
+        return None
+    delta = choice["delta"]
+
+    def remake(new: str) -> Json:
+        mirrored = {"reasoning": new, "reasoning_details": [{**detail, "text": new}]}
+        return _chunk_with(chunk, choice, {**delta, **mirrored})
+
+    def follow(new: str) -> Json:
+        plain = {"type": "reasoning.text", "text": new, "index": detail.get("index")}
+        mirrored = {"reasoning": new, "reasoning_details": [plain]}
+        return _chunk_with(chunk, choice, mirrored, alone=True)
+
+    lead = "role" in said or bool(set(detail) - {"type", "text", "index"})
+    key = (choice.get("index"), "reasoning_details", detail.get("index"))
+    return _Piece(key, text, remake, lead, follow)
 
 
 _RESPONSES_RUNS = {
@@ -208,9 +236,9 @@ def _cuts(draw: st.DrawFn, text: str) -> list[str]:
 
 
 @st.composite
-def _rechunk_run(draw: st.DrawFn, fmt: Format, run: list[tuple[Json, _Piece]]) -> list[Json]:
+def _rechunk_run(draw: st.DrawFn, run: list[tuple[Json, _Piece]]) -> list[Json]:
     text = "".join(piece.text for _, piece in run)
-    first_event, first = run[0]
+    first = run[0][1]
     if not text:
         return [event for event, _ in run]
     events: list[Json] = []
@@ -222,13 +250,9 @@ def _rechunk_run(draw: st.DrawFn, fmt: Format, run: list[tuple[Json, _Piece]]) -
         text = text[keep:]
         if not text:
             return events
-    follower = next((p for _, p in run if not p.lead), None)
-    if follower is not None:
-        make = follower.remake
-    elif fmt == "chat":
-        make = _follower(first, first_event)
-    else:
-        make = first.remake
+    # the rest: events like the run's plain ones (or the first's, reduced to the text)
+    follower = next((p.remake for _, p in run if not p.lead), None)
+    make = follower or first.follow or first.remake
     return events + [make(piece) for piece in draw(_cuts(text))]
 
 
@@ -241,7 +265,7 @@ def rechunked_events(draw: st.DrawFn, events: list[Json], fmt: Format) -> list[J
     for event in [*events, None]:
         piece = piece_of(event) if event is not None else None
         if run and (piece is None or piece.lead or piece.key != run[0][1].key):
-            out += draw(_rechunk_run(fmt, run))
+            out += draw(_rechunk_run(run))
             run = []
         if piece is not None and event is not None:
             run.append((event, piece))

@@ -186,12 +186,19 @@ def _anthropic_tool_choice(conversation: Conversation) -> Json | None:
 
 # --------------------------------------------------------------------------- chat
 
-#: The chat dialects a client may talk: the official API, DeepSeek-style reasoning_content,
-#: OpenRouter (reasoning + reasoning_details, anthropic-style cache_control on parts).
+#: The chat dialects a client may talk — the official API, DeepSeek-style
+#: ``reasoning_content``, OpenRouter (``reasoning`` + ``reasoning_details``, anthropic-style
+#: ``cache_control`` on parts) — and their models: (without reasoning, reasoning).
 _CHAT_MODELS = {
-    "openai": ("gpt-4.1", "gpt-4o-mini", "o4-mini"),
-    "reasoning_content": ("deepseek-reasoner", "qwen3-235b-a22b", "kimi-k2-thinking", "glm-4.6"),
-    "openrouter": ("anthropic/claude-sonnet-4.5", "openai/gpt-5", "google/gemini-2.5-pro"),
+    "openai": (("gpt-4.1", "gpt-4o-mini"), ("o4-mini", "gpt-5")),
+    "reasoning_content": (
+        ("deepseek-chat", "qwen3-coder-plus", "kimi-k2"),
+        ("deepseek-reasoner", "qwen3-235b-a22b-thinking", "kimi-k2-thinking", "glm-4.6"),
+    ),
+    "openrouter": (
+        ("openai/gpt-4.1", "mistralai/mistral-large"),
+        ("anthropic/claude-sonnet-4.5", "openai/gpt-5", "google/gemini-2.5-pro"),
+    ),
 }
 
 
@@ -292,7 +299,8 @@ def chat_request(draw: st.DrawFn, conversation: Conversation, dialects: bool) ->
             messages.append(draw(_chat_assistant(turn, call_ids, dialect)))
         else:
             messages += draw(_chat_results(turn, call_ids, mark))
-    body: Json = {"model": draw(st.sampled_from(_CHAT_MODELS[dialect])), "messages": messages}
+    models = _CHAT_MODELS[dialect][conversation.thinking is not None]
+    body: Json = {"model": draw(st.sampled_from(models)), "messages": messages}
     if conversation.tools:
         body["tools"] = [_chat_tool(s, draw(st.booleans())) for s in conversation.tools]
         if conversation.tool_choice is not None:
@@ -359,7 +367,8 @@ def _chat_tool_choice(mode: str, name: str | None) -> Any:
 
 # --------------------------------------------------------------------------- responses
 
-_RESPONSES_MODELS = ("gpt-5", "gpt-5-codex", "o4-mini", "gpt-4.1")
+#: Responses models: (without reasoning, reasoning).
+_RESPONSES_MODELS = (("gpt-4.1", "gpt-4o"), ("gpt-5", "gpt-5-codex", "o4-mini"))
 
 
 def responses_call_id(ids: Ids) -> str:
@@ -458,7 +467,8 @@ def responses_request(draw: st.DrawFn, conversation: Conversation, dialects: boo
     call_ids = _call_ids(conversation, responses_call_id)
     ids = Ids(conversation.seed ^ 3)
     items: list[Json] = []
-    body: Json = {"model": draw(st.sampled_from(_RESPONSES_MODELS))}
+    models = _RESPONSES_MODELS[conversation.thinking is not None]
+    body: Json = {"model": draw(st.sampled_from(models))}
     if conversation.system:
         if draw(st.booleans(), label="instructions"):
             body["instructions"] = "\n\n".join(conversation.system)

@@ -382,7 +382,11 @@ def chat_response(draw: st.DrawFn, reply: Reply, detailed: bool, dialects: bool)
 
 # --------------------------------------------------------------------------- responses
 
-RESPONSES_MODELS = ("gpt-5-2025-08-07", "gpt-5-codex", "o4-mini-2025-04-16", "gpt-4.1-2025-04-14")
+#: Responses models: (without reasoning items, with them).
+RESPONSES_MODELS = (
+    ("gpt-4.1-2025-04-14", "gpt-4o-2024-08-06"),
+    ("gpt-5-2025-08-07", "gpt-5-codex", "o4-mini-2025-04-16"),
+)
 
 
 def responses_annotations(text: Text) -> list[Json]:
@@ -548,7 +552,7 @@ def response_frames(draw: st.DrawFn, reply: Reply, naming: Naming) -> ResponseFr
     return ResponseFrame(
         id=naming.response(),
         created_at=reply.created,
-        model=draw(st.sampled_from(RESPONSES_MODELS)),
+        model=draw(st.sampled_from(RESPONSES_MODELS[reasons])),
         reasoning={"effort": effort, "summary": "auto" if reasons else None},
         tools=[responses_tool(call) for call in calls.values()],
     )
