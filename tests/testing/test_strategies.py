@@ -77,7 +77,7 @@ CHAT_DIALECT_KEYS = frozenset(
     {"reasoning_content", "reasoning", "reasoning_details", "cache_control"}
 )
 
-FEW = settings(max_examples=12, suppress_health_check=[HealthCheck.too_slow])
+FEW = settings(max_examples=10, suppress_health_check=[HealthCheck.too_slow])
 
 # --------------------------------------------------------------------------- helpers
 
@@ -541,7 +541,7 @@ def _check_events(fmt: Format, events: list[Json]) -> None:
 
 
 @pytest.mark.parametrize("fmt", FORMATS)
-@settings(max_examples=15, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=12, suppress_health_check=[HealthCheck.too_slow])
 @given(data=st.data())
 def test_streams_are_valid_and_accumulate_as_the_sdk_does(fmt: Format, data: st.DataObject) -> None:
     quirks = set(QUIRKS) - SDK_CHAT_BLIND
@@ -672,7 +672,7 @@ def test_streams_without_quirks_show_none() -> None:
 
 
 @pytest.mark.parametrize("fmt", FORMATS)
-@settings(max_examples=12, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=10, suppress_health_check=[HealthCheck.too_slow])
 @given(data=st.data())
 def test_rechunked_streams_stay_valid_and_accumulate_the_same(
     fmt: Format, data: st.DataObject
@@ -890,3 +890,49 @@ def test_the_kit_imports_without_loading_hypothesis() -> None:
     )
     root = Path(__file__).resolve().parents[2]
     subprocess.run([sys.executable, "-c", script], check=True, cwd=root)
+
+
+# --------------------------------------------------------------------------- recorded traffic
+
+
+def _recorded(per_kind: int = 2) -> list[Any]:
+    """A few recordings of each format and kind from ``../shared/samples/external`` (none when
+    the folder is absent), those this package reads as valid."""
+    from tests.support.external import recordings
+
+    chosen: dict[tuple[str, str], list[Any]] = {}
+    for rec in sorted(recordings(), key=lambda r: r.name):
+        group = chosen.setdefault((rec.format, rec.kind), [])
+        if len(group) < per_kind and _readable(rec):
+            group.append(pytest.param(rec, id=f"{rec.format}-{rec.kind}-{len(group)}"))
+    return [param for group in chosen.values() for param in group]
+
+
+def _readable(rec: Any) -> bool:
+    try:
+        if rec.kind == "stream":
+            decode(rec.format, rec.payload)
+        else:
+            from_wire(_kind_type(rec.format, rec.kind), rec.payload)
+    except Exception:
+        return False
+    return True
+
+
+@pytest.mark.parametrize("rec", _recorded())
+@settings(max_examples=3, suppress_health_check=[HealthCheck.too_slow])
+@given(data=st.data())
+def test_strategies_built_from_recorded_traffic(rec: Any, data: st.DataObject) -> None:
+    """Real traffic: variations of recorded payloads (format and kind read from them) stay
+    valid; recorded streams rechunked accumulate the same; their SSE bodies split anywhere
+    decode to the same events."""
+    if rec.kind != "stream":
+        variation = data.draw(variations_of(rec.payload))
+        assert variation != rec.payload
+        assert_exact(_kind_type(rec.format, rec.kind), variation)
+        return
+    again = data.draw(rechunked(rec.payload))
+    assert neutral(decode(rec.format, again)) == neutral(decode(rec.format, rec.payload))
+    if rec.raw is not None:
+        pieces = data.draw(byte_splits(rec.raw))
+        assert _frames(pieces) == _frames([rec.raw])

@@ -14,7 +14,7 @@ Generated from nothing (each keyword says what *may* occur; ``False`` keeps it o
 * :func:`responses` — every stop reason, usage with cache and reasoning tokens, refusals,
   parallel calls, citations, server tools;
 * :func:`streams` — whole streams, realistically chunked, with the quirks of real servers;
-* :func:`wire_payloads` — arbitrary valid payloads of any one of this package's wire models.
+* :func:`wire_payloads` — schema-valid payloads of any one of this package's wire models.
 
 Built from your samples:
 
@@ -23,7 +23,19 @@ Built from your samples:
 * :func:`rechunked` — a stream with its deltas split and merged anywhere;
 * :func:`byte_splits` — any split of an SSE body's bytes, inside UTF-8 characters and ``\\r\\n``.
 
-Every strategy draws plain JSON (``dict`` / ``list``), ready to feed to the bridge or to a proxy.
+Every strategy draws plain JSON (``dict`` / ``list``; :func:`byte_splits` draws bytes), ready to
+feed to the bridge or to a proxy.
+Also here: :data:`QUIRKS` (the quirk names :func:`streams` knows), :func:`stop_reasons` (a
+format's stop reasons, as ``stop_reasons=`` takes them), :data:`json_values` (free-form JSON).
+
+A test of a proxy's translation, for instance::
+
+    from hypothesis import given
+    from openai_claude_bridge.testing import check_stream, streams
+
+    @given(streams("chat"))
+    def test_my_proxy_streams(events):
+        assert check_stream("anthropic", my_proxy.translate(events)) == []
 """
 
 from __future__ import annotations

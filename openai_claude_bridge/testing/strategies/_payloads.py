@@ -5,6 +5,10 @@
 ``null`` (where the model allows it) or set, every union member reachable (unknown tags for the
 fallback members included), and occasionally an unknown extra key (which must survive a round
 trip). Depth is bounded so recursive models stay small.
+
+They are *schema*-valid, which is what a parser or a model needs to be tested with; they are not
+meant to be what an API would send or accept (a conversation need not alternate, an id need not
+be answered): :func:`requests`, :func:`responses` and :func:`streams` make those.
 """
 
 from __future__ import annotations
@@ -19,7 +23,7 @@ from hypothesis import strategies as st
 from pydantic import BaseModel
 from pydantic.fields import FieldInfo
 
-from openai_claude_bridge.wire import OpenUnion
+from ...wire import OpenUnion
 
 MAX_DEPTH = 4
 
@@ -196,5 +200,14 @@ def _for_type(tp: Any, depth: int) -> st.SearchStrategy[Any]:
 
 
 def wire_payloads(tp: Any) -> st.SearchStrategy[Any]:
-    """JSON payloads valid for ``tp`` (a wire model class or an ``OpenUnion`` alias)."""
+    """JSON values valid for ``tp``: one of this package's wire models
+    (``anthropic.MessageCreateParams``, ``chat.ChatCompletionChunk`` …) or an open union alias
+    (``responses.ResponseStreamEvent``, ``anthropic.ContentBlock`` …), read from the model.
+
+    Every optional field is independently absent, ``null`` (where allowed) or set; every union
+    member occurs (an unknown tag for the fallback members too); objects sometimes carry an
+    unknown key. ``to_wire(from_wire(tp, value)) == value`` holds for every value. Schema-valid,
+    not realistic: for payloads an API would send, use :func:`requests` / :func:`responses` /
+    :func:`streams`.
+    """
     return _for_type(tp, 0)
