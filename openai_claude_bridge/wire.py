@@ -330,12 +330,13 @@ def from_wire(
 
 
 def json_path(parts: Iterable[str | int], prefix: str = "") -> str:
-    """Render path parts as ``messages[2].content[0].text`` (appended to ``prefix``)."""
+    """Render path parts as ``messages[2].content[0].text`` (appended to ``prefix``); a key
+    that is not an ASCII identifier is quoted as JSON: ``["a-b"]``, ``["x_ÿ"]``."""
     out = prefix
     for part in parts:
         if isinstance(part, int):
             out += f"[{part}]"
-        elif part.isidentifier():
+        elif part.isascii() and part.isidentifier():
             out += f".{part}" if out else part
         else:
             out += f"[{json.dumps(part)}]"

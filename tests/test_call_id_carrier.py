@@ -36,9 +36,9 @@ from openai_claude_bridge import (
 )
 from openai_claude_bridge._call_id_carrier import ANTHROPIC_ID, PREFIX, decode, encode, restore
 from openai_claude_bridge.sse import SSEDecoder
+from openai_claude_bridge.testing.strategies import json_values
 from tests.support.oracle import assert_sdk_strict
 from tests.support.sdk_types import SDK_TYPES
-from tests.support.strategies import json_values
 
 _ANTHROPIC_EVENT: Any = pydantic.TypeAdapter(anthropic.types.RawMessageStreamEvent)
 _RESPONSES_EVENT: Any = pydantic.TypeAdapter(ResponseStreamEvent)

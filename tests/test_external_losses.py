@@ -16,6 +16,7 @@ import pytest
 from openai_claude_bridge.options import FORMATS
 from openai_claude_bridge.testing import check_conversion
 from openai_claude_bridge.testing.checks._paths import resolves
+from openai_claude_bridge.wire import json_path
 from tests.support.external import Recording, recordings
 
 PAYLOADS = [rec for rec in recordings() if rec.kind != "stream" and not rec.hand_made]
@@ -26,6 +27,7 @@ def test_paths_resolve_like_json_paths() -> None:
     assert resolves(payload, "")
     assert resolves(payload, "messages[0].content[0].text")
     assert resolves(payload, '["a-b"].c')
+    assert resolves({"x_\u00ff": 1}, json_path(["x_\u00ff"]))
     assert not resolves(payload, "messages[1]")
     assert not resolves(payload, "messages[0].content[0].cache_control")
     assert not resolves(payload, "stop")

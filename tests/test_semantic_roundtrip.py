@@ -27,8 +27,8 @@ from hypothesis import strategies as st
 from openai_claude_bridge import BridgeError, Loss, anthropic, chat, responses, to_wire
 from openai_claude_bridge.testing import Violation, check_conversion
 from openai_claude_bridge.testing.checks.facts import facts_of
+from openai_claude_bridge.testing.strategies import wire_payloads
 from tests.golden.cases import DETERMINISTIC, CorpusFile, Kind, converter, corpus_files
-from tests.support.strategies import wire_payloads
 
 THREE = ("anthropic", "chat", "responses")
 PAIRS = [(a, b) for a, b in itertools.product(THREE, THREE) if a != b]

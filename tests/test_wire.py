@@ -10,9 +10,9 @@ from hypothesis import given, settings
 from pydantic import Field
 
 from openai_claude_bridge import InvalidInputError, from_wire, to_wire
+from openai_claude_bridge.testing.strategies import wire_payloads
 from openai_claude_bridge.wire import Number, OpenUnion, WireModel, json_path, union_tags
 from tests.support.roundtrip import assert_roundtrip
-from tests.support.strategies import wire_payloads
 
 
 class Text(WireModel):
@@ -203,6 +203,8 @@ def test_path_prefix_and_rendering() -> None:
         from_wire(Text, {"type": "text"}, path="events[4].delta")
     assert info.value.path == "events[4].delta.text"
     assert json_path(["a", 0, "b c", 1]) == 'a[0]["b c"][1]'
+    # only ASCII identifiers go bare: a path stays readable by any JSON-path reader
+    assert json_path(["x_\u00ff", "é"]) == '["x_\\u00ff"]["\\u00e9"]'
 
 
 def test_every_problem_is_listed_in_details() -> None:

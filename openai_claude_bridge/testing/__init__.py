@@ -25,3 +25,55 @@ __all__ = [
     "check_stream",
     "check_stream_conversion",
 ]
+
+# --------------------------------------------------------------------------- strategies (lazy)
+# The strategies import hypothesis: they load on first use, so that this package and its checks
+# import without it.
+
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from .strategies import byte_splits as byte_splits
+    from .strategies import rechunked as rechunked
+    from .strategies import requests as requests
+    from .strategies import responses as responses
+    from .strategies import streams as streams
+    from .strategies import variations_of as variations_of
+    from .strategies import wire_payloads as wire_payloads
+
+_STRATEGIES = frozenset(
+    {
+        "byte_splits",
+        "rechunked",
+        "requests",
+        "responses",
+        "streams",
+        "variations_of",
+        "wire_payloads",
+    }
+)
+__all__ += [
+    "byte_splits",
+    "rechunked",
+    "requests",
+    "responses",
+    "streams",
+    "variations_of",
+    "wire_payloads",
+]
+
+
+def __getattr__(name: str) -> Any:
+    """The strategies, imported on first use (they need hypothesis)."""
+    if name not in _STRATEGIES:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    try:
+        from . import strategies  # noqa: PLC0415 (lazy: it imports hypothesis)
+    except ModuleNotFoundError as exc:
+        if exc.name != "hypothesis":
+            raise
+        raise ImportError(
+            f"openai_claude_bridge.testing.{name} needs hypothesis: "
+            'pip install "openai-claude-bridge[testing]"'
+        ) from exc
+    return getattr(strategies, name)

@@ -224,14 +224,61 @@ def sniff(value: Any, name: str = "") -> tuple[Format, Kind]:
         return _path_format(name), "error"
     if "input" in value or "instructions" in value:
         return "responses", "request"
-    if "messages" in value:
-        anthropic = "max_tokens" in value and (
-            "system" in value or "anthropic" in name or "claude" in name
-        )
-        return ("anthropic" if anthropic else "chat"), "request"
+    if isinstance(value.get("messages"), list):
+        return ("chat" if _is_chat_request(value, name) else "anthropic"), "request"
     if "prompt" in value:
         return "completions", "request"
     raise ValueError(f"cannot tell the format of {str(value)[:120]}")
+
+
+_CHAT_ONLY_KEYS = frozenset(
+    {"max_completion_tokens", "response_format", "n", "reasoning_effort", "stop", "logprobs"}
+)
+_ANTHROPIC_ONLY_KEYS = frozenset(
+    {
+        "system",
+        "stop_sequences",
+        "top_k",
+        "thinking",
+        "output_config",
+        "container",
+        "mcp_servers",
+        "context_management",
+    }
+)
+_CHAT_ONLY_PARTS = frozenset({"image_url", "input_audio", "file"})
+_ANTHROPIC_ONLY_PARTS = frozenset(
+    {"tool_use", "tool_result", "image", "document", "thinking", "redacted_thinking"}
+)
+
+
+def _is_chat_request(value: dict[str, Any], name: str) -> bool:
+    """Whether a ``messages`` request is chat's rather than anthropic's.
+
+    Something only one of them says decides: anthropic requires ``max_tokens`` and alone has a
+    top-level ``system``, ``tool_use`` / ``tool_result`` blocks, ``input_schema`` tools …; chat
+    alone has system / developer / tool roles, ``tool_calls``, ``image_url`` parts, ``function``
+    tools …. When nothing does, a file name that says ``chat`` or ``openai`` makes it chat's,
+    else it is anthropic's (a request with ``max_tokens`` and plain user turns)."""
+    if "max_tokens" not in value or _CHAT_ONLY_KEYS & set(value):
+        return True
+    if _ANTHROPIC_ONLY_KEYS & set(value):
+        return False
+    parts: set[Any] = set()
+    for message in value["messages"]:
+        if not isinstance(message, dict):
+            continue
+        if message.get("role") in ("system", "developer", "tool") or "tool_calls" in message:
+            return True
+        content = message.get("content")
+        if isinstance(content, list):
+            parts |= {part.get("type") for part in content if isinstance(part, dict)}
+    tools = [tool for tool in value.get("tools") or () if isinstance(tool, dict)]
+    if parts & _CHAT_ONLY_PARTS or any("function" in tool for tool in tools):
+        return True
+    if parts & _ANTHROPIC_ONLY_PARTS or any("input_schema" in tool for tool in tools):
+        return False
+    return bool(re.search(r"chat|openai", name, re.IGNORECASE))
 
 
 def _path_format(name: str) -> Format:

@@ -46,11 +46,11 @@ from openai_claude_bridge.anthropic.models.response import ServiceTier, StopReas
 from openai_claude_bridge.anthropic.reasoning_carrier import encode_carrier
 from openai_claude_bridge.options import Effort as IrEffort
 from openai_claude_bridge.options import Options, ReasoningPolicy
+from openai_claude_bridge.testing.strategies import wire_payloads
 from openai_claude_bridge.wire import from_wire, to_wire
 from tests.support.oracle import assert_sdk_strict
 from tests.support.roundtrip import all_fixture_payloads, assert_json_identical
 from tests.support.sdk_types import ANTHROPIC_REQUEST
-from tests.support.strategies import wire_payloads
 
 FMT = "anthropic"
 #: The SDK's request types plus exactly the sampling keys it dropped (a documented dialect).

@@ -54,6 +54,7 @@ from typing_extensions import NotRequired, Required, TypedDict, is_typeddict
 
 from openai_claude_bridge import InvalidInputError, from_wire, to_wire
 from openai_claude_bridge import anthropic as ours
+from openai_claude_bridge.testing.strategies import wire_payloads
 from openai_claude_bridge.wire import OpenUnion, union_members, union_tags
 from tests.support.drift import literal_values, sdk_union_tags
 from tests.support.models import exported_models, instances
@@ -65,7 +66,6 @@ from tests.support.roundtrip import (
     is_lenient,
     resolve_type,
 )
-from tests.support.strategies import wire_payloads
 
 FMT = "anthropic"
 CASES = fixture_cases(FMT)

@@ -37,10 +37,10 @@ from openai_claude_bridge._restore import ClientTools, restore_response
 from openai_claude_bridge.chat import decode, encode, tables
 from openai_claude_bridge.chat.models.response import FinishReason
 from openai_claude_bridge.options import ChatDialect, Options, make_options
+from openai_claude_bridge.testing.strategies import wire_payloads
 from openai_claude_bridge.wire import from_wire, to_wire
 from tests.support.oracle import assert_sdk_strict
 from tests.support.roundtrip import all_fixture_payloads, assert_json_identical, sendable
-from tests.support.strategies import wire_payloads
 
 REQUEST_SDK = (ccp.CompletionCreateParamsNonStreaming, ccp.CompletionCreateParamsStreaming)
 

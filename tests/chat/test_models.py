@@ -54,6 +54,7 @@ from pydantic import BaseModel
 from typing_extensions import Required, TypedDict
 
 from openai_claude_bridge import InvalidInputError, chat, from_wire, to_wire
+from openai_claude_bridge.testing.strategies import wire_payloads
 from openai_claude_bridge.wire import WireModel, union_members, union_tags
 from tests.support.drift import field_hint, literal_values, sdk_union_tags
 from tests.support.drift import union_members as sdk_union_members
@@ -66,7 +67,6 @@ from tests.support.roundtrip import (
     is_lenient,
     resolve_type,
 )
-from tests.support.strategies import wire_payloads
 
 FMT = "chat"
 CASES = fixture_cases(FMT)

@@ -46,9 +46,9 @@ from openai_claude_bridge.ir.accumulate import accumulate
 from openai_claude_bridge.options import ChatDialect, Options
 from openai_claude_bridge.sse import SSEDecoder
 from openai_claude_bridge.testing import check_stream
+from openai_claude_bridge.testing.strategies import wire_payloads
 from openai_claude_bridge.wire import from_wire, to_wire
 from tests.support.oracle import assert_sdk_strict
-from tests.support.strategies import wire_payloads
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "chat" / "ChatCompletionChunk"
 SAMPLES = Path(__file__).resolve().parents[2].parent / "shared" / "samples" / "openai_chat"

@@ -21,10 +21,10 @@ from openai_claude_bridge.completions import (
     tables,
 )
 from openai_claude_bridge.options import Options
+from openai_claude_bridge.testing.strategies import wire_payloads
 from openai_claude_bridge.wire import from_wire, to_wire
 from tests.support.oracle import assert_sdk_strict
 from tests.support.roundtrip import all_fixture_payloads, assert_json_identical
-from tests.support.strategies import wire_payloads
 
 REQUEST_SDK = (
     completion_create_params.CompletionCreateParamsNonStreaming,

@@ -18,6 +18,7 @@ from openai.types import completion, completion_choice, completion_create_params
 from pydantic import BaseModel
 
 from openai_claude_bridge import InvalidInputError, chat, completions, from_wire, to_wire
+from openai_claude_bridge.testing.strategies import wire_payloads
 from openai_claude_bridge.wire import WireModel
 from tests.support.drift import literal_values
 from tests.support.models import exported_models, instances, our_fields
@@ -29,7 +30,6 @@ from tests.support.roundtrip import (
     is_lenient,
     resolve_type,
 )
-from tests.support.strategies import wire_payloads
 
 FMT = "completions"
 CASES = fixture_cases(FMT)

@@ -34,10 +34,10 @@ from openai_claude_bridge.responses.reasoning_carrier import (
     decode_carrier,
     encode_carrier,
 )
+from openai_claude_bridge.testing.strategies import wire_payloads
 from openai_claude_bridge.wire import from_wire, to_wire
 from tests.support.oracle import assert_sdk_strict
 from tests.support.roundtrip import all_fixture_payloads, assert_json_identical, sendable
-from tests.support.strategies import wire_payloads
 
 REQUEST_SDK = (rcp.ResponseCreateParamsNonStreaming, rcp.ResponseCreateParamsStreaming)
 

@@ -70,6 +70,7 @@ from pydantic import BaseModel
 
 import openai_claude_bridge.responses as rs
 from openai_claude_bridge import InvalidInputError, from_wire, to_wire
+from openai_claude_bridge.testing.strategies import wire_payloads
 from openai_claude_bridge.wire import WireModel, union_members, union_tags
 from tests.support.drift import field_hint, literal_values, sdk_union_tags
 from tests.support.drift import union_members as sdk_union_members
@@ -82,7 +83,6 @@ from tests.support.roundtrip import (
     is_lenient,
     resolve_type,
 )
-from tests.support.strategies import wire_payloads
 
 FMT = "responses"
 CASES = fixture_cases(FMT)

@@ -159,7 +159,39 @@ def test_recorded_http_exchanges(tmp_path: Path) -> None:
         ({"model": "m", "input": "hi"}, "", ("responses", "request")),
         ({**CHAT_REQUEST, "max_tokens": 9, "system": "s"}, "", ("anthropic", "request")),
         ({**CHAT_REQUEST, "max_tokens": 9}, "claude/r.json", ("anthropic", "request")),
-        ({**CHAT_REQUEST, "max_tokens": 9}, "r.json", ("chat", "request")),
+        # nothing in the payload says: a name that says chat / openai, else anthropic's
+        ({**CHAT_REQUEST, "max_tokens": 9}, "openai/r.json", ("chat", "request")),
+        ({**CHAT_REQUEST, "max_tokens": 9}, "r.json", ("anthropic", "request")),
+        # something only one of them says decides, whatever the name
+        ({**CHAT_REQUEST, "max_tokens": 9, "stop": ["x"]}, "claude/r.json", ("chat", "request")),
+        (
+            {**CHAT_REQUEST, "max_tokens": 9, "tools": [{"type": "function", "function": {}}]},
+            "claude/r.json",
+            ("chat", "request"),
+        ),
+        (
+            {**CHAT_REQUEST, "max_tokens": 9, "tools": [{"name": "t", "input_schema": {}}]},
+            "openai/r.json",
+            ("anthropic", "request"),
+        ),
+        (
+            {
+                "model": "m",
+                "max_tokens": 9,
+                "messages": [{"role": "user", "content": [{"type": "image_url"}]}],
+            },
+            "claude/r.json",
+            ("chat", "request"),
+        ),
+        (
+            {
+                "model": "m",
+                "max_tokens": 9,
+                "messages": [{"role": "user", "content": [{"type": "tool_result"}]}],
+            },
+            "openai/r.json",
+            ("anthropic", "request"),
+        ),
         ({"model": "m", "prompt": "hi"}, "", ("completions", "request")),
     ],
 )

@@ -5,10 +5,15 @@
 ``null`` (where the model allows it) or set, every union member reachable (unknown tags for the
 fallback members included), and occasionally an unknown extra key (which must survive a round
 trip). Depth is bounded so recursive models stay small.
+
+They are *schema*-valid, which is what a parser or a model needs to be tested with; they are not
+meant to be what an API would send or accept (a conversation need not alternate, an id need not
+be answered): :func:`requests`, :func:`responses` and :func:`streams` make those.
 """
 
 from __future__ import annotations
 
+import operator
 import sys
 import types
 import typing
@@ -18,7 +23,7 @@ from hypothesis import strategies as st
 from pydantic import BaseModel
 from pydantic.fields import FieldInfo
 
-from openai_claude_bridge.wire import OpenUnion
+from ...wire import OpenUnion
 
 MAX_DEPTH = 4
 
@@ -101,7 +106,7 @@ def _field_type(field: FieldInfo) -> Any:
     markers = [m for m in field.metadata if isinstance(m, OpenUnion)]
     if not markers:
         return field.annotation
-    return typing.Annotated[(field.annotation, *markers)]
+    return operator.getitem(typing.Annotated, (field.annotation, *markers))
 
 
 def _resolve(annotation: Any, model: type[BaseModel]) -> Any:
@@ -120,7 +125,7 @@ def _resolve(annotation: Any, model: type[BaseModel]) -> Any:
         return annotation
     origin = typing.get_origin(annotation)
     if origin is typing.Annotated:
-        return typing.Annotated[(resolved[0], *typing.get_args(annotation)[1:])]
+        return operator.getitem(typing.Annotated, (resolved[0], *typing.get_args(annotation)[1:]))
     if origin in (Union, types.UnionType):
         return Union[resolved]
     if origin is list:
@@ -136,6 +141,10 @@ def _with_extra(payload: dict[str, Any], extra: tuple[str, Any] | None) -> dict[
     return payload
 
 
+def _deferred(model: type[BaseModel], depth: int) -> st.SearchStrategy[dict[str, Any]]:
+    return st.deferred(lambda: _model_payloads(model, depth))
+
+
 def _for_type(tp: Any, depth: int) -> st.SearchStrategy[Any]:
     tp = _strip_annotated(tp)
     union = _open_union(tp)
@@ -147,7 +156,7 @@ def _for_type(tp: Any, depth: int) -> st.SearchStrategy[Any]:
             if member is marker.fallback:
                 continue
             known |= set(marker.tags_of([member]))
-            strategies.append(st.deferred(lambda m=member: _model_payloads(m, depth)))
+            strategies.append(_deferred(member, depth))
         if marker.fallback is not None:
             fallback = marker.fallback
             strategies.append(
@@ -191,5 +200,14 @@ def _for_type(tp: Any, depth: int) -> st.SearchStrategy[Any]:
 
 
 def wire_payloads(tp: Any) -> st.SearchStrategy[Any]:
-    """JSON payloads valid for ``tp`` (a wire model class or an ``OpenUnion`` alias)."""
+    """JSON values valid for ``tp``: one of this package's wire models
+    (``anthropic.MessageCreateParams``, ``chat.ChatCompletionChunk`` …) or an open union alias
+    (``responses.ResponseStreamEvent``, ``anthropic.ContentBlock`` …), read from the model.
+
+    Every optional field is independently absent, ``null`` (where allowed) or set; every union
+    member occurs (an unknown tag for the fallback members too); objects sometimes carry an
+    unknown key. ``to_wire(from_wire(tp, value)) == value`` holds for every value. Schema-valid,
+    not realistic: for payloads an API would send, use :func:`requests` / :func:`responses` /
+    :func:`streams`.
+    """
     return _for_type(tp, 0)
