@@ -21,9 +21,16 @@ from .violations import Violation
 __all__ = [
     "Violation",
     "accumulate",
+    "byte_splits",
     "check_conversion",
     "check_stream",
     "check_stream_conversion",
+    "rechunked",
+    "requests",
+    "responses",
+    "streams",
+    "variations_of",
+    "wire_payloads",
 ]
 
 # --------------------------------------------------------------------------- strategies (lazy)
@@ -41,26 +48,8 @@ if TYPE_CHECKING:
     from .strategies import variations_of as variations_of
     from .strategies import wire_payloads as wire_payloads
 
-_STRATEGIES = frozenset(
-    {
-        "byte_splits",
-        "rechunked",
-        "requests",
-        "responses",
-        "streams",
-        "variations_of",
-        "wire_payloads",
-    }
-)
-__all__ += [
-    "byte_splits",
-    "rechunked",
-    "requests",
-    "responses",
-    "streams",
-    "variations_of",
-    "wire_payloads",
-]
+#: What ``__all__`` promises that is not imported above: the strategies.
+_STRATEGIES = frozenset(name for name in __all__ if name not in globals())
 
 
 def __getattr__(name: str) -> Any:

@@ -75,16 +75,18 @@ def _anthropic_result(result: Result, call_id: str, as_string: bool) -> Json:
     return block
 
 
+def anthropic_thinking(thought: Thought) -> Json:
+    """A thought as an anthropic ``thinking`` (or ``redacted_thinking``) block."""
+    if thought.redacted:
+        return {"type": "redacted_thinking", "data": thought.signature}
+    return {"type": "thinking", "thinking": thought.text, "signature": thought.signature}
+
+
 def _anthropic_assistant(turn: Assistant, call_ids: dict[int, str]) -> list[Json]:
     blocks: list[Json] = []
     for part in turn.parts:
         if isinstance(part, Thought):
-            if part.redacted:
-                blocks.append({"type": "redacted_thinking", "data": part.signature})
-            else:
-                blocks.append(
-                    {"type": "thinking", "thinking": part.text, "signature": part.signature}
-                )
+            blocks.append(anthropic_thinking(part))
         elif isinstance(part, Text):
             blocks.append({"type": "text", "text": part.text})
         else:
@@ -231,9 +233,10 @@ def _chat_user(draw: st.DrawFn, user: User, cache: tuple[str, Json] | None) -> J
     return {"role": "user", "content": parts}
 
 
-def _chat_reasoning(thoughts: list[Thought], dialect: str) -> Json:
-    """An assistant message's reasoning in the dialect of its server."""
-    text = "\n\n".join(t.text for t in thoughts if not t.redacted)
+def chat_reasoning(thoughts: list[Thought], dialect: str, separator: str = "\n\n") -> Json:
+    """An assistant message's reasoning in the dialect of its server (the texts of its
+    thoughts joined by ``separator``)."""
+    text = separator.join(t.text for t in thoughts if not t.redacted)
     if dialect == "reasoning_content":
         return {"reasoning_content": text} if text else {}
     details: list[Json] = []
@@ -271,7 +274,7 @@ def _chat_assistant(
         ]
     thoughts = [p for p in turn.parts if isinstance(p, Thought)]
     if thoughts and dialect != "openai":
-        message.update(_chat_reasoning(thoughts, dialect))
+        message.update(chat_reasoning(thoughts, dialect))
     return message
 
 

@@ -28,6 +28,7 @@ from hypothesis import strategies as st
 
 from ._atoms import HEX, Ids, arguments_json
 from ._plans import Call, Choice, Citation, Refusal, Reply, Search, Stop, Text, Thought, Tokens
+from ._requests import anthropic_thinking, chat_reasoning
 
 Json = dict[str, Any]
 
@@ -60,7 +61,7 @@ STOPS: dict[str, dict[str, tuple[Stop, ...]]] = {
     },
 }
 
-_ANTHROPIC_STOP: dict[Stop, str] = {
+ANTHROPIC_STOP: dict[Stop, str] = {
     "end": "end_turn",
     "stop_sequence": "stop_sequence",
     "max_tokens": "max_tokens",
@@ -174,12 +175,7 @@ def anthropic_blocks(choice: Choice, naming: Naming) -> list[Json]:
     blocks: list[Json] = []
     for part in choice.parts:
         if isinstance(part, Thought):
-            if part.redacted:
-                blocks.append({"type": "redacted_thinking", "data": part.signature})
-            else:
-                blocks.append(
-                    {"type": "thinking", "thinking": part.text, "signature": part.signature}
-                )
+            blocks.append(anthropic_thinking(part))
         elif isinstance(part, Text):
             block: Json = {"type": "text", "text": part.text}
             if part.citations:
@@ -231,7 +227,7 @@ def anthropic_response(draw: st.DrawFn, reply: Reply, detailed: bool, dialects: 
         "role": "assistant",
         "model": draw(st.sampled_from(ANTHROPIC_MODELS)),
         "content": anthropic_blocks(choice, naming),
-        "stop_reason": _ANTHROPIC_STOP[choice.stop],
+        "stop_reason": ANTHROPIC_STOP[choice.stop],
         "stop_sequence": choice.stop_sequence,
         "usage": anthropic_usage(reply.usage, detailed),
     }
@@ -280,25 +276,7 @@ def chat_reasoning_fields(choice: Choice, dialect: str) -> Json:
     thoughts = [part for part in choice.parts if isinstance(part, Thought)]
     if not thoughts or dialect == "openai":
         return {}
-    text = "".join(t.text for t in thoughts if not t.redacted)
-    if dialect == "reasoning_content":
-        return {"reasoning_content": text} if text else {}
-    details = []
-    for n, thought in enumerate(thoughts):
-        if thought.redacted:
-            detail: Json = {"type": "reasoning.encrypted", "data": thought.signature}
-        else:
-            detail = {
-                "type": "reasoning.text",
-                "text": thought.text,
-                "signature": thought.signature,
-            }
-        details.append({**detail, "format": "anthropic-claude-v1", "index": n})
-    return (
-        {"reasoning": text, "reasoning_details": details}
-        if text
-        else {"reasoning_details": details}
-    )
+    return chat_reasoning(thoughts, dialect, separator="")
 
 
 def chat_usage(tokens: Tokens) -> Json:

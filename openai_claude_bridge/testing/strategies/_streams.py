@@ -48,6 +48,7 @@ from ._atoms import arguments_json, fragments
 from ._plans import Call, Choice, Refusal, Reply, Search, Text, Thought
 from ._responses import (
     ANTHROPIC_MODELS,
+    ANTHROPIC_STOP,
     CHAT_MODELS,
     COMPLETIONS_MODELS,
     Item,
@@ -88,16 +89,6 @@ Quirk = Literal[
     "interleaved_items",
     "interleaved_choices",
 ]
-
-_ANTHROPIC_STOP = {
-    "end": "end_turn",
-    "stop_sequence": "stop_sequence",
-    "max_tokens": "max_tokens",
-    "tool_calls": "tool_use",
-    "pause": "pause_turn",
-    "refusal": "refusal",
-    "context_window": "model_context_window_exceeded",
-}
 
 
 @st.composite
@@ -194,7 +185,7 @@ def anthropic_stream(
         del usage["cache_creation"], usage["service_tier"]
     elif tokens.searches:
         usage["server_tool_use"] = anthropic_usage(tokens, detailed)["server_tool_use"]
-    stop = {"stop_reason": _ANTHROPIC_STOP[choice.stop], "stop_sequence": choice.stop_sequence}
+    stop = {"stop_reason": ANTHROPIC_STOP[choice.stop], "stop_sequence": choice.stop_sequence}
     events.append({"type": "message_delta", "delta": stop, "usage": usage})
     events.append({"type": "message_stop"})
     if _quirks(draw, quirks, ["pings"]):
