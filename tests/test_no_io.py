@@ -2,7 +2,10 @@
 no network, async or SDK module.
 
 Runs in a fresh interpreter so that nothing the test suite imported (the SDK oracles, hypothesis)
-hides what the package itself loads. ``socket`` is the one module the standard library drags in on
+hides what the package itself loads. The testing kit (``openai_claude_bridge.testing``, the
+``testing`` extra) is left out: it is a test tool, built on pytest and hypothesis (which load
+``asyncio`` on some Pythons), and it reads the sample files it is pointed at; the rest of the
+package must not load pytest or hypothesis either. ``socket`` is the one module the standard library drags in on
 pydantic's behalf (pydantic's plugin loader imports ``importlib.metadata``, which imports
 ``email.utils``, which imports ``socket``); the check allows it only by that route, and any actual
 socket *use* is caught by an audit hook.
@@ -39,12 +42,14 @@ SCRIPT = textwrap.dedent(
             return None
     sys.meta_path.insert(0, Watch())
 
-    import importlib, pkgutil
+    import importlib, pathlib
     import openai_claude_bridge
-    for info in pkgutil.walk_packages(openai_claude_bridge.__path__, "openai_claude_bridge."):
-        if info.name.endswith("__main__"):
-            continue
-        importlib.import_module(info.name)
+    root = pathlib.Path(openai_claude_bridge.__file__).parent
+    for path in sorted(root.rglob("*.py")):
+        parts = ("openai_claude_bridge", *path.relative_to(root).with_suffix("").parts)
+        if parts[1] == "testing" or parts[-1] == "__main__":
+            continue  # the testing kit (see the docstring); running the CLI
+        importlib.import_module(".".join(parts[:-1] if parts[-1] == "__init__" else parts))
 
     # Use it: build, parse and dump models of every format.
     from openai_claude_bridge import from_wire, to_wire
@@ -73,6 +78,8 @@ FORBIDDEN = (
     "urllib3",
     "aiohttp",
     "threading_x",
+    "pytest",
+    "hypothesis",
 )
 
 
