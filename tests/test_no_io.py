@@ -5,10 +5,10 @@ Runs in a fresh interpreter so that nothing the test suite imported (the SDK ora
 hides what the package itself loads. The testing kit (``openai_claude_bridge.testing``, the
 ``testing`` extra) is left out: it is a test tool, built on pytest and hypothesis (which load
 ``asyncio`` on some Pythons), and it reads the sample files it is pointed at; the rest of the
-package must not load pytest or hypothesis either. ``socket`` is the one module the standard library drags in on
-pydantic's behalf (pydantic's plugin loader imports ``importlib.metadata``, which imports
-``email.utils``, which imports ``socket``); the check allows it only by that route, and any actual
-socket *use* is caught by an audit hook.
+package must not load pytest or hypothesis either. ``socket`` is the one module the standard
+library drags in on pydantic's behalf (pydantic's plugin loader imports ``importlib.metadata``,
+which imports ``email.utils``, which imports ``socket``); the check allows it only by that route,
+and any actual socket *use* is caught by an audit hook.
 """
 
 from __future__ import annotations
