@@ -13,7 +13,10 @@ Each complete line is one of: empty (dispatch the assembled event, if it has dat
 name), a comment (``:`` first — keep-alives; ignored), or ``field: value`` (one leading space of
 the value is dropped; unknown fields are ignored, as the spec says). Lines end with ``\\n``,
 ``\\r\\n`` or a lone ``\\r``; a ``\\r`` at the very end of a chunk waits for the next chunk to
-tell a lone ``\\r`` from ``\\r\\n``. A UTF-8 byte-order mark at the very start is skipped.
+tell a lone ``\\r`` from ``\\r\\n``. A buffer without any ``\\r`` (the usual body) is split on
+``\\n`` in one pass, and its usual events (one ``data:`` line, maybe after one ``event:`` line,
+then a blank line) are dispatched whole; ``data:`` lines are recognised before any other field.
+A UTF-8 byte-order mark at the very start is skipped.
 
 ``finish()`` ends the stream: an unterminated last line is taken as complete and the event being
 assembled is dispatched (real servers often omit the final blank line). Invalid UTF-8 raises
@@ -69,6 +72,13 @@ class SSEDecoder:
             if buffer.startswith(_BOM):
                 buffer = buffer[len(_BOM) :]
         events: list[SSEEvent] = []
+        if b"\r" not in buffer:  # the usual body: "\n" line ends only
+            if not self._data and self._event is None and self._retry is None:  # nothing half-read
+                buffer = self._blocks(buffer, events)
+            *lines, self._pending = buffer.split(b"\n")
+            for line in lines:
+                self._line(line, events)
+            return events
         start = 0
         size = len(buffer)
         while True:
@@ -96,16 +106,37 @@ class SSEDecoder:
         self._line(b"", events)
         return events
 
+    def _blocks(self, buffer: bytes, events: list[SSEEvent]) -> bytes:
+        """Dispatch the whole events of ``buffer`` (one without ``\\r``, starting a new event):
+        the usual ones — one ``data:`` line, maybe after one ``event:`` line — at once, any
+        other line by line. Returns what follows the last blank line."""
+        *blocks, rest = buffer.split(b"\n\n")
+        for block in blocks:
+            if block.startswith(b"data: ") and b"\n" not in block:
+                events.append(SSEEvent(_utf8(block[6:]), None, self._id))
+                continue
+            name, _, data = block.partition(b"\n")
+            if name.startswith(b"event: ") and data.startswith(b"data: ") and b"\n" not in data:
+                events.append(SSEEvent(_utf8(data[6:]), _utf8(name[7:]), self._id))
+                continue
+            for line in block.split(b"\n"):
+                self._line(line, events)
+            self._line(b"", events)
+        return rest
+
     def _line(self, raw: bytes, events: list[SSEEvent]) -> None:
-        try:
-            line = raw.decode("utf-8")
-        except UnicodeDecodeError as exc:
-            raise InvalidInputError(f"event stream is not valid UTF-8: {exc}") from None
-        if not line:
+        if raw.startswith(b"data: "):  # the usual lines first
+            self._data.append(_utf8(raw[6:]))
+            return
+        if not raw:
             if self._data or self._event is not None:
                 events.append(SSEEvent("\n".join(self._data), self._event, self._id, self._retry))
             self._event, self._data, self._retry = None, [], None
             return
+        if raw.startswith(b"event: "):
+            self._event = _utf8(raw[7:])
+            return
+        line = _utf8(raw)
         if line[0] == ":":
             return
         name, colon, value = line.partition(":")
@@ -120,6 +151,13 @@ class SSEDecoder:
                 self._id = value
         elif name == "retry" and value.isdigit():
             self._retry = int(value)
+
+
+def _utf8(raw: bytes) -> str:
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise InvalidInputError(f"event stream is not valid UTF-8: {exc}") from None
 
 
 def _line_end(buffer: bytes, start: int) -> int:

@@ -110,3 +110,84 @@ def test_recorded_streams_split_anywhere() -> None:
         assert decode_all([body[i : i + 1] for i in range(len(body))]) == whole, path.name
         for event in whole:
             assert event.data == "[DONE]" or event.data.startswith("{"), (path.name, event)
+
+
+def reference_decode(body: bytes) -> list[SSEEvent]:
+    """The WHATWG event-stream rules, line by line, for a whole body without a BOM (the
+    oracle the decoder's fast paths must agree with)."""
+    text = body.decode("utf-8").replace("\r\n", "\n").replace("\r", "\n")
+    events: list[SSEEvent] = []
+    data: list[str] = []
+    event: str | None = None
+    last_id: str | None = None
+    retry: int | None = None
+    for line in [*text.split("\n"), ""]:  # the end of the body ends the last event
+        if not line:
+            if data or event is not None:
+                events.append(SSEEvent("\n".join(data), event, last_id, retry))
+            data, event, retry = [], None, None
+            continue
+        if line.startswith(":"):
+            continue
+        name, colon, value = line.partition(":")
+        value = value[1:] if colon and value.startswith(" ") else value
+        if name == "data":
+            data.append(value)
+        elif name == "event":
+            event = value
+        elif name == "id" and "\0" not in value:
+            last_id = value
+        elif name == "retry" and value.isdigit():
+            retry = int(value)
+    return events
+
+
+sse_lines = st.sampled_from(
+    [
+        "data: x",
+        'data: {"a": 1}',
+        "data:y",
+        "data",
+        "data: ",
+        "event: e",
+        "event:",
+        "id: 7",
+        "retry: 5",
+        "retry: x",
+        ": ping",
+        "",
+        "",
+        "foo: bar",
+    ]
+) | st.builds(lambda t: f"data: {t}", st.text(st.characters(exclude_characters="\r\n"), max_size=6))
+
+
+@given(
+    st.lists(sse_lines, max_size=30),
+    st.sampled_from(["\n", "\r\n", "\r"]),
+    st.lists(st.integers(min_value=0, max_value=10_000), max_size=6),
+)
+def test_the_decoder_follows_the_spec_however_split(
+    lines: list[str], newline: str, cuts: list[int]
+) -> None:
+    """Any sequence of lines (usual events, multi-line ones, comments, ids, retries, unknown
+    fields, blank lines), with any line ending, split anywhere: the events the spec says."""
+    body = newline.join(lines).encode("utf-8")
+    points = sorted({c % (len(body) + 1) for c in cuts})
+    chunks = [body[a:b] for a, b in zip([0, *points], [*points, len(body)], strict=True)]
+    assert decode_all(chunks) == reference_decode(body)
+
+
+@pytest.mark.parametrize(
+    ("chunks", "expected"),
+    [
+        ([b"retry: 5\n", b"data: x\n\n"], SSEEvent("x", None, None, 5)),
+        ([b"event: e\n", b"data: x\n\n"], SSEEvent("x", "e")),
+        ([b"data: a\n", b"data: b\n\n"], SSEEvent("a\nb")),
+        ([b"id: 3\n\n", b"data: x\n\n"], SSEEvent("x", None, "3")),
+    ],
+)
+def test_an_event_begun_in_one_chunk_ends_in_the_next(
+    chunks: list[bytes], expected: SSEEvent
+) -> None:
+    assert decode_all(chunks) == [expected]
