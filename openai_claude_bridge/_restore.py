@@ -157,6 +157,11 @@ class StreamRestorer:
                 self._held.append(_Held(event))
         return self._release()
 
+    def passes(self, event: ir.PartDelta) -> bool:
+        """Whether ``feed(event)`` would give back ``[event]`` and change nothing (the stream's
+        hot lane asks before it skips the restorer)."""
+        return not self._tools or (not self._undecided and self._call(event) is None)
+
     def _call(self, event: ir.PartDelta | ir.PartFinished) -> _StandIn | None:
         return self._calls.get((event.candidate, event.index))
 

@@ -62,14 +62,16 @@ from functools import cache
 from typing import Any, Protocol
 
 from pydantic import BaseModel
+from pydantic_core import from_json
 
 from . import ir
+from ._hot_lane import event_json
 from ._restore import ClientTools, StreamRestorer
 from .convert import client_tools
 from .errors import BridgeError, InvalidInputError, StreamStateError, TruncatedStreamError
 from .options import Format, Options, check_format, make_options
 from .sse import SSEDecoder, encode_event
-from .wire import from_wire, to_wire
+from .wire import from_wire
 
 __all__ = ["SSETranscoder", "StreamConverter", "StreamState"]
 
@@ -86,10 +88,12 @@ class StreamState(enum.Enum):
 class _Decoder(Protocol):
     def feed(self, event: Any) -> list[ir.StreamEvent]: ...
     def finish(self) -> list[ir.StreamEvent]: ...
+    def hot_delta(self, raw: dict[str, Any]) -> ir.PartDelta | None: ...
 
 
 class _Encoder(Protocol):
     def feed(self, event: ir.StreamEvent) -> list[BaseModel]: ...
+    def hot_frame(self, delta: ir.PartDelta) -> bytes | None: ...
 
 
 _EVENT_TYPES: dict[Format, str] = {
@@ -130,6 +134,10 @@ def _parse_event(fmt: Format, event: Any, index: int) -> Any:
 class StreamConverter:
     """Converts a stream of ``source`` events into ``target`` events, eagerly, event by event."""
 
+    hot_lane = True
+    """Whether plain deltas take the hot lane (:mod:`._hot_lane`); the output is the same
+    either way (the tests turn it off to compare)."""
+
     def __init__(self, *, source: str, target: str, **options: Any) -> None:
         self.source: Format = check_format(source, argument="source")
         self.target: Format = check_format(target, argument="target")
@@ -164,8 +172,11 @@ class StreamConverter:
         if self._state is not StreamState.OPEN and not trailing:
             raise StreamStateError(f"feed() on a stream that is {self._state.value}")
         index = self._index
-        self._index += 1
         try:
+            delta = self._hot_delta(event) if type(event) is dict and not trailing else None
+            if delta is not None:
+                return self._encode([delta])
+            self._index += 1
             parsed = _parse_event(self.source, event, index)
             if trailing:
                 return [_renamed(parsed, self.options.model)] if self._relay else []
@@ -221,6 +232,27 @@ class StreamConverter:
         except BridgeError as error:
             self._fail(error, None)
             raise
+
+    # ------------------------------------------------------------------ the hot lane
+
+    def _hot_delta(self, raw: dict[str, Any]) -> ir.PartDelta | None:
+        """The one fragment a plain delta event of an open part makes, read by the decoder
+        straight from the event's JSON (no model validated); ``None`` when the event is anything
+        else, or the stream is relayed: ``feed`` then takes the full path."""
+        if not self.hot_lane or self._relay or self._state is not StreamState.OPEN:
+            return None
+        delta = self._decoder.hot_delta(raw)
+        if delta is not None:
+            self._index += 1
+        return delta
+
+    def _hot_frame(self, delta: ir.PartDelta) -> bytes | None:
+        """The target's SSE frame for ``delta``, written by the encoder from a template;
+        ``None`` when the delta makes anything but one plain delta frame (then
+        ``_encode([delta])`` takes it: nothing changed)."""
+        if not self._restorer.passes(delta):
+            return None
+        return self._target_encoder().hot_frame(delta)
 
     # ------------------------------------------------------------------ converting
 
@@ -406,12 +438,28 @@ class SSETranscoder:
                 continue
             if self.converter.state is not StreamState.OPEN and not frame.data.strip():
                 continue
-            try:
-                event = json.loads(frame.data)
-            except ValueError as exc:
-                raise self._invalid(f"SSE data is not JSON: {exc}") from None
-            out += self._write(self.converter.feed(event))
+            out += self._frame(frame.data)
         return out
+
+    def _frame(self, data: str) -> bytes:
+        """One source frame's downstream bytes: a plain delta of an open part through the hot
+        lane (read without a model, written from the target's template), anything else through
+        the converter; both give the same bytes (``tests/test_hot_lane.py``)."""
+        converter = self.converter
+        hot = _json_object(data)
+        delta = converter._hot_delta(hot) if hot is not None else None
+        if delta is not None:
+            try:
+                frame = converter._hot_frame(delta)
+                return frame if frame is not None else self._write(converter._encode([delta]))
+            except BridgeError as exc:
+                converter._fail(exc, converter._index - 1)
+                raise
+        try:
+            event = json.loads(data)  # the reader every other event has always had
+        except ValueError as exc:
+            raise self._invalid(f"SSE data is not JSON: {exc}") from None
+        return self._write(converter.feed(event))
 
     def _invalid(self, message: str) -> InvalidInputError:
         error = InvalidInputError(message, event_index=self.converter._index)
@@ -422,14 +470,23 @@ class SSETranscoder:
         target = self.converter.target
         out = b""
         for event in events:
-            wire = to_wire(event)
-            name = wire.get("type") if target in _NAMED_EVENTS else None
-            out += encode_event(json.dumps(wire, ensure_ascii=False, separators=(",", ":")), name)
+            name = getattr(event, "type", None) if target in _NAMED_EVENTS else None
+            out += encode_event(event_json(event), name)
         ended = self.converter.state is StreamState.ENDED
         if target in _DONE_SENTINEL and ended and not self._done_sent:
             self._done_sent = True
             out += encode_event(_DONE)
         return out
+
+
+def _json_object(text: str) -> dict[str, Any] | None:
+    """``text`` parsed by pydantic-core's JSON reader when it is a JSON object; ``None`` for
+    anything else (the stdlib reader then parses it, or says why it cannot)."""
+    try:
+        value = from_json(text)
+    except ValueError:
+        return None
+    return value if type(value) is dict else None
 
 
 def _is_json(text: str) -> bool:

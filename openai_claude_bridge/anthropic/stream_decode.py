@@ -107,6 +107,13 @@ __all__ = ["DecoderState", "StreamDecoder"]
 
 #: Native blocks whose ``input`` grows by ``input_json_delta``.
 _INPUT_BLOCKS = frozenset({"server_tool_use", "mcp_tool_use"})
+#: The hot lane's deltas: (open block kind, delta type) -> (the delta's field, ir delta kind).
+_HOT_DELTAS: dict[tuple[str, Any], tuple[str, ir.DeltaKind]] = {
+    ("text", "text_delta"): ("text", "text"),
+    ("thinking", "thinking_delta"): ("thinking", "reasoning"),
+    ("thinking", "signature_delta"): ("signature", "signature"),
+    ("tool_use", "input_json_delta"): ("partial_json", "arguments"),
+}
 #: Fields of ``message_delta.delta`` with a neutral meaning.
 _DELTA_CONSUMED = frozenset({"stop_reason", "stop_sequence"})
 
@@ -190,6 +197,36 @@ class StreamDecoder:
         self._state = DecoderState.ERROR
         where = "before message_start" if state is DecoderState.START else "before message_stop"
         raise TruncatedStreamError(f"the anthropic stream ended {where}")
+
+    def hot_delta(self, raw: dict[str, Any]) -> ir.PartDelta | None:
+        """The stream's hot lane: a ``content_block_delta`` of the open text, thinking or tool
+        block holding nothing but its fragment (``{"type", "index", "delta": {"type", <field>}}``),
+        read straight from its JSON: the ``PartDelta`` that :meth:`feed` makes of it. ``None``
+        for any other event, or any other shape, and nothing changes (``feed`` takes it)."""
+        current = self._open
+        if (
+            current is None
+            or len(raw) != 3
+            or raw.get("type") != "content_block_delta"
+            or raw.get("index") != current.index
+            or type(raw["index"]) is not int
+            or self._state is not DecoderState.BLOCK
+        ):
+            return None
+        delta = raw.get("delta")
+        if type(delta) is not dict or len(delta) != 2:
+            return None
+        delta_type = delta.get("type")
+        found = _HOT_DELTAS.get((current.kind, delta_type)) if type(delta_type) is str else None
+        if found is None:
+            return None
+        field, kind = found
+        text = delta.get(field)
+        if type(text) is not str or (kind == "arguments" and not text):
+            return None
+        if kind == "arguments":
+            current.streamed = True
+        return ir.PartDelta(index=current.index, kind=kind, text=text)
 
     # ------------------------------------------------------------------ dispatch
 

@@ -73,6 +73,7 @@ from pydantic import BaseModel
 from .. import ir
 from .._call_id_carrier import report_late_state
 from .._codec import build, is_own
+from .._hot_lane import MARK, Template
 from ..errors import BridgeError, InvalidInputError, StreamStateError
 from ..ir.accumulate import PartBuilder
 from ..options import Options
@@ -107,6 +108,27 @@ __all__ = ["EncoderState", "StreamEncoder"]
 EncoderState = Literal["start", "streaming", "ended", "error"]
 
 _DELTA_FIELDS = frozenset(MessageDelta.model_fields)
+
+
+@dataclasses.dataclass(frozen=True)
+class _HotDelta:
+    """A delta model of one text field."""
+
+    model: type[TextDelta | ThinkingDelta | SignatureDelta | InputJSONDelta]
+    field: str
+
+    def build(self, text: str) -> TextDelta | ThinkingDelta | SignatureDelta | InputJSONDelta:
+        return self.model.model_validate({self.field: text})
+
+
+#: The hot lane's frames: (part header class, ir delta kind) -> (the delta model, the part's
+#: record of what was sent).
+_HOT_FRAMES: dict[tuple[type, str], tuple[_HotDelta, str]] = {
+    (ir.TextPart, "text"): (_HotDelta(TextDelta, "text"), "sent_text"),
+    (ir.ReasoningPart, "reasoning"): (_HotDelta(ThinkingDelta, "thinking"), "sent_text"),
+    (ir.ReasoningPart, "signature"): (_HotDelta(SignatureDelta, "signature"), "sent_sig"),
+    (ir.ToolCallPart, "arguments"): (_HotDelta(InputJSONDelta, "partial_json"), "sent_args"),
+}
 _DELTA_USAGE_FIELDS = frozenset(MessageDeltaUsage.model_fields)
 
 
@@ -163,6 +185,7 @@ class StreamEncoder:
         self._usage: ir.Usage | None = None
         self._finish: ir.CandidateFinished | None = None
         self._other_candidates = False
+        self._templates: dict[tuple[int, _HotDelta], Template] = {}
 
     @property
     def done(self) -> bool:
@@ -187,6 +210,36 @@ class StreamEncoder:
         except BridgeError:
             self._done = self._failed = True
             raise
+
+    def hot_frame(self, delta: ir.PartDelta) -> bytes | None:
+        """The stream's hot lane: the ``content_block_delta`` frame :meth:`feed` would write
+        for a fragment of the block being streamed (text, thinking, signature, tool input),
+        from a template, with the same state kept. ``None`` for anything else, and nothing
+        changes (``feed`` takes it)."""
+        part = self._parts.get(delta.index)
+        if (
+            part is None
+            or self._done
+            or delta.candidate
+            or not delta.text
+            or part.finished
+            or not part.live
+            or part.block is None
+            or self._queue[0] is not part
+        ):
+            return None
+        hot = _HOT_FRAMES.get((type(part.header), delta.kind))
+        if hot is None:
+            return None
+        delta_model, sent = hot
+        key = (part.block, delta_model)
+        template = self._templates.get(key)
+        if template is None:
+            model = RawContentBlockDeltaEvent(index=part.block, delta=delta_model.build(MARK))
+            template = self._templates[key] = Template(model, "content_block_delta")
+        part.builder.add(delta)
+        setattr(part, sent, getattr(part, sent) + delta.text)
+        return template.fill(delta.text)
 
     # ------------------------------------------------------------------ dispatch
 

@@ -297,6 +297,36 @@ class StreamDecoder:
         self._state = DecoderState.FINISHED
         return [*out, ir.StreamEnded()]
 
+    def hot_delta(self, raw: dict[str, Any]) -> ir.PartDelta | None:
+        """The stream's hot lane: a chunk that only adds a fragment to an open part of one
+        choice (``content``, ``reasoning_content`` / ``reasoning``, one tool call's
+        ``arguments``), read straight from its JSON: the ``PartDelta`` :meth:`feed` makes of
+        it. ``None`` for any other chunk or shape, and nothing changes (``feed`` takes it)."""
+        if self._state is not DecoderState.STREAMING:
+            return None
+        found = _plain_fragment(raw)
+        if found is None:
+            return None
+        candidate, field, text, call = found
+        state = self._choices.get(candidate)
+        if state is None or state.finished:
+            return None
+        if field == "content":
+            if state.text is None or state.reasoning is not None or state.details:
+                return None
+            state.text_fragments.append(text)
+            return ir.PartDelta(state.text, "text", text, candidate=candidate)
+        if field != "tool_calls":
+            if state.uses_details or state.reasoning is None:
+                return None
+            return ir.PartDelta(state.reasoning, "reasoning", text, candidate=candidate)
+        wire_index, call_id = call
+        known = state.calls_by_id.get(call_id) if call_id else state.calls_by_index.get(wire_index)
+        if known is None or known.index is None:
+            return None
+        known.arguments.append(text)
+        return ir.PartDelta(known.index, "arguments", text, candidate=candidate)
+
     # ------------------------------------------------------------------ chunks
 
     def _start(self, chunk: ChatCompletionChunk | None) -> list[ir.StreamEvent]:
@@ -777,6 +807,93 @@ class StreamDecoder:
         for index in list(state.open):
             self._close(state, index, out, finals.get(index))
         state.finished = True
+
+
+# --------------------------------------------------------------------------- the hot lane
+
+#: A chunk's head fields and what each may be in a chunk the hot lane takes (the model's types;
+#: ``usage`` only ``null``: counts are no fragment).
+_HOT_HEAD: dict[str, tuple[type, ...]] = {
+    "id": (str,),
+    "object": (str,),
+    "created": (int,),
+    "model": (str,),
+    "system_fingerprint": (str, type(None)),
+    "service_tier": (str, type(None)),
+    "obfuscation": (str, type(None)),
+    "usage": (type(None),),
+}
+_HOT_CHOICE = frozenset({"index", "delta", "finish_reason", "logprobs", "stop_reason"})
+_HOT_ROLES = frozenset({None, "assistant"})
+_HOT_FIELDS = frozenset({"content", "reasoning_content", "reasoning", "tool_calls"})
+#: Delta fields that may come as ``null`` beside the fragment.
+_HOT_NULLS = frozenset({"audio", "function_call", "refusal", "reasoning_details", *_HOT_FIELDS})
+
+
+def _plain_fragment(
+    raw: dict[str, Any],
+) -> tuple[int, str, str, tuple[int, str | None]] | None:
+    """``(choice index, field, fragment, (call index, call id))`` of a chunk that holds one
+    choice whose delta is one non-empty fragment of ``content``, ``reasoning_content``,
+    ``reasoning`` or one tool call's ``function.arguments`` (every other field absent or
+    ``null``, ``role`` at most ``"assistant"``); ``None`` for any other chunk."""
+    choices = raw.get("choices")
+    if type(choices) is not list or len(choices) != 1:
+        return None
+    for key, value in raw.items():
+        allowed = _HOT_HEAD.get(key)
+        if key != "choices" and (allowed is None or type(value) not in allowed):
+            return None
+    choice = choices[0]
+    if type(choice) is not dict or not _HOT_CHOICE.issuperset(choice):
+        return None
+    candidate, delta = choice.get("index"), choice.get("delta")
+    if type(candidate) is not int or type(delta) is not dict:
+        return None
+    if any(choice.get(key) is not None for key in ("finish_reason", "logprobs", "stop_reason")):
+        return None
+    field = text = None
+    for key, value in delta.items():
+        if key == "role" and value in _HOT_ROLES:
+            continue
+        if value is None and key in _HOT_NULLS:
+            continue
+        if field is not None or key not in _HOT_FIELDS:
+            return None
+        field, text = key, value
+    if field == "tool_calls":
+        return _plain_call(candidate, text)
+    if type(text) is not str or not text:
+        return None
+    assert field is not None
+    return candidate, field, text, (0, None)
+
+
+def _plain_call(
+    candidate: int, fragments: Any
+) -> tuple[int, str, str, tuple[int, str | None]] | None:
+    """A ``tool_calls`` list of one fragment carrying arguments of a known call by its
+    ``index`` (an ``id`` / ``type`` / ``function.name`` repeated beside them, as some servers
+    send, change nothing)."""
+    if type(fragments) is not list or len(fragments) != 1:
+        return None
+    fragment = fragments[0]
+    if type(fragment) is not dict or not {"index", "id", "type", "function"}.issuperset(fragment):
+        return None
+    wire_index, call_id, call_type = fragment.get("index"), fragment.get("id"), fragment.get("type")
+    function = fragment.get("function")
+    if type(wire_index) is not int or type(function) is not dict:
+        return None
+    if not (call_id is None or type(call_id) is str) or not (
+        call_type is None or type(call_type) is str
+    ):
+        return None
+    name, arguments = function.get("name"), function.get("arguments")
+    if not {"name", "arguments"}.issuperset(function) or not (name is None or type(name) is str):
+        return None
+    if type(arguments) is not str or not arguments:
+        return None
+    return candidate, "tool_calls", arguments, (wire_index, call_id or None)
 
 
 def _call_part(call: _Call, arguments: str) -> ir.ToolCallPart:

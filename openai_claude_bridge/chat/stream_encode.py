@@ -83,6 +83,7 @@ from typing import Any, Union
 from .. import ir
 from .._call_id_carrier import report_uncarried
 from .._codec import carries_information
+from .._hot_lane import MARK, Template
 from ..errors import BridgeError, InvalidInputError, StreamStateError
 from ..options import Options
 from ..wire import from_wire, to_wire
@@ -206,6 +207,7 @@ class StreamEncoder:
         "_options",
         "_parts",
         "_state",
+        "_templates",
         "_usage",
         "_usage_wanted",
     )
@@ -227,6 +229,7 @@ class StreamEncoder:
         request = _chat_request(options.request)
         self._usage_wanted = options.include_usage and _request_wants_usage(request)
         self._max_choices = max(MAX_CHOICES, _requested_choices(request))
+        self._templates: dict[tuple[int, tuple[Any, ...]], Template] = {}
 
     @property
     def state(self) -> EncoderState:
@@ -243,6 +246,37 @@ class StreamEncoder:
         except BridgeError:
             self._state = EncoderState.ERROR
             raise
+
+    def hot_frame(self, delta: ir.PartDelta) -> bytes | None:
+        """The stream's hot lane: the chunk :meth:`feed` would write for a fragment of text,
+        of plain reasoning (a dialect field, after its first fragment) or of a tool call's
+        arguments in a choice already announced, from a template, with the same state kept.
+        ``None`` for anything else, and nothing changes (``feed`` takes it)."""
+        state = self._parts.get(delta.index)
+        if state is None or self._state is not EncoderState.STREAMING or not delta.text:
+            return None
+        kind = delta.kind
+        if kind == "text" and state.kind == "text":
+            shape: tuple[Any, ...] = ("content",)
+        elif kind == "reasoning" and state.kind == "reasoning" and state.mode == "field":
+            if not state.text_started:
+                return None
+            shape = (state.field,)
+        elif kind == "arguments" and state.kind == "tool":
+            shape = ("tool", state.field, state.tool_index)
+        else:
+            return None
+        choice = self._choices.get(state.candidate)
+        if choice is None or not choice.announced:
+            return None
+        key = (state.candidate, shape)
+        template = self._templates.get(key)
+        if template is None:
+            fields = _arguments(state, MARK) if shape[0] == "tool" else {shape[0]: MARK}
+            template = Template(self._chunk(state.candidate, fields), None)
+            self._templates[key] = template
+        state.text_len += len(delta.text)
+        return template.fill(delta.text)
 
     # ------------------------------------------------------------------ dispatch
 

@@ -102,6 +102,19 @@ class _Choice:
         """The concatenated logprobs lists (JSON), once any chunk carried logprobs."""
 
 
+_OBJECT = "text_completion"
+#: A chunk's head fields and what each may be in a chunk the hot lane takes.
+_HOT_HEAD: dict[str, tuple[type, ...]] = {
+    "id": (str,),
+    "object": (str,),
+    "created": (int,),
+    "model": (str,),
+    "system_fingerprint": (str, type(None)),
+    "usage": (type(None),),
+}
+_HOT_CHOICE = frozenset({"index", "text", "logprobs", "finish_reason"})
+
+
 class StreamDecoder:
     """Decodes one Completions stream into ir stream events (see the module docstring)."""
 
@@ -159,6 +172,36 @@ class StreamDecoder:
                 out.append(ir.CandidateFinished("end_turn", candidate, inferred=True))
         self._state = DecoderState.FINISHED
         return [*out, ir.StreamEnded()]
+
+    def hot_delta(self, raw: dict[str, Any]) -> ir.PartDelta | None:
+        """The stream's hot lane: a chunk of one choice that only adds text (no logprobs, no
+        finish reason, no usage), read straight from its JSON: the ``PartDelta`` :meth:`feed`
+        makes of it. ``None`` for any other chunk or shape, and nothing changes (``feed``
+        takes it)."""
+        if self._state is not DecoderState.STREAMING:
+            return None
+        choices = raw.get("choices")
+        if type(choices) is not list or len(choices) != 1 or raw.get("object", _OBJECT) != _OBJECT:
+            return None
+        for key, value in raw.items():
+            allowed = _HOT_HEAD.get(key)
+            if key != "choices" and (allowed is None or type(value) not in allowed):
+                return None
+        choice = choices[0]
+        if type(choice) is not dict or not _HOT_CHOICE.issuperset(choice):
+            return None
+        candidate, text = choice.get("index"), choice.get("text")
+        if type(candidate) is not int or type(text) is not str or not text:
+            return None
+        if "finish_reason" not in choice or choice["finish_reason"] is not None:
+            return None
+        if choice.get("logprobs") is not None:
+            return None
+        state = self._choices.get(candidate)
+        if state is None or state.finished:
+            return None
+        state.texts.append(text)
+        return ir.PartDelta(state.part, "text", text, candidate=candidate)
 
     # ------------------------------------------------------------------ events
 

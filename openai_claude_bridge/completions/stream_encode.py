@@ -65,6 +65,7 @@ from typing_extensions import assert_never
 
 from .. import ir
 from .._codec import build, report_foreign_extra
+from .._hot_lane import MARK, Template
 from ..chat.models.errors import ErrorResponse
 from ..errors import InvalidInputError, StreamStateError
 from ..ir.accumulate import Accumulator
@@ -144,6 +145,7 @@ class StreamEncoder:
         "_own_source",
         "_parts",
         "_state",
+        "_templates",
         "_usage",
     )
 
@@ -159,6 +161,8 @@ class StreamEncoder:
         self._include_usage = options.include_usage and _asked_for_usage(options.request)
         self._own_source = False
         """Whether the stream is a Completions source's (its ``ResponseStarted`` says so)."""
+        self._templates: dict[int, Template] = {}
+        """The hot lane's chunk templates, by candidate."""
 
     @property
     def state(self) -> EncoderState:
@@ -182,6 +186,27 @@ class StreamEncoder:
         except Exception:
             self._state = EncoderState.ERROR
             raise
+
+    def hot_frame(self, delta: ir.PartDelta) -> bytes | None:
+        """The stream's hot lane: the chunk :meth:`feed` would write for a fragment of a text
+        (or refusal) part still streaming, from a template, with the same state kept. ``None``
+        for anything else, and nothing changes (``feed`` takes it)."""
+        text = self._parts.get(delta.index)
+        if (
+            text is None
+            or text.done
+            or not delta.text
+            or delta.kind not in ("text", "refusal")
+            or self._state is not EncoderState.STREAMING
+        ):
+            return None
+        template = self._templates.get(text.candidate)
+        if template is None:
+            template = Template(self._text_chunk(text.candidate, MARK), None)
+            self._templates[text.candidate] = template
+        self._candidates[text.candidate].sent = True
+        text.streamed.append(delta.text)
+        return template.fill(delta.text)
 
     def _feed(self, event: ir.StreamEvent) -> list[Completion | ErrorResponse]:
         match event:
@@ -368,7 +393,7 @@ class StreamEncoder:
         return logprobs
 
     def _text_chunk(self, index: int, text: str) -> Completion:
-        """The hot path: a chunk of plain JSON validated directly (no ``build`` walk)."""
+        """A chunk of text: plain JSON validated directly (no ``build`` walk)."""
         self._candidates[index].sent = True
         choice = {"index": index, "text": text, "logprobs": None, "finish_reason": None}
         return from_wire(Completion, {**self._head, "choices": [choice]})

@@ -130,6 +130,13 @@ class DecoderState(enum.Enum):
 
 
 _MESSAGE = "message"
+_HOT_WHERE = {"sequence_number": int, "item_id": str, "output_index": int, "delta": str}
+#: The hot lane's events: type -> (ir delta kind, the fields it needs and their types).
+_HOT_EVENTS: dict[str, tuple[ir.DeltaKind, dict[str, type]]] = {
+    "response.output_text.delta": ("text", {**_HOT_WHERE, "content_index": int}),
+    "response.function_call_arguments.delta": ("arguments", _HOT_WHERE),
+    "response.reasoning_text.delta": ("reasoning", {**_HOT_WHERE, "content_index": int}),
+}
 _CALL = "call"
 _REASONING = "reasoning"
 _NATIVE = "native"
@@ -211,6 +218,39 @@ class StreamDecoder:
             )
         self._state = DecoderState.CLOSED
         return []
+
+    def hot_delta(self, raw: dict[str, Any]) -> ir.PartDelta | None:
+        """The stream's hot lane: an ``output_text`` / ``reasoning_text`` /
+        ``function_call_arguments`` delta event of an item being streamed, read straight from
+        its JSON: the ``PartDelta`` :meth:`feed` makes of it. ``None`` for any other event or
+        shape, and nothing changes (``feed`` takes it)."""
+        tag = raw.get("type")
+        hot = _HOT_EVENTS.get(tag) if type(tag) is str else None
+        if hot is None or self._state is not DecoderState.OPEN:
+            return None
+        kind, fields = hot
+        for name, expected in fields.items():
+            if type(raw.get(name)) is not expected:
+                return None
+        logprobs = raw.get("logprobs")
+        if logprobs is not None and logprobs != []:
+            return None
+        item = self._items.get(raw["output_index"])
+        if item is None or item.done or item.item_id not in (None, raw["item_id"]):
+            return None
+        text: str = raw["delta"]
+        if kind == "text":
+            index = item.parts.get(raw["content_index"])
+            if item.kind != _MESSAGE or index is None:
+                return None
+            key: Any = index
+        elif item.kind != (_CALL if kind == "arguments" else _REASONING):
+            return None
+        else:
+            index = item.index
+            key = index if kind == "arguments" else (index, "content", raw["content_index"])
+        self._sent[key] = self._sent.get(key, 0) + len(text)
+        return ir.PartDelta(index, kind, text)
 
     # ----------------------------------------------------------------------- dispatch
 

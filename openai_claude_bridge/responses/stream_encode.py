@@ -61,6 +61,7 @@ from typing import Any
 from .. import ir
 from .._call_id_carrier import report_late_state
 from .._codec import build
+from .._hot_lane import MARK, NUMBER, Template
 from .._openai_errors import CONTEXT_LENGTH_CODE
 from ..errors import BridgeError, InvalidInputError, StreamStateError
 from ..ir.accumulate import Accumulator, PartBuilder
@@ -206,6 +207,7 @@ class StreamEncoder:
         self._message: _Message | None = None
         self._output: list[Any] = []
         self._out: list[Any] = []
+        self._templates: dict[tuple[Any, ...], Template] = {}
 
     @property
     def state(self) -> EncoderState:
@@ -471,14 +473,76 @@ class StreamEncoder:
 
     # ----------------------------------------------------------------------- deltas
 
+    def _plain(self, slot: _Slot, kind: str, text: str) -> tuple[Any, dict[str, Any]] | None:
+        """The delta event (class, fields but the sequence number) a fragment of text, of a
+        call's arguments or of this format's own reasoning text (its content part open) makes;
+        ``None`` for any other fragment. Changes nothing."""
+        if slot.kind == _CONTENT:
+            if kind != "text" or not isinstance(slot.header, ir.TextPart):
+                return None
+            return ResponseTextDeltaEvent, {**self._where(slot), "delta": text, "logprobs": []}
+        if slot.kind == _CALL and kind == "arguments":
+            custom = isinstance(slot.header, ir.ToolCallPart) and slot.header.kind == "custom"
+            cls: Any = (
+                ResponseCustomToolCallInputDeltaEvent
+                if custom
+                else ResponseFunctionCallArgumentsDeltaEvent
+            )
+            return cls, {"item_id": slot.item_id, "output_index": slot.output_index, "delta": text}
+        if slot.kind == _REASONING and kind == "reasoning" and slot.content_open:
+            if FMT not in slot.header.extra:
+                return None
+            return ResponseReasoningTextDeltaEvent, {**self._where(slot), "delta": text}
+        return None
+
+    @staticmethod
+    def _record(slot: _Slot, kind: str, text: str) -> None:
+        """Keep a plain fragment for the part's ``*.done`` events."""
+        if slot.kind == _CONTENT:
+            slot.text.append(text)
+        elif slot.kind == _REASONING:
+            slot.content_text.append(text)
+
+    def hot_frame(self, delta: ir.PartDelta) -> bytes | None:
+        """The stream's hot lane: the delta event :meth:`feed` would write for a plain fragment
+        (:meth:`_plain`) of the part being streamed, from a template, with the same state kept
+        (the accumulated response, the part's text, the sequence number). ``None`` for anything
+        else, and nothing changes (``feed`` takes it)."""
+        slot = self._slots.get(delta.index)
+        if (
+            slot is None
+            or slot is not self._current
+            or slot.finished
+            or delta.candidate
+            or not delta.text
+            or self._state is not EncoderState.OPEN
+        ):
+            return None
+        plain = self._plain(slot, delta.kind, delta.text)
+        if plain is None:
+            return None
+        cls, fields = plain
+        key = (cls, slot.item_id, slot.output_index, fields.get("content_index"))
+        template = self._templates.get(key)
+        if template is None:
+            model = _delta_event(cls, {**fields, "delta": MARK}, NUMBER)
+            template = self._templates[key] = Template(model, model.type)
+        self._acc.feed(delta)
+        assert slot.builder is not None
+        slot.builder.add(delta)
+        self._record(slot, delta.kind, delta.text)
+        self._seq += 1
+        return template.fill(delta.text, self._seq - 1)
+
     def _delta(self, slot: _Slot, event: ir.PartDelta) -> None:
         kind, text = event.kind, event.text
+        plain = self._plain(slot, kind, text)
+        if plain is not None:
+            self._record(slot, kind, text)
+            self._out.append(_fast(*plain, self))
+            return
         if slot.kind == _CONTENT:
-            if kind == "text" and isinstance(slot.header, ir.TextPart):
-                slot.text.append(text)
-                fields = {**self._where(slot), "delta": text, "logprobs": []}
-                self._out.append(_fast(ResponseTextDeltaEvent, fields, self))
-            elif kind == "refusal" and isinstance(slot.header, ir.RefusalPart):
+            if kind == "refusal" and isinstance(slot.header, ir.RefusalPart):
                 slot.text.append(text)
                 fields = {**self._where(slot), "delta": text}
                 self._out.append(_fast(ResponseRefusalDeltaEvent, fields, self))
@@ -493,26 +557,17 @@ class StreamEncoder:
                 annotation = _citation(citation, "".join(slot.text), self._quiet)
                 if annotation is not None:
                     self._annotate(slot, annotation)
-        elif slot.kind == _CALL and kind == "arguments":
-            custom = isinstance(slot.header, ir.ToolCallPart) and slot.header.kind == "custom"
-            cls: Any = (
-                ResponseCustomToolCallInputDeltaEvent
-                if custom
-                else ResponseFunctionCallArgumentsDeltaEvent
-            )
-            fields = {"item_id": slot.item_id, "output_index": slot.output_index, "delta": text}
-            self._out.append(_fast(cls, fields, self))
         elif slot.kind == _REASONING:
             self._reasoning_delta(slot, kind, text, event.summary_index)
 
     def _reasoning_delta(self, slot: _Slot, kind: str, text: str, summary_index: int) -> None:
         own = FMT in slot.header.extra
         if kind == "reasoning" and own:
-            if not slot.content_open:
-                slot.content_open = True
-                slot.content_index = 0
-                part = {"type": "reasoning_text", "text": ""}
-                self._emit(ResponseContentPartAddedEvent, {**self._where(slot), "part": part})
+            # the first fragment opens the content part (the later ones are plain)
+            slot.content_open = True
+            slot.content_index = 0
+            part = {"type": "reasoning_text", "text": ""}
+            self._emit(ResponseContentPartAddedEvent, {**self._where(slot), "part": part})
             slot.content_text.append(text)
             fields = {**self._where(slot), "delta": text}
             self._out.append(_fast(ResponseReasoningTextDeltaEvent, fields, self))
@@ -676,8 +731,12 @@ def _header_deltas(part: ir.Part) -> list[ir.PartDelta]:
 
 
 def _fast(cls: Any, fields: dict[str, Any], encoder: StreamEncoder) -> Any:
-    """A delta event of plain fields, built without a validation pass (hot path)."""
-    fields["sequence_number"] = encoder._seq
+    """A delta event of plain fields, numbered next."""
     encoder._seq += 1
-    fields["type"] = cls.model_fields["type"].default
+    return _delta_event(cls, fields, encoder._seq - 1)
+
+
+def _delta_event(cls: Any, fields: dict[str, Any], number: int) -> Any:
+    """A delta event of plain fields, built without a validation pass."""
+    fields = {**fields, "sequence_number": number, "type": cls.model_fields["type"].default}
     return cls.model_construct(_fields_set=set(fields), **fields)
