@@ -42,7 +42,7 @@ repository root (the directory that holds ``docs/``)::
 
     export PROXY_CHAT_URL=https://api.deepseek.com/v1 PROXY_CHAT_API_KEY=sk-...
     export PROXY_CHAT_DIALECT=reasoning_content PROXY_CHAT_MODEL=deepseek-reasoner
-    export PROXY_ANTHROPIC_API_KEY=sk-ant-... PROXY_ANTHROPIC_MODEL=claude-sonnet-4-5
+    export PROXY_ANTHROPIC_API_KEY=sk-ant-... PROXY_ANTHROPIC_MODEL=claude-sonnet-4-6
     uvicorn --factory docs.examples.proxy:app_from_env --workers 4 --port 8080
 
     ANTHROPIC_BASE_URL=http://localhost:8080 claude          # Claude Code -> DeepSeek

@@ -130,7 +130,12 @@ def anthropic_sse(*events: dict[str, Any]) -> str:
 
 
 def corpus(case: str, name: str) -> Any:
-    return json.loads((CORPUS / case / f"{name}.json").read_text(encoding="utf-8"))
+    """A golden-corpus payload; an anthropic request asks for a model the SDK does not warn
+    about (the corpus's is deprecated)."""
+    payload = json.loads((CORPUS / case / f"{name}.json").read_text(encoding="utf-8"))
+    if name == "request.anthropic":
+        payload["model"] = "claude-sonnet-4-6"
+    return payload
 
 
 # ------------------------------------------------------------------------------- the clients
@@ -142,7 +147,7 @@ CONFIG = proxy.ProxyConfig(
     chat_model="deepseek-reasoner",
     anthropic_url="http://anthropic.test/v1",
     anthropic_api_key="sk-ant",
-    anthropic_model="claude-sonnet-4-5",
+    anthropic_model="claude-sonnet-4-6",
 )
 
 
@@ -195,7 +200,7 @@ def assert_anthropic_request(body: dict[str, Any]) -> None:
 
 
 CLAUDE_REQUEST: dict[str, Any] = {
-    "model": "claude-sonnet-4-5",
+    "model": "claude-sonnet-4-6",
     "max_tokens": 1024,
     "messages": [{"role": "user", "content": "What's the weather in Paris?"}],
     "tools": [
@@ -260,3 +265,276 @@ def test_config_from_env_reads_only_the_variables_set() -> None:
     assert config == proxy.ProxyConfig(
         chat_url="https://api.deepseek.com/v1", chat_dialect="reasoning_content", timeout=30.0
     )
+
+
+# ------------------------------------------------------------------------------- Claude Code -> chat
+
+
+@dataclass
+class ChatTurn:
+    """What a chat stream said in its first choice: reasoning, text (a refusal's is text to
+    an anthropic client), tool calls."""
+
+    reasoning: str = ""
+    text: str = ""
+    calls: dict[int, list[str]] = field(default_factory=dict)
+    """index -> [name, arguments so far]"""
+
+    @classmethod
+    def of(cls, body: bytes) -> ChatTurn:
+        turn = cls()
+        for line in body.decode().splitlines():
+            if not line.startswith("data: ") or line == "data: [DONE]":
+                continue
+            for choice in json.loads(line[6:]).get("choices", []):
+                if choice["index"] != 0:
+                    continue
+                delta = choice.get("delta") or {}
+                turn.reasoning += delta.get("reasoning_content") or ""
+                turn.text += (delta.get("content") or "") + (delta.get("refusal") or "")
+                for call in delta.get("tool_calls") or []:
+                    name_args = turn.calls.setdefault(call["index"], ["", ""])
+                    function = call.get("function") or {}
+                    name_args[0] += function.get("name") or ""
+                    name_args[1] += function.get("arguments") or ""
+        return turn
+
+
+def said_by(message: anthropic.types.Message) -> ChatTurn:
+    turn = ChatTurn()
+    for n, block in enumerate(message.content):
+        match block.type:
+            case "thinking":
+                turn.reasoning += block.thinking
+            case "text":
+                turn.text += block.text
+            case "tool_use":
+                turn.calls[n] = [block.name, json.dumps(block.input)]
+    return turn
+
+
+@needs_samples
+@pytest.mark.parametrize("path", CHAT_SAMPLES, ids=lambda p: p.name[:8])
+async def test_claude_code_streams_a_recorded_chat_answer(path: Path) -> None:
+    body = path.read_bytes()
+    sent = ChatTurn.of(body)
+    with running(sse(body)) as p:
+        async with p.claude.messages.stream(**CLAUDE_REQUEST) as stream:
+            message = await stream.get_final_message()
+    got = said_by(message)
+    assert got.text == sent.text
+    assert [name for name, _ in got.calls.values()] == [name for name, _ in sent.calls.values()]
+    assert [json.loads(args) for _, args in got.calls.values()] == [
+        json.loads(args) for _, args in sent.calls.values()
+    ]
+    assert message.stop_reason in ("end_turn", "tool_use", "max_tokens", "refusal")
+    assert p.upstream.received[0][0] == "/v1/chat/completions"
+    assert_chat_request(p.upstream.body)
+    assert p.upstream.body["model"] == "deepseek-reasoner"
+    assert p.upstream.body["stream_options"] == {"include_usage": True}
+
+
+def deepseek_stream(*, done: bool = True, upto: int | None = None) -> str:
+    """A DeepSeek-style chat stream: reasoning, text, then a tool call, with usage."""
+    base = {"id": "chatcmpl-1", "object": "chat.completion.chunk", "created": 1, "model": "ds"}
+
+    def chunk(delta: dict[str, Any], finish: str | None = None) -> dict[str, Any]:
+        choice = {"index": 0, "delta": delta, "finish_reason": finish, "logprobs": None}
+        return {**base, "choices": [choice]}
+
+    call = {"index": 0, "id": "call_1", "type": "function"}
+    chunks = [
+        chunk({"role": "assistant", "content": "", "reasoning_content": "The user wants "}),
+        chunk({"reasoning_content": "Paris weather; call the tool."}),
+        chunk({"content": "Let me check."}),
+        chunk({"tool_calls": [{**call, "function": {"name": "get_weather", "arguments": ""}}]}),
+        chunk({"tool_calls": [{"index": 0, "function": {"arguments": '{"location": "Pa'}}]}),
+        chunk({"tool_calls": [{"index": 0, "function": {"arguments": 'ris"}'}}]}),
+        chunk({}, "tool_calls"),
+        {
+            **base,
+            "choices": [],
+            "usage": {"prompt_tokens": 30, "completion_tokens": 12, "total_tokens": 42},
+        },
+    ]
+    return chat_sse(*chunks[:upto], done=done and upto is None)
+
+
+async def test_claude_code_gets_thinking_text_and_tool_call_of_a_reasoning_server() -> None:
+    with running(sse(deepseek_stream())) as p:
+        async with p.claude.messages.stream(**CLAUDE_REQUEST) as stream:
+            message = await stream.get_final_message()
+    assert [block.type for block in message.content] == ["thinking", "text", "tool_use"]
+    assert said_by(message) == ChatTurn(
+        "The user wants Paris weather; call the tool.",
+        "Let me check.",
+        {2: ["get_weather", '{"location": "Paris"}']},
+    )
+    assert message.stop_reason == "tool_use"
+    assert (message.usage.input_tokens, message.usage.output_tokens) == (30, 12)
+
+
+async def test_claude_code_sends_its_thinking_back_as_the_dialect_field() -> None:
+    request = corpus("thinking_history", "request.anthropic")
+    with running(json_answer(corpus("thinking_history", "response.chat"))) as p:
+        await p.claude.messages.create(**request)
+    assistant = p.upstream.body["messages"][1]
+    assert assistant["reasoning_content"].startswith("The user asks for 17 × 23.")
+    assert_chat_request(p.upstream.body)
+
+
+async def test_claude_code_gets_a_typed_message_without_streaming() -> None:
+    request = corpus("parallel_tools", "request.anthropic")
+    answer = corpus("parallel_tools", "response.chat")
+    with running(json_answer(answer)) as p:
+        message = await p.claude.messages.create(**request)
+    assert isinstance(message, anthropic.types.Message)
+    assert message.content[0].type == "text"
+    assert message.content[0].text == "Let me check all three for you."
+    calls = [(b.name, b.input) for b in message.content if b.type == "tool_use"]
+    assert calls == [
+        (c["function"]["name"], json.loads(c["function"]["arguments"]))
+        for c in answer["choices"][0]["message"]["tool_calls"]
+    ]
+    assert message.stop_reason == "tool_use"
+    assert "stream" not in p.upstream.body
+    assert_chat_request(p.upstream.body)
+
+
+# ------------------------------------------------------------------------------- Codex -> anthropic
+
+
+def thinking_stream(*, upto: int | None = None) -> str:
+    """An anthropic stream with signed thinking, text and a tool call."""
+    message = {
+        "id": "msg_1",
+        "type": "message",
+        "role": "assistant",
+        "model": "claude-sonnet-4-6",
+        "content": [],
+        "stop_reason": None,
+        "stop_sequence": None,
+        "usage": {"input_tokens": 25, "output_tokens": 1},
+    }
+    events = [
+        {"type": "message_start", "message": message},
+        {
+            "type": "content_block_start",
+            "index": 0,
+            "content_block": {"type": "thinking", "thinking": "", "signature": ""},
+        },
+        {
+            "type": "content_block_delta",
+            "index": 0,
+            "delta": {"type": "thinking_delta", "thinking": "Paris weather: "},
+        },
+        {
+            "type": "content_block_delta",
+            "index": 0,
+            "delta": {"type": "thinking_delta", "thinking": "use the tool."},
+        },
+        {
+            "type": "content_block_delta",
+            "index": 0,
+            "delta": {"type": "signature_delta", "signature": "EqQBsig"},
+        },
+        {"type": "content_block_stop", "index": 0},
+        {"type": "content_block_start", "index": 1, "content_block": {"type": "text", "text": ""}},
+        {
+            "type": "content_block_delta",
+            "index": 1,
+            "delta": {"type": "text_delta", "text": "Checking."},
+        },
+        {"type": "content_block_stop", "index": 1},
+        {
+            "type": "content_block_start",
+            "index": 2,
+            "content_block": {
+                "type": "tool_use",
+                "id": "toolu_1",
+                "name": "get_weather",
+                "input": {},
+            },
+        },
+        {
+            "type": "content_block_delta",
+            "index": 2,
+            "delta": {"type": "input_json_delta", "partial_json": '{"location": "Paris"}'},
+        },
+        {"type": "content_block_stop", "index": 2},
+        {
+            "type": "message_delta",
+            "delta": {"stop_reason": "tool_use", "stop_sequence": None},
+            "usage": {"output_tokens": 40},
+        },
+        {"type": "message_stop"},
+    ]
+    return anthropic_sse(*events[:upto])
+
+
+def output_of(response: openai.types.responses.Response) -> list[tuple[str, Any]]:
+    """(item type, what it says) of each output item."""
+    out: list[tuple[str, Any]] = []
+    for item in response.output:
+        match item.type:
+            case "reasoning":
+                out.append(("reasoning", "".join(part.text for part in item.summary)))
+            case "message":
+                out.append(
+                    ("message", "".join(c.text for c in item.content if c.type == "output_text"))
+                )
+            case "function_call":
+                out.append(("function_call", (item.name, json.loads(item.arguments))))
+            case "custom_tool_call":
+                out.append(("custom_tool_call", (item.name, item.input)))
+            case other:
+                out.append((other, None))
+    return out
+
+
+async def test_codex_gets_reasoning_text_and_tool_call_of_a_claude_stream() -> None:
+    with running(sse(thinking_stream())) as p:
+        async with p.codex.responses.stream(**CODEX_REQUEST) as stream:
+            response = await stream.get_final_response()
+    assert output_of(response) == [
+        ("reasoning", "Paris weather: use the tool."),
+        ("message", "Checking."),
+        ("function_call", ("get_weather", {"location": "Paris"})),
+    ]
+    assert response.status == "completed"
+    assert p.upstream.received[0][0] == "/v1/messages"
+    assert p.upstream.body["model"] == "claude-sonnet-4-6"
+    assert_anthropic_request(p.upstream.body)
+
+
+@needs_samples
+@pytest.mark.parametrize("name", ["basic_response.txt", "tool_use_response.txt"])
+async def test_codex_streams_a_recorded_claude_answer(name: str) -> None:
+    body = (ANTHROPIC_SAMPLES / name).read_bytes()
+    text = "".join(
+        json.loads(line[6:])["delta"].get("text", "")
+        for line in body.decode().splitlines()
+        if line.startswith("data: ") and '"content_block_delta"' in line
+    )
+    with running(sse(body)) as p:
+        async with p.codex.responses.stream(**CODEX_REQUEST) as stream:
+            response = await stream.get_final_response()
+    assert response.output_text == text
+    if "tool_use" in name:
+        assert output_of(response)[-1] == ("function_call", ("get_weather", {"location": "Paris"}))
+    assert_anthropic_request(p.upstream.body)
+
+
+async def test_codex_gets_a_typed_response_without_streaming() -> None:
+    request = corpus("thinking_history", "request.responses")
+    answer = corpus("thinking_history", "response.anthropic")
+    with running(json_answer(answer)) as p:
+        response = await p.codex.responses.create(**request)
+    assert isinstance(response, openai.types.responses.Response)
+    assert output_of(response) == [
+        ("reasoning", answer["content"][0]["thinking"]),
+        ("message", "391 ÷ 17 = 23."),
+    ]
+    assert response.usage is not None and response.usage.input_tokens == 188
+    assert "stream" not in p.upstream.body
+    assert_anthropic_request(p.upstream.body)
