@@ -267,7 +267,7 @@ def test_config_from_env_reads_only_the_variables_set() -> None:
     )
 
 
-# ------------------------------------------------------------------------------- Claude Code -> chat
+# ---------------------------------------------------------------------------- Claude Code -> chat
 
 
 @dataclass
@@ -379,7 +379,7 @@ async def test_claude_code_sends_its_thinking_back_as_the_dialect_field() -> Non
     with running(json_answer(corpus("thinking_history", "response.chat"))) as p:
         await p.claude.messages.create(**request)
     assistant = p.upstream.body["messages"][1]
-    assert assistant["reasoning_content"].startswith("The user asks for 17 × 23.")
+    assert assistant["reasoning_content"] == request["messages"][1]["content"][0]["thinking"]
     assert_chat_request(p.upstream.body)
 
 
@@ -401,7 +401,7 @@ async def test_claude_code_gets_a_typed_message_without_streaming() -> None:
     assert_chat_request(p.upstream.body)
 
 
-# ------------------------------------------------------------------------------- Codex -> anthropic
+# ---------------------------------------------------------------------------- Codex -> anthropic
 
 
 def thinking_stream(*, upto: int | None = None) -> str:
@@ -538,3 +538,171 @@ async def test_codex_gets_a_typed_response_without_streaming() -> None:
     assert response.usage is not None and response.usage.input_tokens == 188
     assert "stream" not in p.upstream.body
     assert_anthropic_request(p.upstream.body)
+
+
+# ---------------------------------------------------------------------------- upstream errors
+
+CHAT_ERRORS = [
+    (429, "rate_limit_error", "Rate limit reached for requests", anthropic.RateLimitError, 429),
+    (500, "server_error", "The server had an error", anthropic.InternalServerError, 500),
+    (503, "overloaded_error", "The engine is currently overloaded", anthropic.OverloadedError, 529),
+]
+
+
+@pytest.mark.parametrize("stream", [False, True], ids=["create", "stream"])
+@pytest.mark.parametrize(
+    ("status", "kind", "message", "error", "client_status"),
+    CHAT_ERRORS,
+    ids=[str(case[0]) for case in CHAT_ERRORS],
+)
+async def test_claude_code_gets_a_chat_servers_error_as_its_own(
+    stream: bool, status: int, kind: str, message: str, error: type[Exception], client_status: int
+) -> None:
+    body = {"error": {"message": message, "type": kind, "param": None, "code": None}}
+    with running(json_answer(body, status)) as p:
+        with pytest.raises(error) as raised:
+            if stream:
+                async with p.claude.messages.stream(**CLAUDE_REQUEST) as events:
+                    await events.get_final_message()
+            else:
+                await p.claude.messages.create(**CLAUDE_REQUEST)
+    assert isinstance(raised.value, anthropic.APIStatusError)
+    assert raised.value.status_code == client_status
+    assert raised.value.body == {
+        "type": "error",
+        "error": {"type": kind_of(client_status), "message": message},
+    }
+
+
+def kind_of(anthropic_status: int) -> str:
+    return {429: "rate_limit_error", 500: "api_error", 529: "overloaded_error"}[anthropic_status]
+
+
+#: (anthropic status, its error type, message, the OpenAI SDK's error, status and type)
+ANTHROPIC_ERRORS = [
+    (
+        429,
+        "rate_limit_error",
+        "Number of requests has exceeded your rate limit",
+        openai.RateLimitError,
+        429,
+        "rate_limit_error",
+    ),
+    (500, "api_error", "Internal server error", openai.InternalServerError, 500, "api_error"),
+    (529, "overloaded_error", "Overloaded", openai.InternalServerError, 503, "overloaded_error"),
+]
+
+
+@pytest.mark.parametrize("stream", [False, True], ids=["create", "stream"])
+@pytest.mark.parametrize(
+    ("status", "kind", "message", "error", "client_status", "client_kind"),
+    ANTHROPIC_ERRORS,
+    ids=[str(case[0]) for case in ANTHROPIC_ERRORS],
+)
+async def test_codex_gets_anthropics_error_as_its_own(
+    stream: bool,
+    status: int,
+    kind: str,
+    message: str,
+    error: type[Exception],
+    client_status: int,
+    client_kind: str,
+) -> None:
+    body = {"type": "error", "error": {"type": kind, "message": message}}
+    with running(json_answer(body, status)) as p:
+        with pytest.raises(error) as raised:
+            if stream:
+                async with p.codex.responses.stream(**CODEX_REQUEST) as events:
+                    await events.get_final_response()
+            else:
+                await p.codex.responses.create(**CODEX_REQUEST)
+    assert isinstance(raised.value, openai.APIStatusError)
+    assert raised.value.status_code == client_status
+    assert raised.value.message == f"Error code: {client_status} - {message}"
+    assert raised.value.type == client_kind
+
+
+async def test_an_upstream_error_page_that_is_not_json_keeps_its_status() -> None:
+    answer: Answer = lambda _: httpx2.Response(502, text="<html>Bad Gateway</html>")
+    with running(answer) as p:
+        with pytest.raises(anthropic.InternalServerError) as raised:
+            await p.claude.messages.create(**CLAUDE_REQUEST)
+    assert raised.value.status_code == 500
+    assert "upstream answered 502: <html>Bad Gateway</html>" in str(raised.value)
+
+
+async def test_an_upstream_that_cannot_be_reached_is_a_bad_gateway() -> None:
+    def refuse(_: dict[str, Any]) -> httpx2.Response:
+        raise httpx2.ConnectError("connection refused")
+
+    with running(refuse) as p:
+        with pytest.raises(openai.InternalServerError) as raised:
+            await p.codex.responses.create(**CODEX_REQUEST)
+    assert raised.value.status_code == 500
+    assert "the upstream cannot be reached" in raised.value.message
+
+
+async def test_a_request_the_bridge_cannot_read_is_the_clients_bad_request() -> None:
+    bad = {**CLAUDE_REQUEST, "messages": [{"role": "robot", "content": "hi"}]}
+    with running(json_answer({})) as p:
+        with pytest.raises(anthropic.BadRequestError) as raised:
+            await p.claude.messages.create(**bad)
+    assert raised.value.body["error"]["type"] == "invalid_request_error"  # type: ignore[index]
+    assert "messages[0]" in str(raised.value)
+    assert p.upstream.received == []
+
+
+# ---------------------------------------------------------------------------- cut streams
+
+CUTS = {
+    "body ends early": {"done": False},
+    "connection breaks": {"error": httpx2.ReadError("connection reset by peer")},
+}
+
+
+@pytest.mark.parametrize("cut", CUTS.values(), ids=CUTS.keys())
+async def test_claude_code_raises_when_the_chat_stream_is_cut(cut: dict[str, Any]) -> None:
+    body = deepseek_stream(upto=5, done=False)  # mid-way through the tool call's arguments
+    error = cut.get("error")
+    with running(sse(body, error=error)) as p:
+        async with p.claude.messages.stream(**CLAUDE_REQUEST) as stream:
+            with pytest.raises(anthropic.APIStatusError) as raised:
+                await stream.get_final_message()
+            assert stream.current_message_snapshot.content[0].type == "thinking"
+    assert raised.value.body["error"]["type"] == "api_error"  # type: ignore[index]
+    assert "the upstream stream ended before it finished" in str(raised.value)
+
+
+@needs_samples
+async def test_claude_code_raises_when_a_recorded_chat_stream_stops_half_way() -> None:
+    body = (SAMPLES / "openai_chat" / CHAT_SAMPLES[0].name).read_bytes()
+    with running(sse(body[: len(body) // 2])) as p:
+        with pytest.raises(anthropic.APIStatusError, match="upstream stream ended"):
+            async with p.claude.messages.stream(**CLAUDE_REQUEST) as stream:
+                await stream.get_final_message()
+
+
+@pytest.mark.parametrize("cut", CUTS.values(), ids=CUTS.keys())
+async def test_codex_raises_when_the_claude_stream_is_cut(cut: dict[str, Any]) -> None:
+    body = thinking_stream(upto=8)  # in the middle of the text
+    events: list[Any] = []
+    with running(sse(body, error=cut.get("error"))) as p:
+        async with p.codex.responses.stream(**CODEX_REQUEST) as stream:
+            with pytest.raises(RuntimeError, match="response.completed"):
+                async for event in stream:
+                    events.append(event)
+                await stream.get_final_response()
+    failed = events[-1]
+    assert failed.type == "response.failed"
+    assert failed.response.error.code == "server_error"
+    assert "the upstream stream ended before it finished" in failed.response.error.message
+    assert [item.type for item in failed.response.output] == ["reasoning", "message"]
+
+
+@needs_samples
+async def test_codex_raises_when_a_recorded_claude_stream_stops_half_way() -> None:
+    body = (ANTHROPIC_SAMPLES / "tool_use_response.txt").read_bytes()
+    with running(sse(body[: len(body) // 2])) as p:
+        async with p.codex.responses.stream(**CODEX_REQUEST) as stream:
+            with pytest.raises(RuntimeError, match="response.completed"):
+                await stream.get_final_response()
