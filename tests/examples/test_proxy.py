@@ -706,3 +706,122 @@ async def test_codex_raises_when_a_recorded_claude_stream_stops_half_way() -> No
         async with p.codex.responses.stream(**CODEX_REQUEST) as stream:
             with pytest.raises(RuntimeError, match="response.completed"):
                 await stream.get_final_response()
+
+
+# ---------------------------------------------------------------------------- the client's tools
+
+#: An MCP tool name as Claude Code makes them (``mcp__<server>__<tool>``): Anthropic takes up
+#: to 128 characters, chat servers at most 64, so the bridge sends the chat server a shortened
+#: name and ``request=`` gives the client its own back.
+MCP_TOOL = "mcp__github_enterprise_server_for_the_platform_team__search_repositories_by_topic"
+
+
+def claude_request_with_mcp_tool(**extra: Any) -> dict[str, Any]:
+    tool = {**CLAUDE_REQUEST["tools"][0], "name": MCP_TOOL}
+    return {**CLAUDE_REQUEST, "tools": [tool], **extra}
+
+
+def called_as_sent(stream: bool) -> Answer:
+    """A chat server that calls the tool by the name it was given."""
+
+    def answer(body: dict[str, Any]) -> httpx2.Response:
+        name = body["tools"][0]["function"]["name"]
+        call = {"id": "call_1", "type": "function", "function": {"name": name, "arguments": "{}"}}
+        if not stream:
+            message = {"role": "assistant", "content": None, "tool_calls": [call]}
+            choice = {"index": 0, "message": message, "finish_reason": "tool_calls"}
+            reply = {"id": "c", "object": "chat.completion", "created": 1, "model": "m"}
+            return httpx2.Response(200, json={**reply, "choices": [choice]})
+        base = {"id": "c", "object": "chat.completion.chunk", "created": 1, "model": "m"}
+        delta = {"role": "assistant", "tool_calls": [{"index": 0, **call}]}
+        chunks = [
+            {**base, "choices": [{"index": 0, "delta": delta, "finish_reason": None}]},
+            {**base, "choices": [{"index": 0, "delta": {}, "finish_reason": "tool_calls"}]},
+        ]
+        return sse(chat_sse(*chunks))(body)
+
+    return answer
+
+
+async def test_claude_code_gets_its_long_tool_name_back_from_a_chat_server() -> None:
+    with running(called_as_sent(stream=False)) as p:
+        message = await p.claude.messages.create(**claude_request_with_mcp_tool())
+    sent_name = p.upstream.body["tools"][0]["function"]["name"]
+    assert sent_name != MCP_TOOL and len(sent_name) <= MAX_NAME_LENGTH
+    assert [block.name for block in message.content if block.type == "tool_use"] == [MCP_TOOL]
+    assert_chat_request(p.upstream.body)
+
+
+async def test_claude_code_gets_its_long_tool_name_back_in_a_stream() -> None:
+    with running(called_as_sent(stream=True)) as p:
+        async with p.claude.messages.stream(**claude_request_with_mcp_tool()) as stream:
+            message = await stream.get_final_message()
+    assert p.upstream.body["tools"][0]["function"]["name"] != MCP_TOOL
+    assert [block.name for block in message.content if block.type == "tool_use"] == [MCP_TOOL]
+    assert_chat_request(p.upstream.body)
+
+
+#: Codex's free-text tool: Anthropic has function tools only, so it goes as a function taking
+#: one string ``input``, and ``request=`` turns the calls back into custom calls.
+APPLY_PATCH = {
+    "type": "custom",
+    "name": "apply_patch",
+    "description": "Edit files with a patch.",
+    "format": {"type": "grammar", "syntax": "lark", "definition": 'start: "*** Begin Patch"'},
+}
+PATCH = "*** Begin Patch\n*** Update File: a.py\n@@\n-x = 1\n+x = 2\n*** End Patch\n"
+
+
+def claude_calls_apply_patch(stream: bool) -> Answer:
+    message = {
+        "id": "msg_1",
+        "type": "message",
+        "role": "assistant",
+        "model": "claude-sonnet-4-6",
+        "content": [],
+        "stop_reason": None,
+        "stop_sequence": None,
+        "usage": {"input_tokens": 9, "output_tokens": 1},
+    }
+    tool_use = {"type": "tool_use", "id": "toolu_1", "name": "apply_patch", "input": {}}
+    if not stream:
+        whole = {**message, "content": [{**tool_use, "input": {"input": PATCH}}]}
+        return json_answer({**whole, "stop_reason": "tool_use"})
+    arguments = json.dumps({"input": PATCH})
+    fragments = [arguments[i : i + 7] for i in range(0, len(arguments), 7)]
+    events = [
+        {"type": "message_start", "message": message},
+        {"type": "content_block_start", "index": 0, "content_block": tool_use},
+        *(
+            {
+                "type": "content_block_delta",
+                "index": 0,
+                "delta": {"type": "input_json_delta", "partial_json": fragment},
+            }
+            for fragment in fragments
+        ),
+        {"type": "content_block_stop", "index": 0},
+        {
+            "type": "message_delta",
+            "delta": {"stop_reason": "tool_use", "stop_sequence": None},
+            "usage": {"output_tokens": 30},
+        },
+        {"type": "message_stop"},
+    ]
+    return sse(anthropic_sse(*events))
+
+
+@pytest.mark.parametrize("stream", [False, True], ids=["create", "stream"])
+async def test_codex_gets_its_custom_tool_call_back_from_claude(stream: bool) -> None:
+    request = {**CODEX_REQUEST, "tools": [APPLY_PATCH]}
+    with running(claude_calls_apply_patch(stream)) as p:
+        if stream:
+            async with p.codex.responses.stream(**request) as events:
+                response = await events.get_final_response()
+        else:
+            response = await p.codex.responses.create(**request)
+    assert output_of(response) == [("custom_tool_call", ("apply_patch", PATCH))]
+    (tool,) = p.upstream.body["tools"]
+    assert tool["name"] == "apply_patch"
+    assert tool["input_schema"]["required"] == ["input"]
+    assert_anthropic_request(p.upstream.body)
