@@ -57,8 +57,8 @@ pytestmark = pytest.mark.anyio
 
 class UpstreamBody(httpx2.AsyncByteStream):
     """An upstream response body sent in small chunks; then, as a test asks, a transport error
-    (a broken connection) or a wait that never ends (a model still thinking). Its close is
-    recorded."""
+    (a broken connection) or a pause (a model still thinking) until ``release`` is set, then
+    ``more`` and a pause that never ends. Its close is recorded."""
 
     def __init__(
         self,
@@ -67,10 +67,13 @@ class UpstreamBody(httpx2.AsyncByteStream):
         chunk: int = 41,
         error: Exception | None = None,
         hold: bool = False,
+        more: bytes = b"",
     ) -> None:
         self.chunks = [body[i : i + chunk] for i in range(0, len(body), chunk)]
         self.error = error
         self.hold = hold
+        self.more = more
+        self.release = asyncio.Event()
         self.sent = 0
         self.closed = asyncio.Event()
 
@@ -79,11 +82,14 @@ class UpstreamBody(httpx2.AsyncByteStream):
             self.sent += 1
             yield part
         if self.hold:
+            await self.release.wait()
+            yield self.more
             await asyncio.Event().wait()
         if self.error is not None:
             raise self.error
 
     async def aclose(self) -> None:
+        await asyncio.sleep(0)  # closing a connection takes a turn of the event loop
         self.closed.set()
 
 
@@ -825,3 +831,78 @@ async def test_codex_gets_its_custom_tool_call_back_from_claude(stream: bool) ->
     assert tool["name"] == "apply_patch"
     assert tool["input_schema"]["required"] == ["input"]
     assert_anthropic_request(p.upstream.body)
+
+
+# ---------------------------------------------------------------------------- the client goes away
+
+
+@pytest.mark.parametrize("spec_version", ["2.3", "2.4"])
+async def test_a_client_that_goes_away_closes_the_upstream_response(spec_version: str) -> None:
+    """The client reads the first events while the upstream is still at work, then leaves: the
+    proxy stops reading and closes the upstream response. Under ASGI spec 2.3 (uvicorn)
+    Starlette notices at once; under 2.4 at its next ``send``, when the upstream says more."""
+    stream = deepseek_stream(upto=3, done=False)  # reasoning, and the text begins
+    cut = stream.index("\n\n", stream.index("reasoning_content")) + 2
+    upstream = UpstreamBody(stream[:cut].encode(), hold=True, more=stream[cut:].encode())
+    transport = StreamingASGITransport(None, spec_version=spec_version)
+    answer: Answer = lambda _: httpx2.Response(
+        200, headers={"content-type": "text/event-stream"}, stream=upstream
+    )
+    seen: list[str] = []
+    with running(answer, transport=transport) as p:
+        async with p.claude.messages.stream(**CLAUDE_REQUEST) as events:
+            async for event in events:
+                seen.append(event.type)
+                if event.type == "thinking":
+                    break
+        assert not upstream.closed.is_set() or spec_version == "2.3"
+        if spec_version == "2.4":
+            upstream.release.set()
+        await asyncio.wait_for(upstream.closed.wait(), 5)
+        await asyncio.wait_for(asyncio.gather(*transport.tasks), 5)
+    assert seen[:2] == ["message_start", "content_block_start"]
+    assert upstream.sent == len(upstream.chunks)
+
+
+# ---------------------------------------------------------------------------- token counts
+
+
+async def test_claude_code_is_told_a_chat_server_cannot_count_tokens() -> None:
+    with running(json_answer({})) as p:
+        with pytest.raises(anthropic.NotFoundError) as raised:
+            await p.claude.messages.count_tokens(
+                model="claude-sonnet-4-6", messages=CLAUDE_REQUEST["messages"]
+            )
+    assert raised.value.body == {
+        "type": "error",
+        "error": {
+            "type": "not_found_error",
+            "message": "token counting is not available: this proxy's upstream is an "
+            "OpenAI-compatible chat server, which has no token-counting endpoint",
+        },
+    }
+    assert p.upstream.received == []
+
+
+async def test_codex_counts_its_input_tokens_with_anthropic() -> None:
+    with running(json_answer({"input_tokens": 42})) as p:
+        count = await p.codex.responses.input_tokens.count(
+            model="gpt-5-codex",
+            instructions="You are a coding agent.",
+            input=CODEX_REQUEST["input"],
+            tools=CODEX_REQUEST["tools"],
+        )
+    assert isinstance(count, openai.types.responses.InputTokenCountResponse)
+    assert count.input_tokens == 42
+    path, body = p.upstream.received[0]
+    assert path == "/v1/messages/count_tokens"
+    assert body["model"] == "claude-sonnet-4-6"
+    assert body["system"] == "You are a coding agent."
+    assert_sdk_strict(body, anthropic_count.MessageCountTokensParams)
+
+
+async def test_codex_gets_anthropics_count_error_as_its_own() -> None:
+    error = {"type": "error", "error": {"type": "rate_limit_error", "message": "Slow down"}}
+    with running(json_answer(error, 429)) as p:
+        with pytest.raises(openai.RateLimitError, match="Slow down"):
+            await p.codex.responses.input_tokens.count(model="gpt-5-codex", input="hi")
