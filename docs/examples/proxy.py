@@ -219,8 +219,11 @@ async def _upstream_error(
 async def _relay(reply: httpx2.Response, transcoder: SSETranscoder) -> AsyncGenerator[bytes, None]:
     """The upstream's SSE body, transcoded chunk by chunk as it arrives. A broken connection
     (or a read timeout) ends the stream like a body that stopped early: ``finish()`` then
-    writes the client's error ending. The upstream response is closed however this ends,
-    including when the client goes away (the generator is cancelled or closed)."""
+    writes the client's error ending. An upstream event the bridge cannot read raises its
+    ``BridgeError`` here: the status line went out with the first bytes, so the server cuts
+    the connection, and the client fails rather than take half an answer for a whole one. The
+    upstream response is closed however this ends, including when the client goes away (the
+    generator is then cancelled, or closed by :class:`_EventStream`)."""
     try:
         try:
             async for chunk in reply.aiter_bytes():

@@ -13,7 +13,7 @@ from collections.abc import AsyncIterator, Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 import pytest
 
@@ -117,8 +117,12 @@ class Upstream:
 
 def sse(body: bytes | str, **kw: Any) -> Answer:
     data = body.encode() if isinstance(body, str) else body
+    return streaming(UpstreamBody(data, **kw))
+
+
+def streaming(upstream: UpstreamBody) -> Answer:
     return lambda _: httpx2.Response(
-        200, headers={"content-type": "text/event-stream"}, stream=UpstreamBody(data, **kw)
+        200, headers={"content-type": "text/event-stream"}, stream=upstream
     )
 
 
@@ -548,91 +552,116 @@ async def test_codex_gets_a_typed_response_without_streaming() -> None:
 
 # ---------------------------------------------------------------------------- upstream errors
 
+
+class ErrorCase(NamedTuple):
+    """An upstream error, and what the client's SDK makes of it once converted."""
+
+    status: int
+    body: dict[str, Any]
+    raises: type[Exception]
+    client_status: int
+    client_type: str
+
+
+def openai_error(kind: str, message: str) -> dict[str, Any]:
+    return {"error": {"message": message, "type": kind, "param": None, "code": None}}
+
+
+def anthropic_error(kind: str, message: str) -> dict[str, Any]:
+    return {"type": "error", "error": {"type": kind, "message": message}}
+
+
 CHAT_ERRORS = [
-    (429, "rate_limit_error", "Rate limit reached for requests", anthropic.RateLimitError, 429),
-    (500, "server_error", "The server had an error", anthropic.InternalServerError, 500),
-    (503, "overloaded_error", "The engine is currently overloaded", anthropic.OverloadedError, 529),
+    ErrorCase(
+        429,
+        openai_error("rate_limit_error", "Rate limit reached for requests"),
+        anthropic.RateLimitError,
+        429,
+        "rate_limit_error",
+    ),
+    ErrorCase(
+        500,
+        openai_error("server_error", "The server had an error"),
+        anthropic.InternalServerError,
+        500,
+        "api_error",
+    ),
+    ErrorCase(
+        503,
+        openai_error("overloaded_error", "The engine is currently overloaded"),
+        anthropic.OverloadedError,
+        529,
+        "overloaded_error",
+    ),
 ]
 
 
 @pytest.mark.parametrize("stream", [False, True], ids=["create", "stream"])
-@pytest.mark.parametrize(
-    ("status", "kind", "message", "error", "client_status"),
-    CHAT_ERRORS,
-    ids=[str(case[0]) for case in CHAT_ERRORS],
-)
+@pytest.mark.parametrize("case", CHAT_ERRORS, ids=[str(case.status) for case in CHAT_ERRORS])
 async def test_claude_code_gets_a_chat_servers_error_as_its_own(
-    stream: bool, status: int, kind: str, message: str, error: type[Exception], client_status: int
+    stream: bool, case: ErrorCase
 ) -> None:
-    body = {"error": {"message": message, "type": kind, "param": None, "code": None}}
-    with running(json_answer(body, status)) as p:
-        with pytest.raises(error) as raised:
-            if stream:
-                async with p.claude.messages.stream(**CLAUDE_REQUEST) as events:
-                    await events.get_final_message()
-            else:
-                await p.claude.messages.create(**CLAUDE_REQUEST)
+    with running(json_answer(case.body, case.status)) as p, pytest.raises(case.raises) as raised:
+        if stream:
+            async with p.claude.messages.stream(**CLAUDE_REQUEST) as events:
+                await events.get_final_message()
+        else:
+            await p.claude.messages.create(**CLAUDE_REQUEST)
     assert isinstance(raised.value, anthropic.APIStatusError)
-    assert raised.value.status_code == client_status
-    assert raised.value.body == {
-        "type": "error",
-        "error": {"type": kind_of(client_status), "message": message},
-    }
+    assert raised.value.status_code == case.client_status
+    message = case.body["error"]["message"]
+    assert raised.value.body == anthropic_error(case.client_type, message)
 
 
-def kind_of(anthropic_status: int) -> str:
-    return {429: "rate_limit_error", 500: "api_error", 529: "overloaded_error"}[anthropic_status]
-
-
-#: (anthropic status, its error type, message, the OpenAI SDK's error, status and type)
 ANTHROPIC_ERRORS = [
-    (
+    ErrorCase(
         429,
-        "rate_limit_error",
-        "Number of requests has exceeded your rate limit",
+        anthropic_error("rate_limit_error", "Number of requests has exceeded your rate limit"),
         openai.RateLimitError,
         429,
         "rate_limit_error",
     ),
-    (500, "api_error", "Internal server error", openai.InternalServerError, 500, "api_error"),
-    (529, "overloaded_error", "Overloaded", openai.InternalServerError, 503, "overloaded_error"),
+    ErrorCase(
+        500,
+        anthropic_error("api_error", "Internal server error"),
+        openai.InternalServerError,
+        500,
+        "api_error",  # an OpenAI type too, of the same kind: kept
+    ),
+    ErrorCase(
+        529,
+        anthropic_error("overloaded_error", "Overloaded"),
+        openai.InternalServerError,
+        503,
+        "overloaded_error",
+    ),
 ]
 
 
 @pytest.mark.parametrize("stream", [False, True], ids=["create", "stream"])
 @pytest.mark.parametrize(
-    ("status", "kind", "message", "error", "client_status", "client_kind"),
-    ANTHROPIC_ERRORS,
-    ids=[str(case[0]) for case in ANTHROPIC_ERRORS],
+    "case", ANTHROPIC_ERRORS, ids=[str(case.status) for case in ANTHROPIC_ERRORS]
 )
-async def test_codex_gets_anthropics_error_as_its_own(
-    stream: bool,
-    status: int,
-    kind: str,
-    message: str,
-    error: type[Exception],
-    client_status: int,
-    client_kind: str,
-) -> None:
-    body = {"type": "error", "error": {"type": kind, "message": message}}
-    with running(json_answer(body, status)) as p:
-        with pytest.raises(error) as raised:
-            if stream:
-                async with p.codex.responses.stream(**CODEX_REQUEST) as events:
-                    await events.get_final_response()
-            else:
-                await p.codex.responses.create(**CODEX_REQUEST)
+async def test_codex_gets_anthropics_error_as_its_own(stream: bool, case: ErrorCase) -> None:
+    with running(json_answer(case.body, case.status)) as p, pytest.raises(case.raises) as raised:
+        if stream:
+            async with p.codex.responses.stream(**CODEX_REQUEST) as events:
+                await events.get_final_response()
+        else:
+            await p.codex.responses.create(**CODEX_REQUEST)
     assert isinstance(raised.value, openai.APIStatusError)
-    assert raised.value.status_code == client_status
-    assert raised.value.message == f"Error code: {client_status} - {message}"
-    assert raised.value.type == client_kind
+    assert raised.value.status_code == case.client_status
+    message = case.body["error"]["message"]
+    assert raised.value.message == f"Error code: {case.client_status} - {message}"
+    assert raised.value.type == case.client_type
 
 
 async def test_an_upstream_error_page_that_is_not_json_keeps_its_status() -> None:
-    answer: Answer = lambda _: httpx2.Response(502, text="<html>Bad Gateway</html>")
-    with running(answer) as p:
-        with pytest.raises(anthropic.InternalServerError) as raised:
-            await p.claude.messages.create(**CLAUDE_REQUEST)
+    def answer(_: dict[str, Any]) -> httpx2.Response:
+        return httpx2.Response(502, text="<html>Bad Gateway</html>")
+
+    with running(answer) as p, pytest.raises(anthropic.InternalServerError) as raised:
+        await p.claude.messages.create(**CLAUDE_REQUEST)
     assert raised.value.status_code == 500
     assert "upstream answered 502: <html>Bad Gateway</html>" in str(raised.value)
 
@@ -641,18 +670,16 @@ async def test_an_upstream_that_cannot_be_reached_is_a_bad_gateway() -> None:
     def refuse(_: dict[str, Any]) -> httpx2.Response:
         raise httpx2.ConnectError("connection refused")
 
-    with running(refuse) as p:
-        with pytest.raises(openai.InternalServerError) as raised:
-            await p.codex.responses.create(**CODEX_REQUEST)
+    with running(refuse) as p, pytest.raises(openai.InternalServerError) as raised:
+        await p.codex.responses.create(**CODEX_REQUEST)
     assert raised.value.status_code == 500
     assert "the upstream cannot be reached" in raised.value.message
 
 
 async def test_a_request_the_bridge_cannot_read_is_the_clients_bad_request() -> None:
     bad = {**CLAUDE_REQUEST, "messages": [{"role": "robot", "content": "hi"}]}
-    with running(json_answer({})) as p:
-        with pytest.raises(anthropic.BadRequestError) as raised:
-            await p.claude.messages.create(**bad)
+    with running(json_answer({})) as p, pytest.raises(anthropic.BadRequestError) as raised:
+        await p.claude.messages.create(**bad)
     assert raised.value.body["error"]["type"] == "invalid_request_error"  # type: ignore[index]
     assert "messages[0]" in str(raised.value)
     assert p.upstream.received == []
@@ -682,10 +709,10 @@ async def test_claude_code_raises_when_the_chat_stream_is_cut(cut: dict[str, Any
 @needs_samples
 async def test_claude_code_raises_when_a_recorded_chat_stream_stops_half_way() -> None:
     body = (SAMPLES / "openai_chat" / CHAT_SAMPLES[0].name).read_bytes()
-    with running(sse(body[: len(body) // 2])) as p:
-        with pytest.raises(anthropic.APIStatusError, match="upstream stream ended"):
-            async with p.claude.messages.stream(**CLAUDE_REQUEST) as stream:
-                await stream.get_final_message()
+    cut = running(sse(body[: len(body) // 2]))
+    with cut as p, pytest.raises(anthropic.APIStatusError, match="upstream stream ended"):
+        async with p.claude.messages.stream(**CLAUDE_REQUEST) as stream:
+            await stream.get_final_message()
 
 
 @pytest.mark.parametrize("cut", CUTS.values(), ids=CUTS.keys())
@@ -694,7 +721,7 @@ async def test_codex_raises_when_the_claude_stream_is_cut(cut: dict[str, Any]) -
     events: list[Any] = []
     with running(sse(body, error=cut.get("error"))) as p:
         async with p.codex.responses.stream(**CODEX_REQUEST) as stream:
-            with pytest.raises(RuntimeError, match="response.completed"):
+            with pytest.raises(RuntimeError, match=r"response\.completed"):
                 async for event in stream:
                     events.append(event)
                 await stream.get_final_response()
@@ -710,7 +737,7 @@ async def test_codex_raises_when_a_recorded_claude_stream_stops_half_way() -> No
     body = (ANTHROPIC_SAMPLES / "tool_use_response.txt").read_bytes()
     with running(sse(body[: len(body) // 2])) as p:
         async with p.codex.responses.stream(**CODEX_REQUEST) as stream:
-            with pytest.raises(RuntimeError, match="response.completed"):
+            with pytest.raises(RuntimeError, match=r"response\.completed"):
                 await stream.get_final_response()
 
 
@@ -845,9 +872,7 @@ async def test_a_client_that_goes_away_closes_the_upstream_response(spec_version
     cut = stream.index("\n\n", stream.index("reasoning_content")) + 2
     upstream = UpstreamBody(stream[:cut].encode(), hold=True, more=stream[cut:].encode())
     transport = StreamingASGITransport(None, spec_version=spec_version)
-    answer: Answer = lambda _: httpx2.Response(
-        200, headers={"content-type": "text/event-stream"}, stream=upstream
-    )
+    answer = streaming(upstream)
     seen: list[str] = []
     with running(answer, transport=transport) as p:
         async with p.claude.messages.stream(**CLAUDE_REQUEST) as events:
@@ -868,11 +893,10 @@ async def test_a_client_that_goes_away_closes_the_upstream_response(spec_version
 
 
 async def test_claude_code_is_told_a_chat_server_cannot_count_tokens() -> None:
-    with running(json_answer({})) as p:
-        with pytest.raises(anthropic.NotFoundError) as raised:
-            await p.claude.messages.count_tokens(
-                model="claude-sonnet-4-6", messages=CLAUDE_REQUEST["messages"]
-            )
+    with running(json_answer({})) as p, pytest.raises(anthropic.NotFoundError) as raised:
+        await p.claude.messages.count_tokens(
+            model="claude-sonnet-4-6", messages=CLAUDE_REQUEST["messages"]
+        )
     assert raised.value.body == {
         "type": "error",
         "error": {
@@ -903,6 +927,22 @@ async def test_codex_counts_its_input_tokens_with_anthropic() -> None:
 
 async def test_codex_gets_anthropics_count_error_as_its_own() -> None:
     error = {"type": "error", "error": {"type": "rate_limit_error", "message": "Slow down"}}
-    with running(json_answer(error, 429)) as p:
-        with pytest.raises(openai.RateLimitError, match="Slow down"):
-            await p.codex.responses.input_tokens.count(model="gpt-5-codex", input="hi")
+    with running(json_answer(error, 429)) as p, pytest.raises(openai.RateLimitError) as raised:
+        await p.codex.responses.input_tokens.count(model="gpt-5-codex", input="hi")
+    assert raised.value.message == "Error code: 429 - Slow down"
+    assert p.upstream.received[0][0] == "/v1/messages/count_tokens"
+
+
+async def test_an_upstream_event_the_bridge_cannot_read_cuts_the_clients_stream() -> None:
+    """After the first bytes the status is sent: a broken connection is then the only honest
+    signal, and the client raises rather than taking half an answer for a whole one."""
+    body = deepseek_stream(upto=3, done=False) + "data: {not json\n\n"
+    upstream = UpstreamBody(body.encode())
+    answer = streaming(upstream)
+    transport = StreamingASGITransport(None)
+    with running(answer, transport=transport) as p:
+        with pytest.raises(httpx2.RemoteProtocolError):
+            async with p.claude.messages.stream(**CLAUDE_REQUEST) as events:
+                await events.get_final_message()
+        await asyncio.wait_for(asyncio.gather(*transport.tasks), 5)
+    assert upstream.closed.is_set()
