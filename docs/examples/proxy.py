@@ -9,7 +9,7 @@ Routes
                                    vLLM, OpenRouter, OpenAI ...), streaming or not
 ``POST /v1/messages/count_tokens`` answered with an anthropic ``not_found_error`` (404): a chat
                                    server has no token-counting endpoint, and the bridge counts
-                                   no tokens itself; Claude Code then estimates on its own
+                                   no tokens itself
 ``POST /v1/responses``             Responses clients (Codex) -> the Anthropic Messages API
                                    (``/messages``), streaming or not
 ``POST /v1/responses/input_tokens`` -> Anthropic's ``/messages/count_tokens``
@@ -229,9 +229,9 @@ async def _relay(reply: httpx2.Response, transcoder: SSETranscoder) -> AsyncGene
             async for chunk in reply.aiter_bytes():
                 if out := transcoder.feed(chunk):
                     yield out
-        except httpx2.TransportError as exc:
+        except httpx2.TransportError as exc:  # the connection broke, or a read timed out
             log.warning("the upstream stream broke: %r", exc)
-        yield transcoder.finish()
+        yield transcoder.finish()  # a clean ending, or the client's error ending
     finally:
         with anyio.CancelScope(shield=True):  # a cancelled task may still close the connection
             await reply.aclose()

@@ -9,6 +9,7 @@ from __future__ import annotations
 import asyncio
 import importlib
 import json
+import re
 from collections.abc import AsyncIterator, Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -946,3 +947,29 @@ async def test_an_upstream_event_the_bridge_cannot_read_cuts_the_clients_stream(
                 await events.get_final_message()
         await asyncio.wait_for(asyncio.gather(*transport.tasks), 5)
     assert upstream.closed.is_set()
+
+
+# ---------------------------------------------------------------------------- docs/proxy.md
+
+DOCS_PAGE = Path(__file__).resolve().parents[2] / "docs" / "proxy.md"
+
+
+def test_the_pages_excerpt_of_the_relay_is_the_code() -> None:
+    page = DOCS_PAGE.read_text(encoding="utf-8")
+    excerpt = page.split("(an excerpt of `_relay`):\n\n```text\n", 1)[1].split("```", 1)[0]
+    source = Path(proxy.__file__).read_text(encoding="utf-8")
+    code = source.split("async def _relay", 1)[1]
+    lines = [line.strip() for line in excerpt.splitlines()]
+    assert [line.strip() for line in code.splitlines() if line.strip() in lines][
+        : len(lines)
+    ] == lines
+
+
+def test_the_pages_environment_variables_are_the_ones_read() -> None:
+    page = DOCS_PAGE.read_text(encoding="utf-8")
+    rows = re.findall(r"^\| `(PROXY_\w+)` \| `(\w+)`", page, re.M)
+    assert len(rows) == 9
+    for variable, name in rows:
+        value = "12.5" if name == "timeout" else "openrouter" if name == "chat_dialect" else "x"
+        config = proxy.ProxyConfig.from_env({variable: value})
+        assert str(getattr(config, name)) == value, variable
