@@ -57,6 +57,8 @@ balancer, with no sticky sessions and nothing shared.
 
 Environment variables are read only by :meth:`ProxyConfig.from_env`; tests and embedders call
 :func:`create_app` with a :class:`ProxyConfig` (and, for tests, their own ``httpx2.AsyncClient``).
+The proxy sends the upstreams its own keys and does not check the client's: run it where only
+your clients reach it, or put your own authentication in front.
 """
 
 from __future__ import annotations
@@ -67,7 +69,7 @@ import os
 from collections.abc import AsyncGenerator, AsyncIterator, Mapping
 from contextlib import asynccontextmanager
 from dataclasses import dataclass, field
-from typing import Any, Literal
+from typing import Any, Literal, get_args
 
 import anyio
 import httpx2
@@ -88,12 +90,12 @@ from openai_claude_bridge import (
     convert_token_count_response,
     to_wire,
 )
+from openai_claude_bridge.options import ChatDialect
 
 __all__ = ["ProxyConfig", "app_from_env", "create_app", "error_response"]
 
 log = logging.getLogger("proxy")
 
-ChatDialect = Literal["openai", "reasoning_content", "openrouter"]
 ClientFormat = Literal["anthropic", "responses"]
 UpstreamFormat = Literal["chat", "anthropic"]
 
@@ -120,12 +122,15 @@ class ProxyConfig:
     timeout: float = 600.0
     """Seconds to wait for an upstream (connecting and between two chunks of a stream)."""
 
+    def __post_init__(self) -> None:
+        if self.chat_dialect not in get_args(ChatDialect):  # fail at start, not at a request
+            dialects = ", ".join(get_args(ChatDialect))
+            raise ValueError(f"chat_dialect {self.chat_dialect!r} is not one of {dialects}")
+
     @classmethod
     def from_env(cls, environ: Mapping[str, str] = os.environ) -> ProxyConfig:
-        """The configuration from ``PROXY_*`` environment variables (unset ones keep their
-        defaults): ``PROXY_CHAT_URL``, ``PROXY_CHAT_API_KEY``, ``PROXY_CHAT_DIALECT``,
-        ``PROXY_CHAT_MODEL``, ``PROXY_ANTHROPIC_URL``, ``PROXY_ANTHROPIC_API_KEY``,
-        ``PROXY_ANTHROPIC_MODEL``, ``PROXY_ANTHROPIC_VERSION``, ``PROXY_TIMEOUT``."""
+        """The configuration from the ``PROXY_*`` environment variables below (one per
+        field; an unset one keeps the field's default)."""
         names = {
             "chat_url": "PROXY_CHAT_URL",
             "chat_api_key": "PROXY_CHAT_API_KEY",
@@ -294,11 +299,11 @@ async def _proxy(
         return error_response(client, 504, f"the upstream did not answer in time: {exc!r}")
     except httpx2.TransportError as exc:
         return error_response(client, 502, f"the upstream cannot be reached: {exc!r}")
-    # From here on, the client's request rides along: ``request=`` gives the answer the
-    # client's own tool names (and custom tools) back.
-    answer_options: dict[str, Any] = {"request": body, "on_loss": _log_loss}
     if reply.status_code >= 400:
         return await _upstream_error(reply, client, upstream)
+    # The client's own request rides along: ``request=`` gives the answer the client's tool
+    # names (and custom tools) back.
+    answer_options: dict[str, Any] = {"request": body, "on_loss": _log_loss}
     if streaming:
         transcoder = SSETranscoder(source=upstream.format, target=client, **answer_options)
         return _EventStream(_relay(reply, transcoder))

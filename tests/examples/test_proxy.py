@@ -973,3 +973,8 @@ def test_the_pages_environment_variables_are_the_ones_read() -> None:
         value = "12.5" if name == "timeout" else "openrouter" if name == "chat_dialect" else "x"
         config = proxy.ProxyConfig.from_env({variable: value})
         assert str(getattr(config, name)) == value, variable
+
+
+def test_an_unknown_chat_dialect_stops_the_proxy_at_start() -> None:
+    with pytest.raises(ValueError, match="'deepseek' is not one of openai, reasoning_content"):
+        proxy.ProxyConfig.from_env({"PROXY_CHAT_DIALECT": "deepseek"})
