@@ -16,7 +16,7 @@ PYPROJECT = (ROOT / "pyproject.toml").read_text(encoding="utf-8")
 
 
 def _table(name: str) -> str:
-    """The body of one ``[table]`` of pyproject.toml (read without tomllib: Python 3.10 lacks it)."""
+    """The body of one ``[table]`` of pyproject.toml (no tomllib: Python 3.10 lacks it)."""
     match = re.search(rf"^\[{re.escape(name)}\]\n(.*?)(?=^\[|\Z)", PYPROJECT, re.S | re.M)
     assert match is not None, f"pyproject.toml has no [{name}]"
     return match.group(1)
