@@ -1,4 +1,5 @@
-"""The command line: ``python -m openai_claude_bridge COMMAND``.
+"""The command line: ``python -m openai_claude_bridge COMMAND``, or ``openai-claude-bridge
+COMMAND`` (the console script the package installs; both run :func:`main`).
 
 * ``demo`` — runs a built-in sample request and response of every format through every one of
   the 16 (source, target) directions, checks that ``source == target`` gives the input back and
@@ -23,6 +24,7 @@ import argparse
 import fnmatch
 import importlib
 import json
+import os
 import sys
 from collections.abc import Sequence
 from typing import Any, TextIO
@@ -196,9 +198,21 @@ def run_validate(args: argparse.Namespace, stdin: TextIO, out: TextIO) -> int:
     return 0
 
 
-def build_parser() -> argparse.ArgumentParser:
+#: The console script's name (``[project.scripts]`` in ``pyproject.toml``).
+SCRIPT = "openai-claude-bridge"
+
+
+def program_name(argv0: str | None = None) -> str:
+    """How the command was run, for usage and error lines: the console script's name when it was
+    run as that script, else ``python -m openai_claude_bridge``."""
+    name = os.path.basename(sys.argv[0] if argv0 is None else argv0)
+    return SCRIPT if name.removesuffix(".exe") == SCRIPT else "python -m openai_claude_bridge"
+
+
+def build_parser(prog: str | None = None) -> argparse.ArgumentParser:
+    """The argument parser of every command; ``prog`` defaults to :func:`program_name`."""
     parser = argparse.ArgumentParser(
-        prog="python -m openai_claude_bridge",
+        prog=prog or program_name(),
         description="Translate between the Anthropic Messages API and OpenAI's APIs.",
     )
     commands = parser.add_subparsers(dest="command", required=True)
@@ -275,6 +289,10 @@ def run_check(args: argparse.Namespace, out: TextIO) -> int:
 def main(
     argv: Sequence[str] | None = None, stdin: TextIO | None = None, out: TextIO | None = None
 ) -> int:
+    """Run one command (``argv``: the arguments after the program name; default
+    ``sys.argv[1:]``) and return its exit code: 0 on success, 1 on bad input (a ``BridgeError``,
+    one line on stderr) or failed checks, 2 on an unreadable file or folder. Bad arguments exit
+    with 2 through argparse's ``SystemExit``."""
     args = build_parser().parse_args(argv)
     stdin = stdin or sys.stdin
     out = out or sys.stdout

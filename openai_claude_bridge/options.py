@@ -35,6 +35,7 @@ __all__ = [
 
 #: The four wire formats, spelled exactly so.
 Format = Literal["anthropic", "chat", "responses", "completions"]
+#: The four format names, in the order the demo's matrix lists them.
 FORMATS: tuple[Format, ...] = get_args(Format)
 
 #: Which reasoning fields and cache-hint field the chat side *writes* (reading always accepts

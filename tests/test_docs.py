@@ -1,5 +1,6 @@
-"""The documentation is true to the code: every Python example in README.md and docs/ runs, and
-CI (`.ci/run`) runs the README's commands."""
+"""The documentation is true to the code: every Python example in README.md and in every page under
+docs/ (the guide, the scripts, the reference …) runs, and CI (`.ci/run`) runs the README's
+commands."""
 
 from __future__ import annotations
 
@@ -12,13 +13,13 @@ from typing import Any
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
-DOCS = [ROOT / "README.md", *sorted((ROOT / "docs").glob("*.md"))]
+DOCS = [ROOT / "README.md", *sorted((ROOT / "docs").rglob("*.md"))]
 BLOCK = re.compile(r"^```python\n(.*?)^```", re.S | re.M)
 
 
 def _pages() -> list[object]:
     return [
-        pytest.param(path, id=path.name)
+        pytest.param(path, id=path.relative_to(ROOT).as_posix())
         for path in DOCS
         if BLOCK.search(path.read_text(encoding="utf-8"))
     ]
@@ -30,13 +31,21 @@ def test_examples_run(path: Path) -> None:
     later example may use what an earlier one defined); then each test function they define that
     takes no argument (a hypothesis test) runs. One that takes a fixture is run by the test of
     the plugin that gives it (``tests/testing/test_plugin.py``)."""
-    namespace: dict[str, Any] = {"__name__": f"docs.{path.stem}"}
+    page = path.relative_to(ROOT).with_suffix("").as_posix()
+    namespace: dict[str, Any] = {"__name__": page.replace("/", ".")}
     for n, match in enumerate(BLOCK.finditer(path.read_text(encoding="utf-8")), 1):
-        code = compile(match.group(1), f"<{path.name} example {n}>", "exec")
+        code = compile(match.group(1), f"<{page}.md example {n}>", "exec")
         exec(code, namespace)
     for name, value in namespace.items():
         if name.startswith("test_") and callable(value) and not _parameters(value):
             value()
+
+
+def test_every_page_under_docs_is_collected() -> None:
+    """The pages of the guide and the scripts page are among the pages whose examples run."""
+    pages = {param.id for param in _pages()}  # type: ignore[attr-defined]
+    for page in ("docs/guide/first-conversion.md", "docs/guide/streams.md", "docs/scripts.md"):
+        assert page in pages
 
 
 def _parameters(function: Callable[..., Any]) -> list[str]:

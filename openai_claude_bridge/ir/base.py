@@ -42,6 +42,7 @@ __all__ = [
 #: Format -> {wire field name: JSON value} that only that format could express.
 Extra = Mapping[Format, Mapping[str, Any]]
 
+#: No format-specific fields: the default ``extra`` of every node (shared, read-only).
 EMPTY_EXTRA: Extra = MappingProxyType({})
 
 #: No field said away from its node's own wire object.

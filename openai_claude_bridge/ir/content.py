@@ -46,6 +46,9 @@ class CacheHint(Node):
     it reports the ttl lost and keeps the breakpoint."""
 
 
+#: Where a citation points: anthropic's location kinds (characters, pages, content blocks,
+#: search results, web search results) and OpenAI's annotation kinds (a URL, a file, a container
+#: file, a file path).
 CitationKind: TypeAlias = Literal[
     "char_location",
     "page_location",
@@ -147,6 +150,7 @@ class AudioPart(Node):
     format: str
 
 
+#: A call of a function tool (JSON arguments) or of a custom tool (free text).
 ToolCallKind: TypeAlias = Literal["function", "custom"]
 
 
@@ -242,6 +246,8 @@ class NativePart(Node):
     """The whole wire object."""
 
 
+#: Any part of a message's content: one neutral part per kind of content the formats share, and
+#: :class:`NativePart` for a block only one format has.
 Part: TypeAlias = Union[
     TextPart,
     ImagePart,

@@ -24,6 +24,8 @@ __all__ = [
     "ToolChoice",
 ]
 
+#: Who says a message: the roles of the four formats together (``developer`` is OpenAI's,
+#: ``tool`` a chat tool-result message's).
 Role: TypeAlias = Literal["system", "developer", "user", "assistant", "tool"]
 
 

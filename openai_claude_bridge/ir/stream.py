@@ -68,6 +68,7 @@ class PartStarted:
     candidate: int = 0
 
 
+#: What a :class:`PartDelta` adds to its open part.
 DeltaKind: TypeAlias = Literal[
     "text", "arguments", "reasoning", "summary", "signature", "refusal", "citation"
 ]
@@ -132,6 +133,7 @@ class StreamError:
     error: ApiError
 
 
+#: Any event of a neutral stream, as stream decoders emit and stream encoders consume them.
 StreamEvent: TypeAlias = Union[
     ResponseStarted,
     PartStarted,

@@ -370,10 +370,12 @@ ResponseInputItem = Annotated[
     OpenUnion("type", fallback=UnknownInputItem, default=EasyInputMessage),
 ]
 
+#: The SDK's name for :data:`ResponseInputItem` (the same type).
 ResponseInputItemParam = ResponseInputItem
 
 #: A request's list ``input``.
 ResponseInput = list[ResponseInputItem]
+#: The SDK's name for :data:`ResponseInput` (the same type).
 ResponseInputParam = ResponseInput
 
 #: An item of a response's ``output`` (also ``item`` of the output-item stream events).
