@@ -423,6 +423,16 @@ class SSETranscoder:
             return out + self._write(self.converter.abort("the upstream body ended without [DONE]"))
         return out + self._write(self.converter.finish())
 
+    def abort(self, reason: str = "the upstream connection was cut") -> bytes:
+        """The upstream connection broke (a read error, a timeout): the remaining downstream
+        bytes — the target's error ending naming ``reason``, never a clean one
+        (:class:`TruncatedStreamError` under ``strict``); ``b""`` when the stream had already
+        ended. A frame the upstream had not finished is dropped, as the SSE rules say of an
+        event cut off."""
+        self._check("abort")
+        self._finished = True
+        return self._write(self.converter.abort(reason))
+
     def _check(self, call: str) -> None:
         if self._finished:
             raise StreamStateError(f"{call}() after finish()")

@@ -243,6 +243,43 @@ def _sse_body(fmt: str, events: list[Any]) -> bytes:
 
 
 @pytest.mark.parametrize(("source", "target"), PAIRS)
+def test_a_transcoder_whose_connection_broke_ends_with_the_error_naming_why(
+    source: Format, target: Format
+) -> None:
+    """``SSETranscoder.abort``: the target's error ending carries the reason; a frame the
+    upstream had not finished is dropped; nothing may follow; a stream already ended gets
+    nothing more; ``strict`` raises."""
+    name, events = _simplest(source)
+    body = _sse_body(source, events[: max(1, len(events) // 2)]).removesuffix(b"data: [DONE]\n\n")
+    transcoder = SSETranscoder(source=source, target=target)
+    transcoder.feed(body + b'data: {"unfinished": ')
+    ending = transcoder.abort("the upstream connection broke (ReadError)")
+    assert transcoder.state is StreamState.FAILED, name
+    frames = SSEDecoder().feed(ending)
+    last = json.loads(frames[-1].data)
+    assert last.get("type") in ("error", "response.failed") or "error" in last, last
+    assert "ReadError" in frames[-1].data
+    assert b"[DONE]" not in ending
+    for call in (lambda: transcoder.feed(b""), transcoder.finish, transcoder.abort):
+        with pytest.raises(StreamStateError):
+            call()
+
+    ended = SSETranscoder(source=source, target=target)
+    ended.feed(_sse_body(source, events))
+    if ended.state is StreamState.OPEN:  # chat / completions: [DONE] ended it
+        ended.feed(b"")
+    assert ended.abort() == b""
+
+    strict = SSETranscoder(source=source, target=target, strict=True)
+    try:
+        strict.feed(body)
+    except UnsupportedFeatureError:  # strict also refuses what the target cannot carry
+        return
+    with pytest.raises(TruncatedStreamError):
+        strict.abort()
+
+
+@pytest.mark.parametrize(("source", "target"), PAIRS)
 def test_sse_transcoding_is_split_invariant(source: Format, target: Format) -> None:
     _, events = _simplest(source)
     body = _sse_body(source, events)

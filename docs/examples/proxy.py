@@ -223,8 +223,9 @@ async def _upstream_error(
 
 async def _relay(reply: httpx2.Response, transcoder: SSETranscoder) -> AsyncGenerator[bytes, None]:
     """The upstream's SSE body, transcoded chunk by chunk as it arrives. A broken connection
-    (or a read timeout) ends the stream like a body that stopped early: ``finish()`` then
-    writes the client's error ending. An upstream event the bridge cannot read raises its
+    (or a read timeout) is a cut: ``abort()`` writes the client's error ending, naming it; the
+    end of the body is ``finish()``, which writes the clean ending, or the error ending of a
+    body that stopped early. An upstream event the bridge cannot read raises its
     ``BridgeError`` here: the status line went out with the first bytes, so the server cuts
     the connection, and the client fails rather than take half an answer for a whole one. The
     upstream response is closed however this ends, including when the client goes away (the
@@ -236,7 +237,9 @@ async def _relay(reply: httpx2.Response, transcoder: SSETranscoder) -> AsyncGene
                     yield out
         except httpx2.TransportError as exc:  # the connection broke, or a read timed out
             log.warning("the upstream stream broke: %r", exc)
-        yield transcoder.finish()  # a clean ending, or the client's error ending
+            yield transcoder.abort(f"the upstream connection broke ({type(exc).__name__})")
+        else:
+            yield transcoder.finish()  # a clean ending, or the client's error ending
     finally:
         with anyio.CancelScope(shield=True):  # a cancelled task may still close the connection
             await reply.aclose()

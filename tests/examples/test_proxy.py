@@ -705,6 +705,7 @@ async def test_claude_code_raises_when_the_chat_stream_is_cut(cut: dict[str, Any
             assert stream.current_message_snapshot.content[0].type == "thinking"
     assert raised.value.body["error"]["type"] == "api_error"  # type: ignore[index]
     assert "the upstream stream ended before it finished" in str(raised.value)
+    assert ("connection broke (ReadError)" in str(raised.value)) == (error is not None)
 
 
 @needs_samples
@@ -730,6 +731,8 @@ async def test_codex_raises_when_the_claude_stream_is_cut(cut: dict[str, Any]) -
     assert failed.type == "response.failed"
     assert failed.response.error.code == "server_error"
     assert "the upstream stream ended before it finished" in failed.response.error.message
+    broke = "connection broke (ReadError)" in failed.response.error.message
+    assert broke == ("error" in cut)
     assert [item.type for item in failed.response.output] == ["reasoning", "message"]
 
 
