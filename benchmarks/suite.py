@@ -491,7 +491,8 @@ def summary_table(verdicts: Verdicts) -> Table:
         table.rows.append((*pair, *cells))
     table.notes.append(
         f"{met} of {4 * len(PAIRS)} targets met. A ratio is the library's time over its floor "
-        "in the same run (stream: `SSETranscoder` per event over the orjson framed floor; "
+        "in the same run (stream: `SSETranscoder` per event over the framed floor "
+        f"({measure.FAST_JSON}); "
         "request and response: the conversion over stdlib `json.loads` + `json.dumps`)."
     )
     return table
