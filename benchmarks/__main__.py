@@ -103,8 +103,10 @@ def run_tables(quick: bool) -> list[Table]:
     tables: list[Table] = []
     sections = (stream_table, recorded_table, request_table, response_table, memory_table)
     for section in sections:
+        started = time.perf_counter()
         table = section(settings, verdicts)
         if table is not None:
+            table.notes.append(f"(This table took {time.perf_counter() - started:.0f} s.)")
             print(table.markdown() + "\n", flush=True)
             tables.append(table)
     summary = summary_table(verdicts)
@@ -120,7 +122,7 @@ def write_page(path: Path, tables: list[Table], *, date: str, cmd: str, seconds:
         runtime=f"{seconds:.0f} s",
         machine=machine(),
         optimised=(HERE / "what_was_optimised.md").read_text(encoding="utf-8").strip(),
-        tables="\n\n".join(table.markdown().replace("### ", "### ", 1) for table in tables),
+        tables="\n\n".join(table.markdown() for table in tables),
     )
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(page.rstrip() + "\n", encoding="utf-8")

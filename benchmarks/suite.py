@@ -57,13 +57,13 @@ FULL = Settings(
     stream_events=2000,
     fragments=200,
     thinking=300,
-    stream_rounds=9,
-    recorded_number=10,
+    stream_rounds=7,
+    recorded_number=5,
     request_messages=200,
     request_tools=40,
-    request_rounds=7,
+    request_rounds=5,
     response_number=20,
-    response_rounds=9,
+    response_rounds=7,
     memory_events=(2000, 20000),
 )
 QUICK = Settings(
