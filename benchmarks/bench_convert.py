@@ -272,15 +272,23 @@ class SourceStream:
     losses: int
 
 
-def source_stream(fmt: Format) -> SourceStream:
-    """The reference stream as ``fmt`` writes it (the library's encoder of ``fmt`` makes it)."""
-    upstream = b"".join(encode_event(json.dumps(e), e["type"]) for e in anthropic_stream())
+def source_stream(
+    fmt: Format, upstream_events: list[dict[str, Any]] | None = None, **options: Any
+) -> SourceStream:
+    """A stream as ``fmt`` writes it (the library's encoder of ``fmt`` makes it): the anthropic
+    ``upstream_events`` (default: the reference stream) transcoded with ``options``, fed one
+    frame at a time."""
+    events_in = anthropic_stream() if upstream_events is None else upstream_events
+    upstream = [encode_event(json.dumps(e), e["type"]) for e in events_in]
     losses: list[Loss] = []
-    transcoder = SSETranscoder(source="anthropic", target=fmt, on_loss=losses.append, **FIXED_IDS)
-    body = transcoder.feed(upstream) + transcoder.finish()
+    transcoder = SSETranscoder(
+        source="anthropic", target=fmt, on_loss=losses.append, **FIXED_IDS, **options
+    )
+    body = b"".join([transcoder.feed(frame) for frame in upstream]) + transcoder.finish()
     decoder = SSEDecoder()
     frames = [frame + b"\n\n" for frame in body.split(b"\n\n") if frame]
-    data = [event.data for event in decoder.feed(body) + decoder.finish()]
+    parsed = [event for frame in frames for event in decoder.feed(frame)] + decoder.finish()
+    data = [event.data for event in parsed]
     events = [json.loads(text) for text in data if text != "[DONE]"]
     return SourceStream(fmt, frames, events, len(losses))
 
