@@ -34,7 +34,7 @@ from pydantic import BaseModel
 from .sse import encode_event
 from .wire import to_wire
 
-__all__ = ["MARK", "NUMBER", "Template", "event_json", "json_string"]
+__all__ = ["MARK", "NUMBER", "Template", "compact_json", "event_json", "json_frame", "json_string"]
 
 #: The text a template's model is built with, where the fragment goes (private-use characters:
 #: JSON writes them as they are, and no payload says this).
@@ -49,9 +49,21 @@ def json_string(text: str) -> str:
     return _json_string(text)
 
 
+#: ``json.dumps(value, ensure_ascii=False, separators=(",", ":"))``, its encoder made once.
+compact_json = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
+
+
 def event_json(model: BaseModel) -> str:
     """The JSON text the transcoder writes for one event."""
-    return json.dumps(to_wire(model), ensure_ascii=False, separators=(",", ":"))
+    return compact_json(to_wire(model))
+
+
+def json_frame(text: str, event: str | None) -> bytes:
+    """What :func:`.sse.encode_event` makes of one line of JSON (which has no raw line
+    break), written directly."""
+    if event is None:
+        return f"data: {text}\n\n".encode()
+    return f"event: {event}\ndata: {text}\n\n".encode()
 
 
 class Template:

@@ -58,6 +58,7 @@ from __future__ import annotations
 import enum
 import importlib
 import json
+from collections.abc import Callable
 from functools import cache
 from typing import Any, Protocol
 
@@ -65,7 +66,7 @@ from pydantic import BaseModel
 from pydantic_core import from_json
 
 from . import ir
-from ._hot_lane import event_json
+from ._hot_lane import compact_json, event_json, json_frame
 from ._restore import ClientTools, StreamRestorer
 from .convert import client_tools
 from .errors import BridgeError, InvalidInputError, StreamStateError, TruncatedStreamError
@@ -89,6 +90,7 @@ class _Decoder(Protocol):
     def feed(self, event: Any) -> list[ir.StreamEvent]: ...
     def finish(self) -> list[ir.StreamEvent]: ...
     def hot_delta(self, raw: dict[str, Any]) -> ir.PartDelta | None: ...
+    def hot_path(self, raw: dict[str, Any]) -> tuple[str | int, ...]: ...
 
 
 class _Encoder(Protocol):
@@ -147,6 +149,8 @@ class StreamConverter:
         self._encoder: _Encoder | None = None
         self._history: list[ir.StreamEvent] = []
         self._last_sequence: int | None = None
+        self._relay_orders: dict[tuple[tuple[Any, ...], ...], bool] = {}
+        """Whether a relayed event whose objects list their keys so is dumped as it came."""
         self._said: set[tuple[Any, ...]] = set()
         """What a relayed source said of its items (event type and position), which its error
         ending must not say again."""
@@ -173,7 +177,8 @@ class StreamConverter:
             raise StreamStateError(f"feed() on a stream that is {self._state.value}")
         index = self._index
         try:
-            delta = self._hot_delta(event) if type(event) is dict and not trailing else None
+            hot = type(event) is dict and not trailing and not self._relay
+            delta = self._hot_delta(event) if hot else None
             if delta is not None:
                 return self._encode([delta])
             self._index += 1
@@ -239,20 +244,49 @@ class StreamConverter:
         """The one fragment a plain delta event of an open part makes, read by the decoder
         straight from the event's JSON (no model validated); ``None`` when the event is anything
         else, or the stream is relayed: ``feed`` then takes the full path."""
-        if not self.hot_lane or self._relay or self._state is not StreamState.OPEN:
+        if not self.hot_lane or self._state is not StreamState.OPEN:
             return None
         delta = self._decoder.hot_delta(raw)
-        if delta is not None:
-            self._index += 1
+        if delta is None:
+            return None
+        self._index += 1
+        if self._relay:
+            self._history.append(delta)
+            sequence = raw.get("sequence_number")
+            if type(sequence) is int:
+                self._last_sequence = sequence
+            key = _item_key(raw.get)
+            if key is not None:
+                self._said.add(key)
         return delta
 
-    def _hot_frame(self, delta: ir.PartDelta) -> bytes | None:
-        """The target's SSE frame for ``delta``, written by the encoder from a template;
-        ``None`` when the delta makes anything but one plain delta frame (then
-        ``_encode([delta])`` takes it: nothing changed)."""
+    def _hot_frame(self, delta: ir.PartDelta, raw: dict[str, Any]) -> bytes | None:
+        """The target's SSE frame for ``delta`` (read from ``raw``), from a template: the
+        encoder's, or for a relayed stream the source event's own; ``None`` when the delta makes
+        anything but one plain delta frame (then ``_encode([delta])`` takes it: nothing
+        changed)."""
+        if self._relay:
+            return self._relay_frame(raw)
         if not self._restorer.passes(delta):
             return None
         return self._target_encoder().hot_frame(delta)
+
+    def _relay_frame(self, raw: dict[str, Any]) -> bytes:
+        """A relayed plain delta event as the full path writes it (its model, renamed, dumped):
+        its own JSON dumped as it came (``to_wire(from_wire(e)) == e``), once the full path has
+        shown, for events whose objects list their keys in this order, that it writes them in
+        the same order; otherwise the full path's dump."""
+        if self.options.model is not None and "model" in raw:
+            raw = {**raw, "model": self.options.model}  # where _renamed puts it
+        text = compact_json(raw)
+        order = _key_order(raw, self._decoder.hot_path(raw))
+        same = self._relay_orders.get(order)
+        if same is None:
+            full = event_json(_parse_event(self.source, raw, 0))
+            same = self._relay_orders[order] = full == text
+        if not same:
+            text = event_json(_parse_event(self.source, raw, 0))
+        return json_frame(text, raw["type"] if self.target in _NAMED_EVENTS else None)
 
     # ------------------------------------------------------------------ converting
 
@@ -287,7 +321,7 @@ class StreamConverter:
         for event in self._history:
             encoder.feed(event)
         out = self._encode([ir.StreamError(error)])
-        unsaid = [event for event in out if _item_event(event) not in self._said]
+        unsaid = [event for event in out if _item_key(_fields_of(event)) not in self._said]
         return _continue_sequence(unsaid, self._last_sequence)
 
     # ------------------------------------------------------------------ relaying
@@ -302,7 +336,7 @@ class StreamConverter:
         sequence = getattr(parsed, "sequence_number", None)
         if isinstance(sequence, int):
             self._last_sequence = sequence
-        key = _item_event(parsed)
+        key = _item_key(_fields_of(parsed))
         if key is not None:
             self._said.add(key)
         return [_renamed(parsed, self.options.model)]
@@ -351,14 +385,31 @@ def _renamed(event: BaseModel, model: str | None) -> BaseModel:
     return event
 
 
-def _item_event(event: BaseModel) -> tuple[Any, ...] | None:
-    """What a Responses event says of which item: its type and its position (output index,
-    content / summary index); ``None`` for an event about no item."""
-    output_index = getattr(event, "output_index", None)
+def _item_key(value_of: Callable[[str], Any]) -> tuple[Any, ...] | None:
+    """What a Responses event (a model or its JSON, read by ``value_of``) says of which item:
+    its type and its position (output index, content / summary index); ``None`` for an event
+    about no item."""
+    output_index = value_of("output_index")
     if output_index is None:
         return None
-    where = (getattr(event, name, None) for name in ("content_index", "summary_index"))
-    return (getattr(event, "type", None), output_index, *where)
+    where = (value_of(name) for name in ("content_index", "summary_index"))
+    return (value_of("type"), output_index, *where)
+
+
+def _fields_of(event: BaseModel) -> Callable[[str], Any]:
+    """A model's field values by name (``None`` for a field it lacks)."""
+    return lambda name: getattr(event, name, None)
+
+
+def _key_order(raw: dict[str, Any], path: tuple[str | int, ...]) -> tuple[tuple[Any, ...], ...]:
+    """The keys of each object from ``raw`` down ``path``, in the order they came."""
+    orders = [tuple(raw)]
+    value: Any = raw
+    for step in path[:-1]:
+        value = value[step]
+        if isinstance(value, dict):
+            orders.append(tuple(value))
+    return tuple(orders)
 
 
 def _continue_sequence(events: list[BaseModel], last: int | None) -> list[BaseModel]:
@@ -460,7 +511,8 @@ class SSETranscoder:
         delta = converter._hot_delta(hot) if hot is not None else None
         if delta is not None:
             try:
-                frame = converter._hot_frame(delta)
+                assert hot is not None
+                frame = converter._hot_frame(delta, hot)
                 return frame if frame is not None else self._write(converter._encode([delta]))
             except BridgeError as exc:
                 converter._fail(exc, converter._index - 1)
@@ -480,7 +532,7 @@ class SSETranscoder:
         target = self.converter.target
         named = target in _NAMED_EVENTS
         out = [
-            encode_event(event_json(event), getattr(event, "type", None) if named else None)
+            json_frame(event_json(event), getattr(event, "type", None) if named else None)
             for event in events
         ]
         ended = self.converter.state is StreamState.ENDED

@@ -228,6 +228,11 @@ class StreamDecoder:
             current.streamed = True
         return ir.PartDelta(index=current.index, kind=kind, text=text)
 
+    @staticmethod
+    def hot_path(raw: dict[str, Any]) -> tuple[str | int, ...]:
+        """Where the fragment of an event :meth:`hot_delta` took stands in it."""
+        return ("delta", next(key for key in raw["delta"] if key != "type"))
+
     # ------------------------------------------------------------------ dispatch
 
     def _feed(self, event: RawMessageStreamEvent) -> list[ir.StreamEvent]:

@@ -327,6 +327,15 @@ class StreamDecoder:
         known.arguments.append(text)
         return ir.PartDelta(known.index, "arguments", text, candidate=candidate)
 
+    @staticmethod
+    def hot_path(raw: dict[str, Any]) -> tuple[str | int, ...]:
+        """Where the fragment of a chunk :meth:`hot_delta` took stands in it."""
+        delta = raw["choices"][0]["delta"]
+        field = next(key for key in _HOT_FIELDS if delta.get(key) is not None)
+        if field == "tool_calls":
+            return ("choices", 0, "delta", "tool_calls", 0, "function", "arguments")
+        return ("choices", 0, "delta", field)
+
     # ------------------------------------------------------------------ chunks
 
     def _start(self, chunk: ChatCompletionChunk | None) -> list[ir.StreamEvent]:

@@ -90,8 +90,10 @@ class UpstreamBody(httpx2.AsyncByteStream):
             raise self.error
 
     async def aclose(self) -> None:
-        await asyncio.sleep(0)  # closing a connection takes a turn of the event loop
+        # recorded when the proxy closes it; then closing a connection takes a turn of the event
+        # loop (on Python 3.10 the cancellation of the client's task may land in that turn)
         self.closed.set()
+        await asyncio.sleep(0)
 
 
 Answer = Callable[[dict[str, Any]], httpx2.Response]
