@@ -67,6 +67,7 @@ from pydantic_core import from_json
 
 from . import ir
 from ._hot_lane import compact_json, event_json, json_frame
+from ._relay_history import RelayHistory
 from ._restore import ClientTools, StreamRestorer
 from .convert import client_tools
 from .errors import BridgeError, InvalidInputError, StreamStateError, TruncatedStreamError
@@ -147,7 +148,7 @@ class StreamConverter:
         self._decoder: _Decoder = _stream_class(self.source, "decode")()
         self._relay = self.source == self.target
         self._encoder: _Encoder | None = None
-        self._history: list[ir.StreamEvent] = []
+        self._history = RelayHistory(keeps_fragments=self.target == "responses")
         self._last_sequence: int | None = None
         self._relay_orders: dict[tuple[tuple[Any, ...], ...], bool] = {}
         """Whether a relayed event whose objects list their keys so is dumped as it came."""
@@ -251,7 +252,7 @@ class StreamConverter:
             return None
         self._index += 1
         if self._relay:
-            self._history.append(delta)
+            self._history.add(delta)
             sequence = raw.get("sequence_number")
             if type(sequence) is int:
                 self._last_sequence = sequence
@@ -318,7 +319,7 @@ class StreamConverter:
             return self._encode([ir.StreamError(error)])
         # A relayed stream's encoder learns the stream only now, to write its error ending.
         encoder = self._target_encoder()
-        for event in self._history:
+        for event in self._history.events():
             encoder.feed(event)
         out = self._encode([ir.StreamError(error)])
         unsaid = [event for event in out if _item_key(_fields_of(event)) not in self._said]
@@ -330,8 +331,8 @@ class StreamConverter:
         """A same-format stream is relayed: every source event comes back as it came (its
         model only renamed by ``options.model``); the decoder still reads it, for the stream's
         state and the error ending of a cut."""
-        self._history.extend(events)
         for event in events:
+            self._history.add(event)
             self._note_end(event)
         sequence = getattr(parsed, "sequence_number", None)
         if isinstance(sequence, int):
@@ -343,8 +344,8 @@ class StreamConverter:
 
     def _relay_ending(self, events: list[ir.StreamEvent]) -> list[BaseModel]:
         """The decoder's closing events of a relayed stream: the source said them already."""
-        self._history.extend(events)
         for event in events:
+            self._history.add(event)
             self._note_end(event)
         return []
 
