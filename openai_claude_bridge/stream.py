@@ -547,7 +547,7 @@ def _json_object(text: str) -> dict[str, Any] | None:
     """``text`` parsed by pydantic-core's JSON reader when it is a JSON object; ``None`` for
     anything else (the stdlib reader then parses it, or says why it cannot)."""
     try:
-        value = from_json(text)
+        value = from_json(text, cache_strings="keys")  # fragments are not worth keeping
     except ValueError:
         return None
     return value if type(value) is dict else None

@@ -74,6 +74,7 @@ from .. import ir
 from .._call_id_carrier import report_late_state
 from .._codec import build, is_own
 from .._hot_lane import MARK, Template
+from .._sent import SentText
 from ..errors import BridgeError, InvalidInputError, StreamStateError
 from ..ir.accumulate import PartBuilder
 from ..options import Options
@@ -162,10 +163,23 @@ class _Part:
         self.finished = False
         self.final: ir.Part | None = None
         self.block: int | None = None
-        self.sent_text = ""
-        self.sent_args = ""
-        self.sent_sig = ""
+        self.sent_text = SentText()
+        self.sent_args = SentText()
+        self.sent_sig = SentText()
         self.sent_cites = 0
+
+    def release(self) -> None:
+        """The part went out: what it held to get there (its final form, its fragments) is let
+        go, so a long stream holds no more than a short one."""
+        self.final = None
+        self.builder = PartBuilder(self.header)
+        self.pending = []
+
+    def keeps_fragments(self) -> bool:
+        """Whether the part's fragments are kept to build it whole: it is sent whole when it
+        finishes, or it is another server's thinking, whose signature is made from its text.
+        A part streamed live keeps only what its :class:`.._sent.SentText` records say."""
+        return not self.live or self.foreign_thinking
 
 
 class StreamEncoder:
@@ -237,8 +251,9 @@ class StreamEncoder:
         if template is None:
             model = RawContentBlockDeltaEvent(index=part.block, delta=delta_model.build(MARK))
             template = self._templates[key] = Template(model, "content_block_delta")
-        part.builder.add(delta)
-        setattr(part, sent, getattr(part, sent) + delta.text)
+        if part.keeps_fragments():
+            part.builder.add(delta)
+        getattr(part, sent).add(delta.text)
         return template.fill(delta.text)
 
     # ------------------------------------------------------------------ dispatch
@@ -392,7 +407,8 @@ class StreamEncoder:
     def _on_delta(self, part: _Part, event: ir.PartDelta, out: list[RawMessageStreamEvent]) -> None:
         if part.finished:
             raise InvalidInputError(f"ir delta for part {part.index} after it finished")
-        part.builder.add(event)
+        if part.keeps_fragments():
+            part.builder.add(event)
         if part.live and self._queue[0] is part:
             self._send_delta(part, event, out)
         elif part.live:
@@ -407,6 +423,7 @@ class StreamEncoder:
                 self._close_live(part, out)
             else:
                 self._emit_whole(part, out)
+            part.release()
             if queue:
                 self._open_live(queue[0], out)
 
@@ -481,7 +498,7 @@ class StreamEncoder:
         if isinstance(part.header, ir.RefusalPart):
             self._refused = True  # a refusal is one once it says something
         index = self._ensure_text_block(part, out)
-        part.sent_text += text
+        part.sent_text.add(text)
         out.append(RawContentBlockDeltaEvent(index=index, delta=TextDelta(text=text)))
 
     def _citation(
@@ -496,7 +513,7 @@ class StreamEncoder:
 
     def _args(self, part: _Part, text: str, out: list[RawMessageStreamEvent]) -> None:
         assert part.block is not None
-        part.sent_args += text
+        part.sent_args.add(text)
         out.append(
             RawContentBlockDeltaEvent(index=part.block, delta=InputJSONDelta(partial_json=text))
         )
@@ -510,12 +527,12 @@ class StreamEncoder:
 
     def _thinking(self, part: _Part, text: str, out: list[RawMessageStreamEvent]) -> None:
         index = self._ensure_thinking_block(part, out)
-        part.sent_text += text
+        part.sent_text.add(text)
         out.append(RawContentBlockDeltaEvent(index=index, delta=ThinkingDelta(thinking=text)))
 
     def _signature(self, part: _Part, text: str, out: list[RawMessageStreamEvent]) -> None:
         index = self._ensure_thinking_block(part, out)
-        part.sent_sig += text
+        part.sent_sig.add(text)
         out.append(RawContentBlockDeltaEvent(index=index, delta=SignatureDelta(signature=text)))
 
     def _close_live(self, part: _Part, out: list[RawMessageStreamEvent]) -> None:
@@ -565,9 +582,10 @@ class StreamEncoder:
             reason = "a streamed part's final form changed its kind; the final form was ignored"
             self._options.lose(final.path, "stream", reason)
 
-    def _rest(self, part: _Part, sent: str, final: str) -> str:
-        if final.startswith(sent):
-            return final[len(sent) :]
+    def _rest(self, part: _Part, sent: SentText, final: str) -> str:
+        rest = sent.rest_of(final)
+        if rest is not None:
+            return rest
         reason = "a streamed part's final form disagrees with its deltas; the deltas were kept"
         self._options.lose(part.header.path, "stream", reason)
         return ""

@@ -66,6 +66,7 @@ from typing_extensions import assert_never
 from .. import ir
 from .._codec import build, report_foreign_extra
 from .._hot_lane import MARK, Template
+from .._sent import SentText
 from ..chat.models.errors import ErrorResponse
 from ..errors import InvalidInputError, StreamStateError
 from ..ir.accumulate import Accumulator
@@ -107,7 +108,7 @@ class _Text:
         self.kind = kind
         """The ir part it started as (:class:`ir.TextPart` or :class:`ir.RefusalPart`)."""
         self.final: ir.TextPart | None = None
-        self.streamed: list[str] = []
+        self.streamed = SentText()
         self.citation: ir.Citation | None = None
         """The first citation delta (reported lost when the part closes)."""
         self.closed = False
@@ -205,7 +206,7 @@ class StreamEncoder:
             template = Template(self._text_chunk(text.candidate, MARK), None)
             self._templates[text.candidate] = template
         self._candidates[text.candidate].sent = True
-        text.streamed.append(delta.text)
+        text.streamed.add(delta.text)
         return template.fill(delta.text)
 
     def _feed(self, event: ir.StreamEvent) -> list[Completion | ErrorResponse]:
@@ -273,7 +274,7 @@ class StreamEncoder:
         candidate.texts.append(text)
         if not header.text:
             return []
-        text.streamed.append(header.text)
+        text.streamed.add(header.text)
         return [self._text_chunk(event.candidate, header.text)]
 
     def _delta(self, event: ir.PartDelta) -> list[Completion | ErrorResponse]:
@@ -286,7 +287,7 @@ class StreamEncoder:
         if kind in ("text", "refusal"):
             if not event.text:
                 return []
-            text.streamed.append(event.text)
+            text.streamed.add(event.text)
             return [self._text_chunk(text.candidate, event.text)]
         if kind == "citation":
             if text.citation is None and event.citation is not None:
@@ -312,7 +313,7 @@ class StreamEncoder:
             rest = _unsent(final.text, text.streamed)
             text.final = final
             if rest:
-                text.streamed.append(rest)
+                text.streamed.add(rest)
                 out.append(self._text_chunk(text.candidate, rest))
         self._close(text)
         return out
@@ -405,13 +406,10 @@ class StreamEncoder:
         return build(Completion, fields, None, FMT)
 
 
-def _unsent(final: str, streamed: list[str]) -> str:
+def _unsent(final: str, streamed: SentText) -> str:
     """The end of ``final`` that the streamed fragments did not carry ("" when they carried it
     all, or when they disagree with it and nothing can be taken back)."""
-    sent = "".join(streamed)
-    if len(final) > len(sent) and final.startswith(sent):
-        return final[len(sent) :]
-    return ""
+    return streamed.rest_of(final) or ""
 
 
 def _asked_for_usage(request: Any) -> bool:

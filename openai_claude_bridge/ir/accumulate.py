@@ -40,7 +40,21 @@ from .stream import (
     UsageUpdated,
 )
 
-__all__ = ["Accumulator", "PartBuilder", "accumulate"]
+__all__ = ["Accumulator", "Fragments", "PartBuilder", "accumulate"]
+
+
+class Fragments(list[str]):
+    """The fragments of one text, in order, joined every few hundred: a long stream holds about
+    its text rather than an object per delta (``"".join(fragments)`` is the text)."""
+
+    JOIN_EVERY = 256
+
+    def append(self, text: str) -> None:
+        super().append(text)
+        if len(self) >= self.JOIN_EVERY:
+            joined = "".join(self)
+            self.clear()
+            super().append(joined)
 
 
 @dataclasses.dataclass
@@ -48,9 +62,9 @@ class PartBuilder:
     """One part being built from its header and deltas (stream encoders use it too)."""
 
     part: Part
-    text: list[str] = dataclasses.field(default_factory=list)
+    text: list[str] = dataclasses.field(default_factory=Fragments)
     summary: dict[int, list[str]] = dataclasses.field(default_factory=dict)
-    signature: list[str] = dataclasses.field(default_factory=list)
+    signature: list[str] = dataclasses.field(default_factory=Fragments)
     citations: list[Any] = dataclasses.field(default_factory=list)
     final: Part | None = None
 
@@ -60,7 +74,7 @@ class PartBuilder:
         (a wire index of 10**9 must not make a billion empty summaries)."""
         if event.kind == "summary":
             self._check_summary_index(event.summary_index)
-            self.summary.setdefault(event.summary_index, []).append(event.text)
+            self.summary.setdefault(event.summary_index, Fragments()).append(event.text)
         elif event.kind == "signature":
             self.signature.append(event.text)
         elif event.kind == "citation":

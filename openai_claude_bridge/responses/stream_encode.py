@@ -64,7 +64,7 @@ from .._codec import build
 from .._hot_lane import MARK, NUMBER, Template
 from .._openai_errors import CONTEXT_LENGTH_CODE
 from ..errors import BridgeError, InvalidInputError, StreamStateError
-from ..ir.accumulate import Accumulator, PartBuilder
+from ..ir.accumulate import Accumulator, Fragments, PartBuilder
 from ..options import Options
 from ..wire import to_wire
 from .decode import FMT
@@ -157,11 +157,11 @@ class _Slot:
     finished: bool = False
     """``PartFinished`` arrived (the part may still wait in the queue)."""
     summary_open: int | None = None
-    summary_text: list[str] = dataclasses.field(default_factory=list)
+    summary_text: list[str] = dataclasses.field(default_factory=Fragments)
     summary_seen: bool = False
     content_open: bool = False
-    content_text: list[str] = dataclasses.field(default_factory=list)
-    text: list[str] = dataclasses.field(default_factory=list)
+    content_text: list[str] = dataclasses.field(default_factory=Fragments)
+    text: list[str] = dataclasses.field(default_factory=Fragments)
 
 
 @dataclasses.dataclass(slots=True)
@@ -624,11 +624,17 @@ class StreamEncoder:
             ResponseReasoningSummaryPartDoneEvent,
             {**where, "part": {"type": "summary_text", "text": text}},
         )
-        slot.summary_open, slot.summary_text = None, []
+        slot.summary_open, slot.summary_text = None, Fragments()
 
     # ----------------------------------------------------------------------- closing items
 
     def _close(self, slot: _Slot) -> None:
+        self._close_item(slot)
+        # its done events went out: what it kept to write them is let go
+        slot.builder = None
+        slot.text, slot.content_text, slot.summary_text = Fragments(), Fragments(), Fragments()
+
+    def _close_item(self, slot: _Slot) -> None:
         final = slot.final
         assert final is not None
         match slot.kind:
