@@ -102,6 +102,7 @@ from typing_extensions import assert_never
 
 from .. import ir
 from ..errors import BridgeError, InvalidInputError, StreamStateError, TruncatedStreamError
+from ..ir.accumulate import Fragments
 from ..ir.base import with_extra
 from ..wire import from_wire, to_wire
 from ._common import ANTHROPIC_REASONING_FORMAT, FMT, call_state, rest, tag
@@ -167,7 +168,7 @@ class _Call:
         """The ir part index, once started."""
         self.pending: list[str] = []
         """Argument fragments received before the call could start."""
-        self.arguments: list[str] = []
+        self.arguments: list[str] = Fragments()
         """Every argument fragment, for a final part that states late call state."""
         self.state: dict[str, Any] = {}
         """The call's state fields (``extra_content``) as its fragments gave them."""
@@ -217,7 +218,7 @@ class _Choice:
         self.any_part = False
         self.open: list[int] = []
         self.text: int | None = None
-        self.text_fragments: list[str] = []
+        self.text_fragments: list[str] = Fragments()
         self.empty_text = False
         """An empty ``content: ""`` came before any part; its text part has not opened yet."""
         self.logprobs: list[ir.TokenLogprob] | None = None
@@ -473,7 +474,7 @@ class StreamDecoder:
             )
             state.logprobs = None
             state.citations = None
-        state.text_fragments = []
+        state.text_fragments = Fragments()
         self._close(state, index, out, final)
 
     def _close_refusal(self, state: _Choice, out: list[ir.StreamEvent]) -> None:

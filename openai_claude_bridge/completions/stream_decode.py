@@ -61,6 +61,7 @@ from .. import ir
 from .._codec import leftover
 from ..chat.models.errors import ErrorResponse
 from ..errors import InvalidInputError, StreamStateError, TruncatedStreamError
+from ..ir.accumulate import Fragments
 from ..options import Format
 from ..wire import from_wire, json_path, to_wire
 from .decode import _token_logprobs, decode_error
@@ -97,7 +98,7 @@ class _Choice:
     def __init__(self, part: int) -> None:
         self.part = part
         self.finished = False
-        self.texts: list[str] = []
+        self.texts: list[str] = Fragments()
         self.logprobs: dict[str, Any] | None = None
         """The concatenated logprobs lists (JSON), once any chunk carried logprobs."""
 
