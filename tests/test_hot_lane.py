@@ -192,3 +192,15 @@ def _realistic(fmt: Format) -> list[Any]:
     converter = StreamConverter(source="anthropic", target=fmt, **FIXED)
     out = [to_wire(m) for event in anthropic for m in converter.feed(event)]
     return out + [to_wire(m) for m in converter.finish()]
+
+
+@pytest.mark.parametrize("source", ["chat", "completions"])
+@pytest.mark.parametrize("missing", ["id", "created", "model"])
+def test_a_chunk_the_model_refuses_takes_the_full_path(source: Format, missing: str) -> None:
+    """A chunk that looks plain but lacks a field the model requires is refused alike."""
+    events = _realistic(source)
+    bad = {key: value for key, value in events[3].items() if key != missing}
+    body = _body(source, [*events[:3], bad, *events[3:]])
+    hot, cold = (_transcode(source, "anthropic", [body], hot=lane) for lane in (True, False))
+    assert hot == cold
+    assert hot[2] is not None and hot[2].startswith("InvalidInputError"), hot[2]

@@ -823,16 +823,13 @@ class StreamDecoder:
 
 #: A chunk's head fields and what each may be in a chunk the hot lane takes (the model's types;
 #: ``usage`` only ``null``: counts are no fragment).
-_HOT_HEAD: dict[str, tuple[type, ...]] = {
-    "id": (str,),
-    "object": (str,),
-    "created": (int,),
-    "model": (str,),
-    "system_fingerprint": (str, type(None)),
-    "service_tier": (str, type(None)),
-    "obfuscation": (str, type(None)),
-    "usage": (type(None),),
-}
+_HOT_HEAD = frozenset(
+    {"id", "object", "created", "model", "choices", "system_fingerprint", "service_tier"}
+    | {"obfuscation", "usage"}
+)
+#: Head fields that may be a string or ``null``.
+_HOT_OPTIONAL_STRINGS = ("system_fingerprint", "service_tier", "obfuscation")
+_STR_OR_NONE = (str, type(None))
 _HOT_CHOICE = frozenset({"index", "delta", "finish_reason", "logprobs", "stop_reason"})
 _HOT_ROLES = frozenset({None, "assistant"})
 _HOT_FIELDS = frozenset({"content", "reasoning_content", "reasoning", "tool_calls"})
@@ -848,11 +845,19 @@ def _plain_fragment(
     ``reasoning`` or one tool call's ``function.arguments`` (every other field absent or
     ``null``, ``role`` at most ``"assistant"``); ``None`` for any other chunk."""
     choices = raw.get("choices")
-    if type(choices) is not list or len(choices) != 1:
+    if type(choices) is not list or len(choices) != 1 or not _HOT_HEAD.issuperset(raw):
         return None
-    for key, value in raw.items():
-        allowed = _HOT_HEAD.get(key)
-        if key != "choices" and (allowed is None or type(value) not in allowed):
+    get = raw.get
+    if (
+        type(get("id")) is not str
+        or type(get("created")) is not int
+        or type(get("model")) is not str
+        or type(get("object", "")) is not str
+        or get("usage") is not None
+    ):
+        return None
+    for key in _HOT_OPTIONAL_STRINGS:
+        if type(get(key)) not in _STR_OR_NONE:
             return None
     choice = choices[0]
     if type(choice) is not dict or not _HOT_CHOICE.issuperset(choice):
@@ -860,7 +865,11 @@ def _plain_fragment(
     candidate, delta = choice.get("index"), choice.get("delta")
     if type(candidate) is not int or type(delta) is not dict:
         return None
-    if any(choice.get(key) is not None for key in ("finish_reason", "logprobs", "stop_reason")):
+    if (
+        choice.get("finish_reason") is not None
+        or choice.get("logprobs") is not None
+        or choice.get("stop_reason") is not None
+    ):
         return None
     field = text = None
     for key, value in delta.items():

@@ -104,15 +104,10 @@ class _Choice:
 
 
 _OBJECT = "text_completion"
-#: A chunk's head fields and what each may be in a chunk the hot lane takes.
-_HOT_HEAD: dict[str, tuple[type, ...]] = {
-    "id": (str,),
-    "object": (str,),
-    "created": (int,),
-    "model": (str,),
-    "system_fingerprint": (str, type(None)),
-    "usage": (type(None),),
-}
+#: The head fields a chunk the hot lane takes may have.
+_HOT_HEAD = frozenset(
+    {"id", "object", "created", "model", "choices", "system_fingerprint", "usage"}
+)
 _HOT_CHOICE = frozenset({"index", "text", "logprobs", "finish_reason"})
 
 
@@ -181,13 +176,18 @@ class StreamDecoder:
         takes it)."""
         if self._state is not DecoderState.STREAMING:
             return None
-        choices = raw.get("choices")
-        if type(choices) is not list or len(choices) != 1 or raw.get("object", _OBJECT) != _OBJECT:
+        choices, get = raw.get("choices"), raw.get
+        if type(choices) is not list or len(choices) != 1 or not _HOT_HEAD.issuperset(raw):
             return None
-        for key, value in raw.items():
-            allowed = _HOT_HEAD.get(key)
-            if key != "choices" and (allowed is None or type(value) not in allowed):
-                return None
+        if (
+            type(get("id")) is not str
+            or type(get("created")) is not int
+            or type(get("model")) is not str
+            or get("object", _OBJECT) != _OBJECT
+            or type(get("system_fingerprint")) not in (str, type(None))
+            or get("usage") is not None
+        ):
+            return None
         choice = choices[0]
         if type(choice) is not dict or not _HOT_CHOICE.issuperset(choice):
             return None
