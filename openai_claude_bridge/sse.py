@@ -63,7 +63,7 @@ class SSEDecoder:
 
     def feed(self, chunk: bytes) -> list[SSEEvent]:
         """Take the next bytes; return the events they complete."""
-        buffer = self._pending + chunk
+        buffer = self._pending + chunk if self._pending else chunk
         if not self._started:
             if len(buffer) < len(_BOM) and _BOM.startswith(buffer):
                 self._pending = buffer
@@ -75,6 +75,9 @@ class SSEDecoder:
         if b"\r" not in buffer:  # the usual body: "\n" line ends only
             if not self._data and self._event is None and self._retry is None:  # nothing half-read
                 buffer = self._blocks(buffer, events)
+                if not buffer:  # the chunk ended with its last event
+                    self._pending = b""
+                    return events
             *lines, self._pending = buffer.split(b"\n")
             for line in lines:
                 self._line(line, events)

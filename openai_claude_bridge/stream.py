@@ -492,16 +492,18 @@ class SSETranscoder:
             raise StreamStateError(f"{call}() on a transcoder that raised")
 
     def _frames(self, frames: list[Any]) -> bytes:
+        converter = self.converter
         out: list[bytes] = []  # joined once: a body of many frames costs linear time
         for frame in frames:
-            if frame.data == _DONE:
-                if self.converter.state is StreamState.OPEN:
-                    out.append(self._write(self.converter.finish()))
+            data = frame.data
+            if data == _DONE:
+                if converter._state is StreamState.OPEN:
+                    out.append(self._write(converter.finish()))
                 continue
-            if self.converter.state is not StreamState.OPEN and not frame.data.strip():
+            if converter._state is not StreamState.OPEN and not data.strip():
                 continue
-            out.append(self._frame(frame.data))
-        return b"".join(out)
+            out.append(self._frame(data))
+        return out[0] if len(out) == 1 else b"".join(out)
 
     def _frame(self, data: str) -> bytes:
         """One source frame's downstream bytes: a plain delta of an open part through the hot
