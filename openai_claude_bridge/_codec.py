@@ -26,6 +26,7 @@ from typing import Any, TypeVar
 from pydantic import BaseModel
 
 from . import ir
+from .errors import InvalidInputError
 from .ir.base import Extra, Node, with_extra
 from .options import Format, Options
 from .wire import from_wire, json_path, to_wire
@@ -51,7 +52,16 @@ ModelT = TypeVar("ModelT", bound=BaseModel)
 
 def leftover(model: BaseModel, consumed: Collection[str]) -> dict[str, Any]:
     """The wire fields of ``model`` (as JSON) whose names are not in ``consumed``: fields with no
-    neutral meaning and unknown extra fields alike."""
+    neutral meaning and unknown extra fields alike. (Most models leave none: that is seen from
+    the names of the fields they set, without dumping them.)"""
+    fields = type(model).model_fields
+    extra = model.__pydantic_extra__ or {}
+    if all(key in consumed for key in extra) and all(
+        (fields[name].alias or name) in consumed
+        for name in model.__pydantic_fields_set__
+        if name in fields
+    ):
+        return {}
     return {key: value for key, value in to_wire(model).items() if key not in consumed}
 
 
@@ -63,9 +73,17 @@ def leftover_extra(fmt: Format, model: BaseModel, consumed: Collection[str]) -> 
 def assemble(
     tp: type[ModelT], fields: Mapping[str, Any], base: Mapping[str, Any] | None = None
 ) -> ModelT:
-    """Validate ``fields`` laid over ``base`` (the fields win) into ``tp``; model values among
-    the fields are dumped to their wire JSON first."""
+    """Validate ``fields`` laid over ``base`` (the fields win) into ``tp``. Model values among
+    the fields are taken as they are (validated once, when they were built); when ``tp`` wants
+    another model there (another format's block of the same shape), they are dumped to their
+    wire JSON and validated again."""
     payload: dict[str, Any] = dict(base or {})
+    payload.update(fields)
+    try:
+        return from_wire(tp, payload)
+    except InvalidInputError:
+        pass
+    payload = dict(base or {})
     payload.update({k: _json(v) for k, v in fields.items()})
     return from_wire(tp, payload)
 
