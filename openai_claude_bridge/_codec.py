@@ -54,7 +54,7 @@ def leftover(model: BaseModel, consumed: Collection[str]) -> dict[str, Any]:
     """The wire fields of ``model`` (as JSON) whose names are not in ``consumed``: fields with no
     neutral meaning and unknown extra fields alike. (Most models leave none: that is seen from
     the names of the fields they set, without dumping them.)"""
-    fields = type(model).model_fields
+    fields = type(model).__pydantic_fields__
     extra = model.__pydantic_extra__ or {}
     if all(key in consumed for key in extra) and all(
         (fields[name].alias or name) in consumed

@@ -319,8 +319,11 @@ def from_wire(
             raise InvalidInputError(
                 f"not valid JSON: {exc}", path=path, event_index=event_index
             ) from None
+    validator = getattr(tp, "__pydantic_validator__", None) if _is_plain_class(tp) else None
+    if validator is None:
+        validator = _adapter(tp).validator
     try:
-        return _adapter(tp).validate_python(data, context=_AS_SENT if as_sent else None)
+        return validator.validate_python(data, context=_AS_SENT if as_sent else None)
     except ValidationError as exc:
         raise _invalid_input(exc, data, path, event_index) from None
     except RecursionError:
