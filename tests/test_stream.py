@@ -396,7 +396,7 @@ def test_shortened_tool_names_are_restored_in_a_stream() -> None:
 
 
 def test_one_feed_of_many_frames_costs_linear_time() -> None:
-    """A whole body in one ``feed()`` (40,000 frames) is not slower per frame than a body of
+    """A whole body in one ``feed()`` (100,000 frames) is not slower per frame than a body of
     2,000: the output is joined once, not grown frame by frame (which took minutes)."""
     import time
 
@@ -417,5 +417,7 @@ def test_one_feed_of_many_frames_costs_linear_time() -> None:
         return (time.perf_counter() - start) / count
 
     small = min(per_frame(2_000) for _ in range(3))
-    large = per_frame(40_000)
-    assert large < 3 * small, (small, large)
+    large = min(per_frame(100_000) for _ in range(2))
+    # grown frame by frame, the large body costs some 15 times more per frame; joined once, about
+    # the same (the margin is for the garbage collector and a busy machine)
+    assert large < 8 * small, (small, large)
