@@ -69,18 +69,30 @@ def json_frame(text: str, event: str | None) -> bytes:
 class Template:
     """One event's SSE frame with holes for a fragment and, maybe, a sequence number."""
 
-    __slots__ = ("_form",)
+    __slots__ = ("_first", "_last", "_middle", "_number_first")
 
     def __init__(self, model: BaseModel, event: str | None) -> None:
         """The frame of ``model`` (built with :data:`MARK` as the fragment and, where the event
         has one, :data:`NUMBER` as its sequence number) under the SSE ``event`` name."""
         frame = encode_event(event_json(model), event).decode()
-        mark = json_string(MARK)
-        if frame.count(mark) != 1 or frame.count(str(NUMBER)) > 1:
+        mark, number = json_string(MARK), str(NUMBER)
+        if frame.count(mark) != 1 or frame.count(number) > 1:
             raise ValueError(f"not a template: {frame!r}")
-        form = frame.replace("{", "{{").replace("}", "}}")
-        self._form = form.replace(mark, "{0}").replace(str(NUMBER), "{1}")
+        before, after = frame.split(mark)
+        self._number_first: bool | None = None  # no number
+        self._first, self._middle, self._last = before, "", after
+        if number in before:
+            self._number_first = True
+            self._first, self._middle = before.split(number)
+        elif number in after:
+            self._number_first = False
+            self._middle, self._last = after.split(number)
 
     def fill(self, text: str, number: int = 0) -> bytes:
         """The frame with ``text`` as its fragment (and ``number`` as its sequence number)."""
-        return self._form.format(_json_string(text), number).encode()
+        fragment = _json_string(text)
+        if self._number_first is None:
+            return (self._first + fragment + self._last).encode()
+        if self._number_first:
+            return (self._first + str(number) + self._middle + fragment + self._last).encode()
+        return (self._first + fragment + self._middle + str(number) + self._last).encode()
