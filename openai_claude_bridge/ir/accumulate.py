@@ -173,7 +173,10 @@ class Accumulator:
                 self._ended = True
 
     def _candidate(self, index: int) -> _CandidateBuilder:
-        return self._candidates.setdefault(index, _CandidateBuilder())
+        candidate = self._candidates.get(index)
+        if candidate is None:
+            candidate = self._candidates[index] = _CandidateBuilder()
+        return candidate
 
     def _part(self, candidate: int, index: int) -> PartBuilder:
         builder = self._candidate(candidate).parts.get(index)

@@ -136,6 +136,7 @@ _HOT_EVENTS: dict[str, tuple[ir.DeltaKind, dict[str, type]]] = {
     "response.output_text.delta": ("text", {**_HOT_WHERE, "content_index": int}),
     "response.function_call_arguments.delta": ("arguments", _HOT_WHERE),
     "response.reasoning_text.delta": ("reasoning", {**_HOT_WHERE, "content_index": int}),
+    "response.reasoning_summary_text.delta": ("summary", {**_HOT_WHERE, "summary_index": int}),
 }
 _CALL = "call"
 _REASONING = "reasoning"
@@ -221,9 +222,9 @@ class StreamDecoder:
 
     def hot_delta(self, raw: dict[str, Any]) -> ir.PartDelta | None:
         """The stream's hot lane: an ``output_text`` / ``reasoning_text`` /
-        ``function_call_arguments`` delta event of an item being streamed, read straight from
-        its JSON: the ``PartDelta`` :meth:`feed` makes of it. ``None`` for any other event or
-        shape, and nothing changes (``feed`` takes it)."""
+        ``reasoning_summary_text`` / ``function_call_arguments`` delta event of an item being
+        streamed, read straight from its JSON: the ``PartDelta`` :meth:`feed` makes of it.
+        ``None`` for any other event or shape, and nothing changes (``feed`` takes it)."""
         tag = raw.get("type")
         hot = _HOT_EVENTS.get(tag) if type(tag) is str else None
         if hot is None or self._state is not DecoderState.OPEN:
@@ -246,6 +247,13 @@ class StreamDecoder:
             key: Any = index
         elif item.kind != (_CALL if kind == "arguments" else _REASONING):
             return None
+        elif kind == "summary":  # a summary part already announced (a new one is not plain)
+            index, summary = item.index, raw["summary_index"]
+            key = (index, summary)
+            if key not in self._sent or not text:
+                return None
+            self._sent[key] += len(text)
+            return ir.PartDelta(index, "summary", text, summary_index=summary)
         else:
             index = item.index
             key = index if kind == "arguments" else (index, "content", raw["content_index"])

@@ -473,10 +473,12 @@ class StreamEncoder:
 
     # ----------------------------------------------------------------------- deltas
 
-    def _plain(self, slot: _Slot, kind: str, text: str) -> tuple[Any, dict[str, Any]] | None:
+    def _plain(
+        self, slot: _Slot, kind: str, text: str, summary_index: int = 0
+    ) -> tuple[Any, dict[str, Any]] | None:
         """The delta event (class, fields but the sequence number) a fragment of text, of a
-        call's arguments or of this format's own reasoning text (its content part open) makes;
-        ``None`` for any other fragment. Changes nothing."""
+        call's arguments, of this format's own reasoning text (its content part open) or of the
+        summary part already open makes; ``None`` for any other fragment. Changes nothing."""
         if slot.kind == _CONTENT:
             if kind != "text" or not isinstance(slot.header, ir.TextPart):
                 return None
@@ -489,19 +491,36 @@ class StreamEncoder:
                 else ResponseFunctionCallArgumentsDeltaEvent
             )
             return cls, {"item_id": slot.item_id, "output_index": slot.output_index, "delta": text}
-        if slot.kind == _REASONING and kind == "reasoning" and slot.content_open:
-            if FMT not in slot.header.extra:
+        if slot.kind != _REASONING:
+            return None
+        own = FMT in slot.header.extra
+        if kind == "reasoning" and own:
+            if not slot.content_open:
                 return None
             return ResponseReasoningTextDeltaEvent, {**self._where(slot), "delta": text}
-        return None
+        if kind == "reasoning" and not slot.summary_seen:
+            summary_index = 0  # another server's reasoning text is said as the first summary
+        elif kind != "summary" or not slot.summary_seen:
+            return None
+        if not text or slot.summary_open != summary_index:
+            return None
+        fields = {
+            "item_id": slot.item_id,
+            "output_index": slot.output_index,
+            "summary_index": summary_index,
+            "delta": text,
+        }
+        return ResponseReasoningSummaryTextDeltaEvent, fields
 
     @staticmethod
     def _record(slot: _Slot, kind: str, text: str) -> None:
         """Keep a plain fragment for the part's ``*.done`` events."""
         if slot.kind == _CONTENT:
             slot.text.append(text)
-        elif slot.kind == _REASONING:
+        elif kind == "reasoning" and FMT in slot.header.extra:
             slot.content_text.append(text)
+        else:
+            slot.summary_text.append(text)
 
     def hot_frame(self, delta: ir.PartDelta) -> bytes | None:
         """The stream's hot lane: the delta event :meth:`feed` would write for a plain fragment
@@ -518,11 +537,12 @@ class StreamEncoder:
             or self._state is not EncoderState.OPEN
         ):
             return None
-        plain = self._plain(slot, delta.kind, delta.text)
+        plain = self._plain(slot, delta.kind, delta.text, delta.summary_index)
         if plain is None:
             return None
         cls, fields = plain
-        key = (cls, slot.item_id, slot.output_index, fields.get("content_index"))
+        where = (fields.get("content_index"), fields.get("summary_index"))
+        key = (cls, slot.item_id, slot.output_index, *where)
         template = self._templates.get(key)
         if template is None:
             model = _delta_event(cls, {**fields, "delta": MARK}, NUMBER)
@@ -536,7 +556,7 @@ class StreamEncoder:
 
     def _delta(self, slot: _Slot, event: ir.PartDelta) -> None:
         kind, text = event.kind, event.text
-        plain = self._plain(slot, kind, text)
+        plain = self._plain(slot, kind, text, event.summary_index)
         if plain is not None:
             self._record(slot, kind, text)
             self._out.append(_fast(*plain, self))
