@@ -160,8 +160,6 @@ class _Slot:
     summary_text: list[str] = dataclasses.field(default_factory=Fragments)
     summary_seen: bool = False
     content_open: bool = False
-    content_text: list[str] = dataclasses.field(default_factory=Fragments)
-    text: list[str] = dataclasses.field(default_factory=Fragments)
 
 
 @dataclasses.dataclass(slots=True)
@@ -514,12 +512,9 @@ class StreamEncoder:
 
     @staticmethod
     def _record(slot: _Slot, kind: str, text: str) -> None:
-        """Keep a plain fragment for the part's ``*.done`` events."""
-        if slot.kind == _CONTENT:
-            slot.text.append(text)
-        elif kind == "reasoning" and FMT in slot.header.extra:
-            slot.content_text.append(text)
-        else:
+        """Keep a plain fragment of a summary for its ``*.done`` events (the part's builder
+        keeps the text and this format's own reasoning text)."""
+        if slot.kind == _REASONING and not (kind == "reasoning" and FMT in slot.header.extra):
             slot.summary_text.append(text)
 
     def hot_frame(self, delta: ir.PartDelta) -> bytes | None:
@@ -563,7 +558,6 @@ class StreamEncoder:
             return
         if slot.kind == _CONTENT:
             if kind == "refusal" and isinstance(slot.header, ir.RefusalPart):
-                slot.text.append(text)
                 fields = {**self._where(slot), "delta": text}
                 self._out.append(_fast(ResponseRefusalDeltaEvent, fields, self))
             elif kind == "citation" and event.citation is not None:
@@ -574,7 +568,8 @@ class StreamEncoder:
                 if slot.deferred or citation.start is None or citation.end is None:
                     slot.deferred = True
                     return
-                annotation = _citation(citation, "".join(slot.text), self._quiet)
+                assert slot.builder is not None
+                annotation = _citation(citation, "".join(slot.builder.text), self._quiet)
                 if annotation is not None:
                     self._annotate(slot, annotation)
         elif slot.kind == _REASONING:
@@ -588,7 +583,6 @@ class StreamEncoder:
             slot.content_index = 0
             part = {"type": "reasoning_text", "text": ""}
             self._emit(ResponseContentPartAddedEvent, {**self._where(slot), "part": part})
-            slot.content_text.append(text)
             fields = {**self._where(slot), "delta": text}
             self._out.append(_fast(ResponseReasoningTextDeltaEvent, fields, self))
             return
@@ -652,7 +646,7 @@ class StreamEncoder:
         self._close_item(slot)
         # its done events went out: what it kept to write them is let go
         slot.builder = None
-        slot.text, slot.content_text, slot.summary_text = Fragments(), Fragments(), Fragments()
+        slot.summary_text = Fragments()
 
     def _close_item(self, slot: _Slot) -> None:
         final = slot.final
@@ -680,7 +674,8 @@ class StreamEncoder:
                 assert isinstance(final, ir.ReasoningPart)
                 self._close_summary(slot)
                 if slot.content_open:
-                    text = "".join(slot.content_text)
+                    assert slot.builder is not None
+                    text = "".join(slot.builder.text)
                     where = self._where(slot)
                     self._emit(ResponseReasoningTextDoneEvent, {**where, "text": text})
                     part = {"type": "reasoning_text", "text": text}
