@@ -44,6 +44,12 @@ a chat or Responses upstream needed shortened get their original names back, and
 function that stood in for a custom tool become custom calls again, their raw input streamed as
 the arguments arrive — as ``convert_response`` does.
 
+**The hot lane** (:mod:`._hot_lane`). A plain fragment of the open part — a few tokens of
+text, of thinking, of a call's arguments, most of a stream's events — is read by the source
+decoder straight from its JSON (``hot_delta``) and, in the transcoder, written by the target
+encoder from a template (``hot_frame``); a relayed one is dumped as it came. Both keep the
+state ``feed`` keeps and give the bytes it gives; anything else takes the full path.
+
 The transcoder adds the SSE layer around a converter: it decodes any split of the upstream bytes
 (:mod:`.sse`), parses each ``data:`` frame as JSON, consumes the chat / completions ``[DONE]``
 sentinel (it means ``finish()``), and writes each target event as a frame — with an ``event:``
