@@ -157,7 +157,8 @@ class StreamConverter:
         self._history = RelayHistory(keeps_fragments=self.target == "responses")
         self._last_sequence: int | None = None
         self._relay_orders: dict[tuple[tuple[Any, ...], ...], bool] = {}
-        """Whether a relayed event whose objects list their keys so is dumped as it came."""
+        """Whether the full path dumps a relayed event whose objects list their keys so as it
+        came (then it is dumped as it came)."""
         self._said: set[tuple[Any, ...]] = set()
         """What a relayed source said of its items (event type and position), which its error
         ending must not say again."""
@@ -179,13 +180,17 @@ class StreamConverter:
         """Convert one source event (a dict of its JSON, its JSON text, or a model). After the
         source's own error event, what it still sends (OpenAI follows its ``error`` event with
         ``response.failed``) is read and relayed to a same-format client, else dropped."""
+        return self._feed(event, hot=type(event) is dict and not self._relay)
+
+    def _feed(self, event: Any, *, hot: bool) -> list[BaseModel]:
+        """``feed``; ``hot``: try the hot lane first (the transcoder, which has tried it
+        already, passes ``False``)."""
         trailing = self._state is StreamState.FAILED and not self._closed
         if self._state is not StreamState.OPEN and not trailing:
             raise StreamStateError(f"feed() on a stream that is {self._state.value}")
         index = self._index
         try:
-            hot = type(event) is dict and not trailing and not self._relay
-            delta = self._hot_delta(event) if hot else None
+            delta = self._hot_delta(event) if hot and not trailing else None
             if delta is not None:
                 return self._encode([delta])
             self._index += 1
@@ -258,13 +263,7 @@ class StreamConverter:
             return None
         self._index += 1
         if self._relay:
-            self._history.add(delta)
-            sequence = raw.get("sequence_number")
-            if type(sequence) is int:
-                self._last_sequence = sequence
-            key = _item_key(raw.get)
-            if key is not None:
-                self._said.add(key)
+            self._note_relayed([delta], raw.get)
         return delta
 
     def _hot_frame(self, delta: ir.PartDelta, raw: dict[str, Any]) -> bytes | None:
@@ -287,12 +286,10 @@ class StreamConverter:
             raw = {**raw, "model": self.options.model}  # where _renamed puts it
         text = compact_json(raw)
         order = _key_order(raw, self._decoder.hot_path(raw))
-        same = self._relay_orders.get(order)
-        if same is None:
+        if self._relay_orders.get(order) is not True:
             full = event_json(_parse_event(self.source, raw, 0))
-            same = self._relay_orders[order] = full == text
-        if not same:
-            text = event_json(_parse_event(self.source, raw, 0))
+            self._relay_orders[order] = full == text
+            text = full
         return json_frame(text, raw["type"] if self.target in _NAMED_EVENTS else None)
 
     # ------------------------------------------------------------------ converting
@@ -337,16 +334,21 @@ class StreamConverter:
         """A same-format stream is relayed: every source event comes back as it came (its
         model only renamed by ``options.model``); the decoder still reads it, for the stream's
         state and the error ending of a cut."""
+        self._note_relayed(events, _fields_of(parsed))
+        return [_renamed(parsed, self.options.model)]
+
+    def _note_relayed(self, events: list[ir.StreamEvent], value_of: Callable[[str], Any]) -> None:
+        """Keep what a relayed source event (its fields read by ``value_of``) says for the
+        error ending of a cut: its ir events, its sequence number, which item it spoke of."""
         for event in events:
             self._history.add(event)
             self._note_end(event)
-        sequence = getattr(parsed, "sequence_number", None)
-        if isinstance(sequence, int):
+        sequence = value_of("sequence_number")
+        if type(sequence) is int:
             self._last_sequence = sequence
-        key = _item_key(_fields_of(parsed))
+        key = _item_key(value_of)
         if key is not None:
             self._said.add(key)
-        return [_renamed(parsed, self.options.model)]
 
     def _relay_ending(self, events: list[ir.StreamEvent]) -> list[BaseModel]:
         """The decoder's closing events of a relayed stream: the source said them already."""
@@ -516,12 +518,11 @@ class SSETranscoder:
         lane (read without a model, written from the target's template), anything else through
         the converter; both give the same bytes (``tests/test_hot_lane.py``)."""
         converter = self.converter
-        hot = _json_object(data)
-        delta = converter._hot_delta(hot) if hot is not None else None
-        if delta is not None:
+        raw = _json_object(data)
+        delta = converter._hot_delta(raw) if raw is not None else None
+        if raw is not None and delta is not None:
             try:
-                assert hot is not None
-                frame = converter._hot_frame(delta, hot)
+                frame = converter._hot_frame(delta, raw)
                 return frame if frame is not None else self._write(converter._encode([delta]))
             except BridgeError as exc:
                 converter._fail(exc, converter._index - 1)
@@ -530,7 +531,7 @@ class SSETranscoder:
             event = json.loads(data)  # the reader every other event has always had
         except ValueError as exc:
             raise self._invalid(f"SSE data is not JSON: {exc}") from None
-        return self._write(converter.feed(event))
+        return self._write(converter._feed(event, hot=False))
 
     def _invalid(self, message: str) -> InvalidInputError:
         error = InvalidInputError(message, event_index=self.converter._index)
