@@ -27,7 +27,7 @@ def pack(prefix: str, payload: Mapping[str, Any]) -> str:
     """The carrier string of ``payload`` (``None`` values left out)."""
     kept = {key: value for key, value in payload.items() if value is not None}
     text = json.dumps(kept, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
-    return prefix + base64.b64encode(text.encode("utf-8")).decode("ascii")
+    return prefix + base64.b64encode(text.encode("utf-8", "surrogatepass")).decode("ascii")
 
 
 def unpack(prefix: str, value: str, keys: Collection[str]) -> dict[str, Any] | None:
@@ -37,7 +37,7 @@ def unpack(prefix: str, value: str, keys: Collection[str]) -> dict[str, Any] | N
         return None
     try:
         raw = base64.b64decode(value[len(prefix) :], validate=True)
-        payload = json.loads(raw.decode("utf-8"))
+        payload = json.loads(raw.decode("utf-8", "surrogatepass"))
     except (binascii.Error, ValueError):
         return None
     if not isinstance(payload, dict) or not set(payload) <= set(keys):

@@ -31,10 +31,19 @@ from json.encoder import encode_basestring as _json_string
 
 from pydantic import BaseModel
 
-from .sse import encode_event
+from .sse import encode_event, utf8
 from .wire import to_wire
 
-__all__ = ["MARK", "NUMBER", "Template", "compact_json", "event_json", "json_frame", "json_string"]
+__all__ = [
+    "MARK",
+    "NUMBER",
+    "Template",
+    "compact_json",
+    "event_json",
+    "json_frame",
+    "json_string",
+    "utf8",
+]
 
 #: The text a template's model is built with, where the fragment goes (private-use characters:
 #: JSON writes them as they are, and no payload says this).
@@ -62,8 +71,8 @@ def json_frame(text: str, event: str | None) -> bytes:
     """What :func:`.sse.encode_event` makes of one line of JSON (which has no raw line
     break), written directly."""
     if event is None:
-        return f"data: {text}\n\n".encode()
-    return f"event: {event}\ndata: {text}\n\n".encode()
+        return utf8(f"data: {text}\n\n")
+    return utf8(f"event: {event}\ndata: {text}\n\n")
 
 
 class Template:
@@ -74,7 +83,17 @@ class Template:
     def __init__(self, model: BaseModel, event: str | None) -> None:
         """The frame of ``model`` (built with :data:`MARK` as the fragment and, where the event
         has one, :data:`NUMBER` as its sequence number) under the SSE ``event`` name."""
-        frame = encode_event(event_json(model), event).decode()
+        self._cut(encode_event(event_json(model), event).decode())
+
+    @classmethod
+    def from_frame(cls, frame: str) -> Template:
+        """The template of a frame written with :data:`MARK` as the fragment (and maybe
+        :data:`NUMBER` as its sequence number)."""
+        template = cls.__new__(cls)
+        template._cut(frame)
+        return template
+
+    def _cut(self, frame: str) -> None:
         mark, number = json_string(MARK), str(NUMBER)
         if frame.count(mark) != 1 or frame.count(number) > 1:
             raise ValueError(f"not a template: {frame!r}")
@@ -92,7 +111,7 @@ class Template:
         """The frame with ``text`` as its fragment (and ``number`` as its sequence number)."""
         fragment = _json_string(text)
         if self._number_first is None:
-            return (self._first + fragment + self._last).encode()
+            return utf8(self._first + fragment + self._last)
         if self._number_first:
-            return (self._first + str(number) + self._middle + fragment + self._last).encode()
-        return (self._first + fragment + self._middle + str(number) + self._last).encode()
+            return utf8(self._first + str(number) + self._middle + fragment + self._last)
+        return utf8(self._first + fragment + self._middle + str(number) + self._last)

@@ -41,7 +41,7 @@ def shorten(name: str) -> str:
     replacement."""
     if is_valid_name(name):
         return name
-    digest = hashlib.sha256(name.encode("utf-8")).hexdigest()[:_HASH_DIGITS]
+    digest = hashlib.sha256(name.encode("utf-8", "surrogatepass")).hexdigest()[:_HASH_DIGITS]
     prefix = _INVALID_CHAR.sub("_", name)[:_PREFIX_LENGTH]
     return f"{prefix}_{digest}"
 

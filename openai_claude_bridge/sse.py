@@ -29,10 +29,11 @@ several ``data:`` lines so any text survives the trip.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 from .errors import InvalidInputError
 
-__all__ = ["SSEDecoder", "SSEEvent", "encode_comment", "encode_event"]
+__all__ = ["SSEDecoder", "SSEEvent", "encode_comment", "encode_event", "usual_event", "utf8"]
 
 _BOM = b"\xef\xbb\xbf"
 
@@ -63,6 +64,27 @@ class SSEDecoder:
 
     def feed(self, chunk: bytes) -> list[SSEEvent]:
         """Take the next bytes; return the events they complete."""
+        return self._feed(chunk, False)  # type: ignore[return-value]
+
+    @property
+    def between_events(self) -> bool:
+        """Whether the decoder holds nothing: the stream has begun (past any byte-order mark),
+        no line or event is half read. A whole usual block then changes nothing in it."""
+        return (
+            self._started
+            and not self._pending
+            and not self._data
+            and self._event is None
+            and self._retry is None
+        )
+
+    def feed_blocks(self, chunk: bytes) -> list[SSEEvent | bytes]:
+        """:meth:`feed`, but a usual event (one ``data:`` line, maybe after one ``event:``
+        line, no ``id:`` set) comes as its block's bytes, undecoded (a caller may know it by its
+        bytes); :func:`usual_event` makes its :class:`SSEEvent`."""
+        return self._feed(chunk, True)
+
+    def _feed(self, chunk: bytes, blocks: bool) -> list[SSEEvent | bytes]:
         buffer = self._pending + chunk if self._pending else chunk
         if not self._started:
             if len(buffer) < len(_BOM) and _BOM.startswith(buffer):
@@ -71,10 +93,10 @@ class SSEDecoder:
             self._started = True
             if buffer.startswith(_BOM):
                 buffer = buffer[len(_BOM) :]
-        events: list[SSEEvent] = []
+        events: list[SSEEvent | bytes] = []
         if b"\r" not in buffer:  # the usual body: "\n" line ends only
             if not self._data and self._event is None and self._retry is None:  # nothing half-read
-                buffer = self._blocks(buffer, events)
+                buffer = self._blocks(buffer, events, blocks)
                 if not buffer:  # the chunk ended with its last event
                     self._pending = b""
                     return events
@@ -109,25 +131,23 @@ class SSEDecoder:
         self._line(b"", events)
         return events
 
-    def _blocks(self, buffer: bytes, events: list[SSEEvent]) -> bytes:
+    def _blocks(self, buffer: bytes, events: list[Any], undecoded: bool) -> bytes:
         """Dispatch the whole events of ``buffer`` (one without ``\\r``, starting a new event):
-        the usual ones — one ``data:`` line, maybe after one ``event:`` line — at once, any
-        other line by line. Returns what follows the last blank line."""
+        the usual ones — one ``data:`` line, maybe after one ``event:`` line — at once (as
+        their bytes when ``undecoded`` and no ``id:`` is set), any other line by line. Returns
+        what follows the last blank line."""
         *blocks, rest = buffer.split(b"\n\n")
         for block in blocks:
-            if block.startswith(b"data: ") and b"\n" not in block:
-                events.append(SSEEvent(_utf8(block[6:]), None, self._id))
-                continue
-            name, _, data = block.partition(b"\n")
-            if name.startswith(b"event: ") and data.startswith(b"data: ") and b"\n" not in data:
-                events.append(SSEEvent(_utf8(data[6:]), _utf8(name[7:]), self._id))
+            if (block.startswith(b"data: ") and b"\n" not in block) or _named_usual(block):
+                kept = undecoded and self._id is None
+                events.append(block if kept else usual_event(block, self._id))
                 continue
             for line in block.split(b"\n"):
                 self._line(line, events)
             self._line(b"", events)
         return rest
 
-    def _line(self, raw: bytes, events: list[SSEEvent]) -> None:
+    def _line(self, raw: bytes, events: list[Any]) -> None:
         if raw.startswith(b"data: "):  # the usual lines first
             self._data.append(_utf8(raw[6:]))
             return
@@ -156,6 +176,21 @@ class SSEDecoder:
             self._retry = int(value)
 
 
+def _named_usual(block: bytes) -> bool:
+    """Whether an event's block (its lines without the blank one) is one ``event: `` line and
+    one ``data: `` line."""
+    name, _, data = block.partition(b"\n")
+    return name.startswith(b"event: ") and data.startswith(b"data: ") and b"\n" not in data
+
+
+def usual_event(block: bytes, id: str | None = None) -> SSEEvent:
+    """The event of a usual block (see :meth:`SSEDecoder.feed_blocks`)."""
+    if block.startswith(b"data: "):
+        return SSEEvent(_utf8(block[6:]), None, id)
+    name, _, data = block.partition(b"\n")
+    return SSEEvent(_utf8(data[6:]), _utf8(name[7:]), id)
+
+
 def _utf8(raw: bytes) -> str:
     try:
         return raw.decode("utf-8")
@@ -180,7 +215,16 @@ def encode_event(data: str, event: str | None = None) -> bytes:
     lines = [f"event: {event}"] if event is not None else []
     text = data.replace("\r\n", "\n").replace("\r", "\n")  # SSE cannot carry a bare "\r"
     lines.extend(f"data: {part}" for part in text.split("\n"))
-    return ("\n".join(lines) + "\n\n").encode("utf-8")
+    return utf8("\n".join(lines) + "\n\n")
+
+
+def utf8(text: str) -> bytes:
+    """``text`` as UTF-8, a lone surrogate written as the JSON escape it came as (``\\ud83d``:
+    some servers send half an emoji per chunk, the other half in the next)."""
+    try:
+        return text.encode()
+    except UnicodeEncodeError:
+        return text.encode("utf-8", "backslashreplace")
 
 
 def encode_comment(text: str = "") -> bytes:

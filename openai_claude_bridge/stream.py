@@ -65,6 +65,7 @@ import enum
 import importlib
 import json
 from collections.abc import Callable
+from dataclasses import dataclass
 from functools import cache
 from typing import Any, Protocol
 
@@ -72,13 +73,14 @@ from pydantic import BaseModel
 from pydantic_core import from_json
 
 from . import ir
-from ._hot_lane import compact_json, event_json, json_frame
+from ._frame_patterns import FramePattern, cut_pattern, replaced
+from ._hot_lane import MARK, NUMBER, Template, compact_json, event_json, json_frame
 from ._relay_history import RelayHistory
 from ._restore import ClientTools, StreamRestorer
 from .convert import client_tools
 from .errors import BridgeError, InvalidInputError, StreamStateError, TruncatedStreamError
 from .options import Format, Options, check_format, make_options
-from .sse import SSEDecoder, encode_event
+from .sse import SSEDecoder, SSEEvent, encode_event, usual_event
 from .wire import from_wire
 
 __all__ = ["SSETranscoder", "StreamConverter", "StreamState"]
@@ -94,9 +96,12 @@ class StreamState(enum.Enum):
 
 
 class _Decoder(Protocol):
+    hot_counter: str | None
+
     def feed(self, event: Any) -> list[ir.StreamEvent]: ...
     def finish(self) -> list[ir.StreamEvent]: ...
-    def hot_delta(self, raw: dict[str, Any]) -> ir.PartDelta | None: ...
+    def hot_shape(self, raw: dict[str, Any]) -> tuple[Any, str] | None: ...
+    def hot_take(self, where: Any, text: str) -> ir.PartDelta | None: ...
     def hot_path(self, raw: dict[str, Any]) -> tuple[str | int, ...]: ...
 
 
@@ -190,7 +195,8 @@ class StreamConverter:
             raise StreamStateError(f"feed() on a stream that is {self._state.value}")
         index = self._index
         try:
-            delta = self._hot_delta(event) if hot and not trailing else None
+            found = self._hot_shape(event) if hot and not trailing else None
+            delta = self._hot_take(*found) if found is not None else None
             if delta is not None:
                 return self._encode([delta])
             self._index += 1
@@ -252,27 +258,27 @@ class StreamConverter:
 
     # ------------------------------------------------------------------ the hot lane
 
-    def _hot_delta(self, raw: dict[str, Any]) -> ir.PartDelta | None:
-        """The one fragment a plain delta event of an open part makes, read by the decoder
-        straight from the event's JSON (no model validated); ``None`` when the event is anything
-        else, or the stream is relayed: ``feed`` then takes the full path."""
+    def _hot_shape(self, raw: dict[str, Any]) -> tuple[Any, str] | None:
+        """``(where, fragment)`` of a plain delta event, read by the decoder straight from the
+        event's JSON (no model validated); ``None`` when the event is anything else (or the
+        stream is not open): it then takes the full path."""
         if not self.hot_lane or self._state is not StreamState.OPEN:
             return None
-        delta = self._decoder.hot_delta(raw)
-        if delta is None:
-            return None
-        self._index += 1
-        if self._relay:
-            self._note_relayed([delta], raw.get)
+        return self._decoder.hot_shape(raw)
+
+    def _hot_take(self, where: Any, fragment: str) -> ir.PartDelta | None:
+        """The ``PartDelta`` of a plain delta event (``where`` and ``fragment`` from
+        :meth:`_hot_shape`) of an open part; ``None`` (nothing changed) when the part is not
+        open: the event then takes the full path."""
+        delta = self._decoder.hot_take(where, fragment)
+        if delta is not None:
+            self._index += 1
         return delta
 
-    def _hot_frame(self, delta: ir.PartDelta, raw: dict[str, Any]) -> bytes | None:
-        """The target's SSE frame for ``delta`` (read from ``raw``), from a template: the
-        encoder's, or for a relayed stream the source event's own; ``None`` when the delta makes
-        anything but one plain delta frame (then ``_encode([delta])`` takes it: nothing
-        changed)."""
-        if self._relay:
-            return self._relay_frame(raw)
+    def _hot_frame(self, delta: ir.PartDelta) -> bytes | None:
+        """The target's SSE frame for ``delta``, from the encoder's template; ``None`` when the
+        delta makes anything but one plain delta frame (then ``_encode([delta])`` takes it:
+        nothing changed)."""
         if not self._restorer.passes(delta):
             return None
         return self._target_encoder().hot_frame(delta)
@@ -282,8 +288,7 @@ class StreamConverter:
         its own JSON dumped as it came (``to_wire(from_wire(e)) == e``), once the full path has
         shown, for events whose objects list their keys in this order, that it writes them in
         the same order; otherwise the full path's dump."""
-        if self.options.model is not None and "model" in raw:
-            raw = {**raw, "model": self.options.model}  # where _renamed puts it
+        raw = self._renamed_raw(raw)
         text = compact_json(raw)
         order = _key_order(raw, self._decoder.hot_path(raw))
         if self._relay_orders.get(order) is not True:
@@ -291,6 +296,30 @@ class StreamConverter:
             self._relay_orders[order] = full == text
             text = full
         return json_frame(text, raw["type"] if self.target in _NAMED_EVENTS else None)
+
+    def _relay_template(self, raw: dict[str, Any], numbered: bool) -> Template | None:
+        """The template of what :meth:`_relay_frame` writes for events like ``raw`` (a plain
+        delta just relayed) with another fragment (and counter, when ``numbered``); ``None``
+        when their key order is not one the full path writes alike."""
+        path = self._decoder.hot_path(raw)
+        if self._relay_orders.get(_key_order(raw, path)) is not True:
+            return None
+        marked = replaced(raw, path, MARK)
+        counter = self._decoder.hot_counter
+        if numbered and counter is not None:
+            marked = replaced(marked, (counter,), NUMBER)
+        event = raw["type"] if self.target in _NAMED_EVENTS else None
+        try:
+            frame = json_frame(compact_json(self._renamed_raw(marked)), event)
+            return Template.from_frame(frame.decode())
+        except ValueError:  # a marker the event says elsewhere too
+            return None
+
+    def _renamed_raw(self, raw: dict[str, Any]) -> dict[str, Any]:
+        """``raw`` renamed by ``options.model`` where :func:`_renamed` puts it."""
+        if self.options.model is not None and "model" in raw:
+            return {**raw, "model": self.options.model}
+        return raw
 
     # ------------------------------------------------------------------ converting
 
@@ -334,21 +363,22 @@ class StreamConverter:
         """A same-format stream is relayed: every source event comes back as it came (its
         model only renamed by ``options.model``); the decoder still reads it, for the stream's
         state and the error ending of a cut."""
-        self._note_relayed(events, _fields_of(parsed))
+        value_of = _fields_of(parsed)
+        self._note_relayed(events, value_of("sequence_number"), _item_key(value_of))
         return [_renamed(parsed, self.options.model)]
 
-    def _note_relayed(self, events: list[ir.StreamEvent], value_of: Callable[[str], Any]) -> None:
-        """Keep what a relayed source event (its fields read by ``value_of``) says for the
-        error ending of a cut: its ir events, its sequence number, which item it spoke of."""
+    def _note_relayed(
+        self, events: list[ir.StreamEvent], sequence: Any, item: tuple[Any, ...] | None
+    ) -> None:
+        """Keep what a relayed source event says for the error ending of a cut: its ir events,
+        its ``sequence`` number, which ``item`` it spoke of (:func:`_item_key`)."""
         for event in events:
             self._history.add(event)
             self._note_end(event)
-        sequence = value_of("sequence_number")
         if type(sequence) is int:
             self._last_sequence = sequence
-        key = _item_key(value_of)
-        if key is not None:
-            self._said.add(key)
+        if item is not None:
+            self._said.add(item)
 
     def _relay_ending(self, events: list[ir.StreamEvent]) -> list[BaseModel]:
         """The decoder's closing events of a relayed stream: the source said them already."""
@@ -442,6 +472,23 @@ _DONE_SENTINEL = frozenset({"chat", "completions"})
 _DONE = "[DONE]"
 
 
+#: The most part shapes a transcoder cuts frame patterns for.
+_MOST_SHAPES = 64
+
+
+@dataclass(slots=True)
+class _Learned:
+    """A frame pattern a transcoder learned, and what its matches are."""
+
+    pattern: FramePattern
+    where: Any
+    """Where the fragment goes, as the decoder's ``hot_shape`` said."""
+    relay: Template | None
+    """A relayed stream: the frame it writes for a match (else the encoder writes it)."""
+    item: tuple[Any, ...] | None
+    """A relayed stream: the item the event speaks of (:func:`_item_key`)."""
+
+
 class SSETranscoder:
     """Raw upstream SSE bytes in, raw downstream SSE bytes out (any split of the input)."""
 
@@ -450,6 +497,10 @@ class SSETranscoder:
         self._sse = SSEDecoder()
         self._finished = False
         self._done_sent = False
+        self._patterns: list[_Learned] = []
+        """The frame patterns of the plain delta events seen (:mod:`._frame_patterns`)."""
+        self._tried: set[Any] = set()
+        """The shapes (the decoder's ``where``) a pattern was cut for, or tried."""
 
     @property
     def state(self) -> StreamState:
@@ -458,9 +509,16 @@ class SSETranscoder:
 
     def feed(self, data: bytes) -> bytes:
         """Take the next upstream bytes; return the downstream bytes they complete."""
-        self._check("feed")
+        if self._finished or self.converter._state is StreamState.ERROR:
+            self._check("feed")
+        if self._patterns and data[-2:] == b"\n\n" and self._sse.between_events:
+            # One whole block a pattern knows (its holes hold no line break): the SSE decoder
+            # would give it back as it is and stay as it is.
+            known = self._known(data[:-2])
+            if known is not None:
+                return known
         try:
-            frames = self._sse.feed(data)
+            frames = self._sse.feed_blocks(data)
         except BridgeError:
             self.converter._state = StreamState.ERROR  # one machine, two layers
             raise
@@ -499,10 +557,25 @@ class SSETranscoder:
         if self.converter.state is StreamState.ERROR:
             raise StreamStateError(f"{call}() on a transcoder that raised")
 
-    def _frames(self, frames: list[Any]) -> bytes:
+    def _frames(self, frames: list[SSEEvent | bytes]) -> bytes:
         converter = self.converter
         out: list[bytes] = []  # joined once: a body of many frames costs linear time
-        for frame in frames:
+        for item in frames:
+            block = None
+            if type(item) is bytes:  # a usual block, undecoded: maybe a plain delta it knows
+                known = self._known(item) if self._patterns else None
+                if known is not None:
+                    out.append(known)
+                    continue
+                block = item
+                try:
+                    frame = usual_event(item)
+                except BridgeError:
+                    converter._state = StreamState.ERROR
+                    raise
+            else:
+                assert isinstance(item, SSEEvent)
+                frame = item
             data = frame.data
             if data == _DONE:
                 if converter._state is StreamState.OPEN:
@@ -510,28 +583,93 @@ class SSETranscoder:
                 continue
             if converter._state is not StreamState.OPEN and not data.strip():
                 continue
-            out.append(self._frame(data))
+            out.append(self._frame(data, block))
         return out[0] if len(out) == 1 else b"".join(out)
 
-    def _frame(self, data: str) -> bytes:
-        """One source frame's downstream bytes: a plain delta of an open part through the hot
-        lane (read without a model, written from the target's template), anything else through
-        the converter; both give the same bytes (``tests/test_hot_lane.py``)."""
+    def _known(self, block: bytes) -> bytes | None:
+        """The downstream bytes of a block that a learned pattern knows as a plain delta of an
+        open part (its JSON never parsed); ``None`` for any other block (nothing changed)."""
         converter = self.converter
-        raw = _json_object(data)
-        delta = converter._hot_delta(raw) if raw is not None else None
-        if raw is not None and delta is not None:
+        patterns = self._patterns
+        for position, learned in enumerate(patterns):
+            found = learned.pattern.match(block)
+            if found is None:
+                continue
+            if position:  # the most recent match first: a part's deltas come in runs
+                patterns[0], patterns[position] = learned, patterns[0]
+            if not converter.hot_lane or converter._state is not StreamState.OPEN:
+                return None
+            fragment, number = found
+            delta = converter._hot_take(learned.where, fragment)
+            if delta is None:
+                return None
             try:
-                frame = converter._hot_frame(delta, raw)
-                return frame if frame is not None else self._write(converter._encode([delta]))
+                if learned.relay is None:
+                    return self._hot_written(delta)
+                sequence = number if learned.pattern.numbered else None
+                converter._note_relayed([delta], sequence, learned.item)
+                return learned.relay.fill(fragment, number)
             except BridgeError as exc:
                 converter._fail(exc, converter._index - 1)
                 raise
+        return None
+
+    def _frame(self, data: str, block: bytes | None) -> bytes:
+        """One source frame's downstream bytes (``block``: its bytes, when a usual block): a
+        plain delta of an open part through the hot lane (read without a model, written from
+        the target's template; and a pattern learned from its block), anything else through the
+        converter; both give the same bytes (``tests/test_hot_lane.py``)."""
+        converter = self.converter
+        raw = _json_object(data)
+        found = converter._hot_shape(raw) if raw is not None else None
+        delta = converter._hot_take(*found) if found is not None else None
+        if raw is not None and found is not None and delta is not None:
+            try:
+                if converter._relay:
+                    get = raw.get
+                    converter._note_relayed([delta], get("sequence_number"), _item_key(get))
+                    frame = converter._relay_frame(raw)
+                else:
+                    frame = self._hot_written(delta)
+            except BridgeError as exc:
+                converter._fail(exc, converter._index - 1)
+                raise
+            if block is not None and found[0] not in self._tried:
+                self._learn(block, raw, found[0])
+            return frame
         try:
             event = json.loads(data)  # the reader every other event has always had
         except ValueError as exc:
             raise self._invalid(f"SSE data is not JSON: {exc}") from None
         return self._write(converter._feed(event, hot=False))
+
+    def _hot_written(self, delta: ir.PartDelta) -> bytes:
+        """The downstream bytes of a plain delta taken by the hot lane: the encoder's template
+        filled, or the full encoding when the delta makes more than one plain frame."""
+        frame = self.converter._hot_frame(delta)
+        return frame if frame is not None else self._write(self.converter._encode([delta]))
+
+    def _learn(self, block: bytes, raw: dict[str, Any], where: Any) -> None:
+        """Cut a pattern from the block of a plain delta the hot lane just took (once per
+        shape, a bounded number of them)."""
+        if len(self._tried) >= _MOST_SHAPES:
+            return
+        self._tried.add(where)
+        converter = self.converter
+        decoder = converter._decoder
+        data_start = 6 if block.startswith(b"data: ") else block.index(b"\n") + 7
+        pattern = cut_pattern(block, data_start, raw, decoder.hot_path(raw), decoder.hot_counter)
+        if pattern is None:
+            return
+        relay = item = None
+        if converter._relay:
+            if pattern.numbered != (type(raw.get("sequence_number")) is int):
+                return
+            relay = converter._relay_template(raw, pattern.numbered)
+            if relay is None:
+                return
+            item = _item_key(raw.get)
+        self._patterns.append(_Learned(pattern, where, relay, item))
 
     def _invalid(self, message: str) -> InvalidInputError:
         error = InvalidInputError(message, event_index=self.converter._index)

@@ -129,26 +129,39 @@ def test_the_hot_lane_takes_the_plain_deltas(
     source: Format, target: Format, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """Over a realistic stream (40 text fragments, then 40 of a tool call's arguments), the
-    hot lane writes every fragment but the first of each part (which opens it), the argument
-    fragments too unless the source or target has no calls (Completions); a same-format stream
-    is relayed, its plain deltas from templates of its own events."""
+    hot lane takes every fragment but the first of each part (which opens it), the argument
+    fragments too unless the source or target has no calls (Completions), and writes them
+    from templates (a same-format stream: from templates of its own events); after the first
+    plain delta of a part, it knows the others by their bytes (a frame pattern), their JSON
+    never parsed."""
     events = _realistic(source)
     transcoder = SSETranscoder(source=source, target=target, **FIXED)
     converter = transcoder.converter
-    taken: list[bytes] = []
-    hot_frame = converter._hot_frame
+    taken: list[Any] = []
+    known: list[bytes] = []
+    hot_take, hot_known = converter._hot_take, transcoder._known
 
-    def counting(delta: Any, raw: Any) -> bytes | None:
-        frame = hot_frame(delta, raw)
+    def taking(where: Any, fragment: str) -> Any:
+        delta = hot_take(where, fragment)
+        if delta is not None:
+            taken.append(delta)
+        return delta
+
+    def knowing(block: bytes) -> bytes | None:
+        frame = hot_known(block)
         if frame is not None:
-            taken.append(frame)
+            known.append(frame)
         return frame
 
-    monkeypatch.setattr(converter, "_hot_frame", counting)
-    transcoder.feed(_body(source, events))
-    transcoder.finish()
+    monkeypatch.setattr(converter, "_hot_take", taking)
+    monkeypatch.setattr(transcoder, "_known", knowing)
+    frames = [frame + b"\n\n" for frame in _body(source, events).split(b"\n\n") if frame]
+    written = b"".join(transcoder.feed(frame) for frame in frames) + transcoder.finish()
     without_calls = "completions" in (source, target)
-    assert len(taken) >= (39 if without_calls else 78)
+    plain = 39 if without_calls else 78
+    assert len(taken) >= plain
+    assert len(known) >= plain - 2
+    assert written == _transcode(source, target, frames, hot=False)[0]
 
 
 def _realistic(fmt: Format) -> list[Any]:

@@ -31,6 +31,7 @@ from openai_claude_bridge.options import FORMATS, Format
 from openai_claude_bridge.sse import SSEDecoder
 from openai_claude_bridge.stream import SSETranscoder, StreamConverter, StreamState, _parse_event
 from openai_claude_bridge.stream import _stream_class as stream_class
+from openai_claude_bridge.testing import accumulate as accumulate_stream
 from tests.support.oracle import sdk_errors
 from tests.support.sdk_types import SDK_TYPES
 
@@ -310,6 +311,27 @@ def test_sse_non_json_data_is_invalid_input() -> None:
     with pytest.raises(InvalidInputError, match="not JSON"):
         tx.feed(b"data: {nope\n\n")
     assert tx.state is StreamState.ERROR
+
+
+@pytest.mark.parametrize("target", FORMATS)
+def test_an_emoji_split_into_surrogate_escapes_passes_through(target: Format) -> None:
+    """Some servers send half an emoji per chunk (``"\\ud83d"`` then ``"\\ude00"``): each half
+    is written as the JSON escape it came as, so the client's text joins them again (it used to
+    crash writing the frame)."""
+    head = '{"id":"c","object":"chat.completion.chunk","created":1,"model":"m","choices":'
+    chunks = [
+        '[{"index":0,"delta":{"role":"assistant","content":"hi "}}]}',
+        '[{"index":0,"delta":{"content":"\\ud83d"}}]}',
+        '[{"index":0,"delta":{"content":"\\ude00"}}]}',
+        '[{"index":0,"delta":{},"finish_reason":"stop"}]}',
+    ]
+    body = "".join(f"data: {head}{chunk}\n\n" for chunk in chunks) + "data: [DONE]\n\n"
+    tx = SSETranscoder(source="chat", target=target)
+    out = tx.feed(body.encode()) + tx.finish()
+    out.decode("utf-8")  # valid UTF-8 throughout
+    events = [json.loads(frame.data) for frame in SSEDecoder().feed(out) if frame.data != "[DONE]"]
+    final = json.dumps(to_wire(accumulate_stream(target, events)))  # the halves, as escapes
+    assert "hi \\ud83d\\ude00" in final
 
 
 def test_recorded_streams_convert_everywhere() -> None:

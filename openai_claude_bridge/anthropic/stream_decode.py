@@ -114,6 +114,8 @@ _HOT_DELTAS: dict[tuple[str, Any], tuple[str, ir.DeltaKind]] = {
     ("thinking", "signature_delta"): ("signature", "signature"),
     ("tool_use", "input_json_delta"): ("partial_json", "arguments"),
 }
+#: The fragment's field of each delta type the hot lane takes.
+_HOT_FIELDS = {delta_type: field for (_, delta_type), (field, _) in _HOT_DELTAS.items()}
 #: Fields of ``message_delta.delta`` with a neutral meaning.
 _DELTA_CONSUMED = frozenset({"stop_reason", "stop_sequence"})
 
@@ -198,39 +200,50 @@ class StreamDecoder:
         where = "before message_start" if state is DecoderState.START else "before message_stop"
         raise TruncatedStreamError(f"the anthropic stream ended {where}")
 
-    def hot_delta(self, raw: dict[str, Any]) -> ir.PartDelta | None:
-        """The stream's hot lane: a ``content_block_delta`` of the open text, thinking or tool
-        block holding nothing but its fragment (``{"type", "index", "delta": {"type", <field>}}``),
-        read straight from its JSON: the ``PartDelta`` that :meth:`feed` makes of it. ``None``
-        for any other event, or any other shape, and nothing changes (``feed`` takes it)."""
-        current = self._open
-        if (
-            current is None
-            or len(raw) != 3
-            or raw.get("type") != "content_block_delta"
-            or raw.get("index") != current.index
-            or type(raw["index"]) is not int
-            or self._state is not DecoderState.BLOCK
-        ):
+    #: The hot lane's counter field (a number that changes from one plain event to the next).
+    hot_counter = None
+
+    @staticmethod
+    def hot_shape(raw: dict[str, Any]) -> tuple[Any, str] | None:
+        """The stream's hot lane, its pure half: ``(where, fragment)`` for a
+        ``content_block_delta`` holding nothing but its fragment (``{"type", "index", "delta":
+        {"type", <field>}}``): where it goes (block index, delta type and field), read straight
+        from the event's JSON; ``None`` for any other event or shape. It looks at the
+        fragment's type only, never its value."""
+        index = raw.get("index")
+        if len(raw) != 3 or raw.get("type") != "content_block_delta" or type(index) is not int:
             return None
         delta = raw.get("delta")
         if type(delta) is not dict or len(delta) != 2:
             return None
         delta_type = delta.get("type")
-        found = _HOT_DELTAS.get((current.kind, delta_type)) if type(delta_type) is str else None
+        field = _HOT_FIELDS.get(delta_type) if type(delta_type) is str else None
+        text = delta.get(field) if field is not None else None
+        if type(text) is not str:
+            return None
+        return (index, delta_type), text
+
+    def hot_take(self, where: Any, text: str) -> ir.PartDelta | None:
+        """The stream's hot lane, its stateful half: the ``PartDelta`` :meth:`feed` makes of a
+        plain delta (``where`` from :meth:`hot_shape`) of the open text, thinking or tool
+        block; ``None`` otherwise, and nothing changes (``feed`` takes it)."""
+        current = self._open
+        index, delta_type = where
+        if current is None or index != current.index or self._state is not DecoderState.BLOCK:
+            return None
+        found = _HOT_DELTAS.get((current.kind, delta_type))
         if found is None:
             return None
-        field, kind = found
-        text = delta.get(field)
-        if type(text) is not str or (kind == "arguments" and not text):
-            return None
+        kind = found[1]
         if kind == "arguments":
+            if not text:
+                return None
             current.streamed = True
-        return ir.PartDelta(index=current.index, kind=kind, text=text)
+        return ir.PartDelta(index=index, kind=kind, text=text)
 
     @staticmethod
     def hot_path(raw: dict[str, Any]) -> tuple[str | int, ...]:
-        """Where the fragment of an event :meth:`hot_delta` took stands in it."""
+        """Where the fragment of an event :meth:`hot_shape` took stands in it."""
         return ("delta", next(key for key in raw["delta"] if key != "type"))
 
     # ------------------------------------------------------------------ dispatch

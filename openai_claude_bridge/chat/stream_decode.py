@@ -298,17 +298,29 @@ class StreamDecoder:
         self._state = DecoderState.FINISHED
         return [*out, ir.StreamEnded()]
 
-    def hot_delta(self, raw: dict[str, Any]) -> ir.PartDelta | None:
-        """The stream's hot lane: a chunk that only adds a fragment to an open part of one
-        choice (``content``, ``reasoning_content`` / ``reasoning``, one tool call's
-        ``arguments``), read straight from its JSON: the ``PartDelta`` :meth:`feed` makes of
-        it. ``None`` for any other chunk or shape, and nothing changes (``feed`` takes it)."""
-        if self._state is not DecoderState.STREAMING:
-            return None
+    #: The hot lane's counter field (a number that changes from one plain event to the next).
+    hot_counter = None
+
+    @staticmethod
+    def hot_shape(raw: dict[str, Any]) -> tuple[Any, str] | None:
+        """The stream's hot lane, its pure half: ``(where, fragment)`` for a chunk that only adds
+        a fragment to one choice (``content``, ``reasoning_content`` / ``reasoning``, one tool
+        call's ``arguments``): where the fragment goes (choice, field, call), read straight from
+        the chunk's JSON; ``None`` for any other chunk or shape. It looks at the fragment's type
+        only, never its value: a chunk that differs only there has the same shape."""
         found = _plain_fragment(raw)
         if found is None:
             return None
         candidate, field, text, call = found
+        return (candidate, field, call), text
+
+    def hot_take(self, where: Any, text: str) -> ir.PartDelta | None:
+        """The stream's hot lane, its stateful half: the ``PartDelta`` :meth:`feed` makes of a
+        plain chunk (``where`` from :meth:`hot_shape`) when its choice and part are open;
+        ``None`` otherwise, and nothing changes (``feed`` takes it)."""
+        if self._state is not DecoderState.STREAMING or not text:
+            return None
+        candidate, field, call = where
         state = self._choices.get(candidate)
         if state is None or state.finished:
             return None
@@ -330,7 +342,7 @@ class StreamDecoder:
 
     @staticmethod
     def hot_path(raw: dict[str, Any]) -> tuple[str | int, ...]:
-        """Where the fragment of a chunk :meth:`hot_delta` took stands in it."""
+        """Where the fragment of a chunk :meth:`hot_shape` took stands in it."""
         delta = raw["choices"][0]["delta"]
         field = next(key for key in _HOT_FIELDS if delta.get(key) is not None)
         if field == "tool_calls":
@@ -841,7 +853,7 @@ def _plain_fragment(
     raw: dict[str, Any],
 ) -> tuple[int, str, str, tuple[int, str | None]] | None:
     """``(choice index, field, fragment, (call index, call id))`` of a chunk that holds one
-    choice whose delta is one non-empty fragment of ``content``, ``reasoning_content``,
+    choice whose delta is one fragment (a string) of ``content``, ``reasoning_content``,
     ``reasoning`` or one tool call's ``function.arguments`` (every other field absent or
     ``null``, ``role`` at most ``"assistant"``); ``None`` for any other chunk."""
     choices = raw.get("choices")
@@ -882,7 +894,7 @@ def _plain_fragment(
         field, text = key, value
     if field == "tool_calls":
         return _plain_call(candidate, text)
-    if type(text) is not str or not text:
+    if type(text) is not str:
         return None
     assert field is not None
     return candidate, field, text, (0, None)
@@ -910,7 +922,7 @@ def _plain_call(
     name, arguments = function.get("name"), function.get("arguments")
     if not {"name", "arguments"}.issuperset(function) or not (name is None or type(name) is str):
         return None
-    if type(arguments) is not str or not arguments:
+    if type(arguments) is not str:
         return None
     return candidate, "tool_calls", arguments, (wire_index, call_id or None)
 

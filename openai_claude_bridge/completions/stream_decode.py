@@ -169,13 +169,15 @@ class StreamDecoder:
         self._state = DecoderState.FINISHED
         return [*out, ir.StreamEnded()]
 
-    def hot_delta(self, raw: dict[str, Any]) -> ir.PartDelta | None:
-        """The stream's hot lane: a chunk of one choice that only adds text (no logprobs, no
-        finish reason, no usage), read straight from its JSON: the ``PartDelta`` :meth:`feed`
-        makes of it. ``None`` for any other chunk or shape, and nothing changes (``feed``
-        takes it)."""
-        if self._state is not DecoderState.STREAMING:
-            return None
+    #: The hot lane's counter field (a number that changes from one plain event to the next).
+    hot_counter = None
+
+    @staticmethod
+    def hot_shape(raw: dict[str, Any]) -> tuple[Any, str] | None:
+        """The stream's hot lane, its pure half: ``(choice index, text)`` for a chunk of one
+        choice that only adds text (no logprobs, no finish reason, no usage), read straight
+        from its JSON; ``None`` for any other chunk or shape. It looks at the text's type only,
+        never its value."""
         choices, get = raw.get("choices"), raw.get
         if type(choices) is not list or len(choices) != 1 or not _HOT_HEAD.issuperset(raw):
             return None
@@ -192,21 +194,29 @@ class StreamDecoder:
         if type(choice) is not dict or not _HOT_CHOICE.issuperset(choice):
             return None
         candidate, text = choice.get("index"), choice.get("text")
-        if type(candidate) is not int or type(text) is not str or not text:
+        if type(candidate) is not int or type(text) is not str:
             return None
         if "finish_reason" not in choice or choice["finish_reason"] is not None:
             return None
         if choice.get("logprobs") is not None:
             return None
-        state = self._choices.get(candidate)
+        return candidate, text
+
+    def hot_take(self, where: Any, text: str) -> ir.PartDelta | None:
+        """The stream's hot lane, its stateful half: the ``PartDelta`` :meth:`feed` makes of a
+        plain chunk (``where``: its choice index) of an open choice; ``None`` otherwise, and
+        nothing changes (``feed`` takes it)."""
+        if self._state is not DecoderState.STREAMING or not text:
+            return None
+        state = self._choices.get(where)
         if state is None or state.finished:
             return None
         state.texts.append(text)
-        return ir.PartDelta(state.part, "text", text, candidate=candidate)
+        return ir.PartDelta(state.part, "text", text, candidate=where)
 
     @staticmethod
     def hot_path(raw: dict[str, Any]) -> tuple[str | int, ...]:
-        """Where the fragment of a chunk :meth:`hot_delta` took stands in it."""
+        """Where the fragment of a chunk :meth:`hot_shape` took stands in it."""
         return ("choices", 0, "text")
 
     # ------------------------------------------------------------------ events

@@ -220,35 +220,49 @@ class StreamDecoder:
         self._state = DecoderState.CLOSED
         return []
 
-    def hot_delta(self, raw: dict[str, Any]) -> ir.PartDelta | None:
-        """The stream's hot lane: an ``output_text`` / ``reasoning_text`` /
-        ``reasoning_summary_text`` / ``function_call_arguments`` delta event of an item being
-        streamed, read straight from its JSON: the ``PartDelta`` :meth:`feed` makes of it.
-        ``None`` for any other event or shape, and nothing changes (``feed`` takes it)."""
+    #: The hot lane's counter field (a number that changes from one plain event to the next).
+    hot_counter = "sequence_number"
+
+    @staticmethod
+    def hot_shape(raw: dict[str, Any]) -> tuple[Any, str] | None:
+        """The stream's hot lane, its pure half: ``(where, fragment)`` for an ``output_text`` /
+        ``reasoning_text`` / ``reasoning_summary_text`` / ``function_call_arguments`` delta
+        event: where the fragment goes (event type, item, output index, content or summary
+        index), read straight from its JSON; ``None`` for any other event or shape. It looks at
+        the fragment's and the sequence number's types only, never their values."""
         tag = raw.get("type")
         hot = _HOT_EVENTS.get(tag) if type(tag) is str else None
-        if hot is None or self._state is not DecoderState.OPEN:
+        if hot is None:
             return None
-        kind, fields = hot
-        for name, expected in fields.items():
+        for name, expected in hot[1].items():
             if type(raw.get(name)) is not expected:
                 return None
         logprobs = raw.get("logprobs")
         if logprobs is not None and logprobs != []:
             return None
-        item = self._items.get(raw["output_index"])
-        if item is None or item.done or item.item_id not in (None, raw["item_id"]):
+        where = (tag, raw["output_index"], raw["item_id"], raw.get("content_index"))
+        return (*where, raw.get("summary_index")), raw["delta"]
+
+    def hot_take(self, where: Any, text: str) -> ir.PartDelta | None:
+        """The stream's hot lane, its stateful half: the ``PartDelta`` :meth:`feed` makes of a
+        plain delta event (``where`` from :meth:`hot_shape`) of an item being streamed;
+        ``None`` otherwise, and nothing changes (``feed`` takes it)."""
+        tag, output_index, item_id, content_index, summary = where
+        item = self._items.get(output_index)
+        if self._state is not DecoderState.OPEN or item is None or item.done:
             return None
-        text: str = raw["delta"]
+        if item.item_id not in (None, item_id):
+            return None
+        kind = _HOT_EVENTS[tag][0]
         if kind == "text":
-            index = item.parts.get(raw["content_index"])
+            index = item.parts.get(content_index)
             if item.kind != _MESSAGE or index is None:
                 return None
             key: Any = index
         elif item.kind != (_CALL if kind == "arguments" else _REASONING):
             return None
         elif kind == "summary":  # a summary part already announced (a new one is not plain)
-            index, summary = item.index, raw["summary_index"]
+            index = item.index
             key = (index, summary)
             if key not in self._sent or not text:
                 return None
@@ -256,13 +270,13 @@ class StreamDecoder:
             return ir.PartDelta(index, "summary", text, summary_index=summary)
         else:
             index = item.index
-            key = index if kind == "arguments" else (index, "content", raw["content_index"])
+            key = index if kind == "arguments" else (index, "content", content_index)
         self._sent[key] = self._sent.get(key, 0) + len(text)
         return ir.PartDelta(index, kind, text)
 
     @staticmethod
     def hot_path(raw: dict[str, Any]) -> tuple[str | int, ...]:
-        """Where the fragment of an event :meth:`hot_delta` took stands in it."""
+        """Where the fragment of an event :meth:`hot_shape` took stands in it."""
         return ("delta",)
 
     # ----------------------------------------------------------------------- dispatch

@@ -1,0 +1,176 @@
+"""Frame patterns (:mod:`openai_claude_bridge._frame_patterns`): a block a pattern knows is the
+learned event with another fragment, and the transcoder that reads blocks by their patterns
+writes what the full path writes — whatever a server puts in the holes: escapes, any Unicode,
+spaces, JSON that closes the string early, invalid UTF-8, line breaks, odd numbers."""
+
+from __future__ import annotations
+
+import json
+import re
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from pydantic_core import from_json
+
+from openai_claude_bridge._frame_patterns import FramePattern, cut_pattern, replaced
+from openai_claude_bridge.options import Format
+from tests.test_hot_lane import IDS, PAIRS, _body, _realistic, _transcode
+
+ANTHROPIC = (
+    b'event: content_block_delta\ndata: {"type":"content_block_delta","index":1,'
+    b'"delta":{"type":"text_delta","text":" hello"}}'
+)
+RESPONSES = (
+    b'event: response.output_text.delta\ndata: {"content_index":0,"delta":" hi",'
+    b'"item_id":"msg_1","output_index":1,"sequence_number":15,'
+    b'"type":"response.output_text.delta","logprobs":[]}'
+)
+
+
+def _cut(block: bytes, path: tuple[str | int, ...], counter: str | None = None) -> FramePattern:
+    start = block.index(b"data: ") + 6
+    pattern = cut_pattern(block, start, from_json(block[start:]), path, counter)
+    assert pattern is not None
+    return pattern
+
+
+def test_a_pattern_knows_its_event_with_another_fragment() -> None:
+    pattern = _cut(ANTHROPIC, ("delta", "text"))
+    assert pattern.match(ANTHROPIC) == (" hello", 0)
+    assert pattern.match(ANTHROPIC.replace(b'" hello"', b'"a \\"quote\\" \\u00e9"')) == (
+        'a "quote" é',
+        0,
+    )
+    assert pattern.match(ANTHROPIC.replace(b'" hello"', b'""')) == ("", 0)
+
+
+@pytest.mark.parametrize(
+    "hole",
+    [
+        b'"a","index":2,"x":"b"',  # closes the string early: another event
+        b'"abc',
+        b'"a\\"',
+        b"1",
+        b"null",
+        b'"\\ud800"',  # a lone surrogate: pydantic-core refuses it, the full path decides
+        b'"a\xffb"',  # invalid UTF-8
+        b'"a\nb"',  # a raw line break: another SSE block
+    ],
+)
+def test_a_pattern_refuses_any_other_block(hole: bytes) -> None:
+    pattern = _cut(ANTHROPIC, ("delta", "text"))
+    assert pattern.match(ANTHROPIC.replace(b'" hello"', hole)) is None
+
+
+def test_a_numbered_pattern_reads_the_sequence_number() -> None:
+    pattern = _cut(RESPONSES, ("delta",), "sequence_number")
+    assert pattern.numbered
+    assert pattern.match(RESPONSES.replace(b":15,", b":1234,")) == (" hi", 1234)
+    assert pattern.match(RESPONSES.replace(b":15,", b":0,")) == (" hi", 0)
+    for number in (b"015", b"-1", b"1.5", b"1e3", b'"15"', b""):
+        assert pattern.match(RESPONSES.replace(b":15,", b":" + number + b",")) is None
+
+
+def test_the_number_may_come_first() -> None:
+    block = b'data: {"sequence_number":3,"type":"response.output_text.delta","delta":"x"}'
+    pattern = _cut(block, ("delta",), "sequence_number")
+    assert pattern.match(block.replace(b":3,", b":42,").replace(b'"x"', b'"y z"')) == ("y z", 42)
+    assert pattern.match(block.replace(b":3,", b":042,")) is None
+
+
+def test_no_pattern_when_no_cut_proves_sound() -> None:
+    # the fragment's key written with an escape: not found, no pattern
+    block = (
+        b'data: {"type":"content_block_delta","index":0,'
+        b'"delta":{"type":"text_delta","\\u0074ext":"a"}}'
+    )
+    raw = from_json(block[6:])
+    assert cut_pattern(block, 6, raw, ("delta", "text"), None) is None
+    # a key path that is not a string
+    assert cut_pattern(block, 6, {"a": ["x"]}, ("a", 0), None) is None
+
+
+def test_with_a_duplicate_key_the_last_one_is_the_hole() -> None:
+    block = b'data: {"type":"x","text":"first","text":"second"}'
+    pattern = _cut(block, ("text",))
+    assert pattern.match(block.replace(b'"second"', b'"third"')) == ("third", 0)
+    assert pattern.match(block.replace(b'"first"', b'"other"')) is None
+
+
+def test_replaced_copies_the_way_down() -> None:
+    raw = {"a": [{"b": 1}, 2], "c": 3}
+    assert replaced(raw, ("a", 0, "b"), 9) == {"a": [{"b": 9}, 2], "c": 3}
+    assert raw == {"a": [{"b": 1}, 2], "c": 3}
+
+
+# ----- the transcoder reading by patterns writes what the full path writes ---------------------
+
+#: A plain delta's fragment (or Responses' sequence number) in a block, by its key.
+_HOLE = re.compile(
+    rb'("(?:text|thinking|partial_json|content|reasoning_content|arguments|delta)"\s*:\s*)'
+    rb'("(?:[^"\\]|\\.)*")'
+)
+_NUMBER = re.compile(rb'("sequence_number"\s*:\s*)(-?[0-9]+)')
+
+_ODD_HOLES = st.sampled_from(
+    [
+        b'"a","index":2,"x":"b"',
+        b'"abc',
+        b'"a\\"',
+        b"1",
+        b"null",
+        b'"\\ud800"',
+        b'"a\xffb"',
+        b'"a\nb"',
+        b'"a\rb"',
+        b'""',
+        b' "spaced" ',
+        b'"\\/\\b\\f\\n\\r\\t\\u0041\\u00e9"',
+    ]
+)
+
+
+@st.composite
+def _holes(draw: st.DrawFn) -> bytes:
+    """What a server (or a broken one) may put where the fragment was."""
+    if draw(st.booleans()):
+        return draw(_ODD_HOLES)
+    text = draw(st.text(max_size=12))
+    return json.dumps(text, ensure_ascii=draw(st.booleans())).encode()
+
+
+_NUMBERS = st.sampled_from([b"0", b"7", b"0012", b"-3", b"1.0", b"99999999999999999999", b"5e1"])
+
+
+@st.composite
+def _mutated_frames(draw: st.DrawFn, source: Format) -> list[bytes]:
+    """The realistic stream of ``source`` as whole frames, some plain deltas' holes (and
+    sequence numbers) rewritten."""
+    frames = [f + b"\n\n" for f in _body(source, _realistic(source)).split(b"\n\n") if f]
+    out = []
+    for frame in frames:
+        mutated = frame
+        if _HOLE.search(frame) and draw(st.integers(0, 4)) == 0:
+            hole = draw(_holes())
+            mutated = _HOLE.sub(lambda m, h=hole: m.group(1) + h, mutated, count=1)
+            if draw(st.booleans()):
+                number = draw(_NUMBERS)
+                mutated = _NUMBER.sub(lambda m, n=number: m.group(1) + n, mutated, count=1)
+        out.append(mutated)
+    return out
+
+
+@pytest.mark.parametrize(("source", "target"), PAIRS, ids=IDS)
+@settings(max_examples=25, suppress_health_check=[HealthCheck.too_slow], deadline=None)
+@given(data=st.data())
+def test_frames_read_by_patterns_give_what_the_full_path_gives(
+    source: Format, target: Format, data: st.DataObject
+) -> None:
+    frames = data.draw(_mutated_frames(source), label="frames")
+    whole = data.draw(st.booleans(), label="one body")
+    pieces = [b"".join(frames)] if whole else frames
+    renamed = data.draw(st.sampled_from([{}, {"model": "proxy-model"}]), label="options")
+    assert _transcode(source, target, pieces, hot=True, **renamed) == _transcode(
+        source, target, pieces, hot=False, **renamed
+    )
