@@ -79,7 +79,7 @@ class FramePattern:
                 return None
             number = int(digits)
         try:
-            fragment = from_json(body)
+            fragment = from_json(body, cache_strings=False)  # fragments are not worth keeping
         except ValueError:
             return None
         return (fragment, number) if type(fragment) is str else None

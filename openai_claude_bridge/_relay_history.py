@@ -7,7 +7,9 @@ target's error ending: an anthropic ``error`` event, a chat or Completions ``{"e
 frame say nothing of the output, so the fragments (``PartDelta``) are not kept at all and the
 history stays as small as the stream's parts; a Responses ``response.failed`` repeats the output
 so far, so its fragments are kept, each run of fragments of one part joined as it grows (the
-history holds about the text, not an object per event).
+history holds about the text, not an object per event), until the part finishes with its whole
+self stated (a Responses source's ``output_item.done``): the part then says the text, and the
+fragments are let go.
 """
 
 from __future__ import annotations
@@ -60,6 +62,8 @@ class RelayHistory:
     def add(self, event: ir.StreamEvent) -> None:
         """One more event the relayed source said."""
         if not isinstance(event, ir.PartDelta):
+            if isinstance(event, ir.PartFinished) and event.part is not None:
+                self._forget_text(event)
             self._events.append(event)
         elif self._keeps_fragments:
             last = self._events[-1] if self._events else None
@@ -71,6 +75,19 @@ class RelayHistory:
                 self._events.append(run)
             else:
                 self._events.append(event)
+
+    def _forget_text(self, finished: ir.PartFinished) -> None:
+        """A part finished with its whole self stated: the fragments of its text are not needed
+        any more (the part says them)."""
+        self._events = [
+            item
+            for item in self._events
+            if not (
+                isinstance(item, _Run)
+                and item.first.index == finished.index
+                and item.first.candidate == finished.candidate
+            )
+        ]
 
     def events(self) -> list[ir.StreamEvent]:
         """What the encoder is to learn: the events kept, each run as one fragment."""

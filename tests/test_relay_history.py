@@ -61,3 +61,16 @@ def test_interleaved_parts_stay_in_order() -> None:
         (0, "citation", ""),
         (0, "text", "end"),
     ]
+
+
+def test_a_part_finished_with_its_whole_self_lets_its_fragments_go() -> None:
+    """A Responses source states each finished part (``output_item.done``): the part says its
+    text, so the history keeps it once, not its fragments too."""
+    history = RelayHistory(keeps_fragments=True)
+    _fill(history, 1000)
+    final = ir.PartFinished(1, ir.ToolCallPart(call_id="c", name="f", arguments="a" * 1000))
+    history.add(final)
+    kept = [(e.index, e.kind) for e in history.events() if isinstance(e, ir.PartDelta)]
+    assert (1, "arguments") not in kept
+    assert (0, "text") in kept  # the text part finished without its whole self: kept
+    assert history.events()[-1] == final

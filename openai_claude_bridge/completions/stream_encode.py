@@ -311,7 +311,8 @@ class StreamEncoder:
         out: list[Completion | ErrorResponse] = []
         if final is not None:
             rest = _unsent(final.text, text.streamed)
-            text.final = final
+            # its text goes out now; its logprobs and extras are what the closing chunk needs
+            text.final = dataclasses.replace(final, text="")
             if rest:
                 text.streamed.add(rest)
                 out.append(self._text_chunk(text.candidate, rest))

@@ -84,13 +84,7 @@ class PartBuilder:
             self.text.append(event.text)
 
     def _check_summary_index(self, index: int) -> None:
-        known = len(self.part.summary) if isinstance(self.part, ReasoningPart) else 0
-        limit = max(known, max(self.summary, default=-1) + 1)
-        if not 0 <= index <= limit:
-            raise InvalidInputError(
-                f"summary part {index} of part {self.part.path or 'the stream'} skips ahead of "
-                f"the {limit} summary parts seen so far"
-            )
+        check_summary_index(self.part, index, max(self.summary, default=-1) + 1)
 
     def build(self) -> Part:
         if self.final is not None:
@@ -128,6 +122,18 @@ class _CandidateBuilder:
     stop_reason: StopReason | None = None
     stop_sequence: str | None = None
     raw_stop_reason: str | None = None
+
+
+def check_summary_index(part: Part, index: int, seen: int) -> None:
+    """Raise :class:`InvalidInputError` when a ``summary`` delta's ``index`` skips ahead of the
+    summary parts of ``part`` (its header's, and the ``seen`` ones its deltas opened so far)."""
+    known = len(part.summary) if isinstance(part, ReasoningPart) else 0
+    limit = max(known, seen)
+    if not 0 <= index <= limit:
+        raise InvalidInputError(
+            f"summary part {index} of part {part.path or 'the stream'} skips ahead of "
+            f"the {limit} summary parts seen so far"
+        )
 
 
 class Accumulator:

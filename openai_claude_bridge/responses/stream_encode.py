@@ -64,7 +64,7 @@ from .._codec import build
 from .._hot_lane import MARK, NUMBER, Template
 from .._openai_errors import CONTEXT_LENGTH_CODE
 from ..errors import BridgeError, InvalidInputError, StreamStateError
-from ..ir.accumulate import Accumulator, Fragments, PartBuilder
+from ..ir.accumulate import Accumulator, Fragments, PartBuilder, check_summary_index
 from ..options import Options
 from ..wire import to_wire
 from .decode import FMT
@@ -160,6 +160,8 @@ class _Slot:
     summary_text: list[str] = dataclasses.field(default_factory=Fragments)
     summary_seen: bool = False
     content_open: bool = False
+    summary_parts: int = 0
+    """How many summary parts its deltas opened so far (checked as they arrive)."""
 
 
 @dataclasses.dataclass(slots=True)
@@ -243,9 +245,14 @@ class StreamEncoder:
                 if event.candidate == 0:
                     self._part_started(event)
             case ir.PartDelta() | ir.PartFinished():
-                self._acc.feed(event)
                 if event.candidate == 0:
+                    # the slots keep candidate 0's parts (the terminal event takes them from
+                    # there): its deltas are not accumulated twice
+                    if isinstance(event, ir.PartFinished):
+                        self._acc.feed(event)
                     self._route(event)
+                else:
+                    self._acc.feed(event)
             case ir.UsageUpdated() | ir.CandidateFinished():
                 self._acc.feed(event)
             case ir.StreamEnded() | ir.StreamError():
@@ -281,6 +288,10 @@ class StreamEncoder:
         result = dataclasses.replace(
             self._acc.result(), id=self._id, created=self._created, model=self._model
         )
+        if result.candidates and result.candidates[0].index == 0:
+            finals = tuple(_final(self._slots[index]) for index in sorted(self._slots))
+            first = dataclasses.replace(result.candidates[0], parts=finals)
+            result = dataclasses.replace(result, candidates=(first, *result.candidates[1:]))
         if error is not None and result.candidates:
             first = dataclasses.replace(result.candidates[0], stop_reason="error")
             result = dataclasses.replace(result, candidates=(first, *result.candidates[1:]))
@@ -319,6 +330,9 @@ class StreamEncoder:
             raise InvalidInputError(f"stream event for part {event.index}, which was never started")
         if slot.finished:
             raise InvalidInputError(f"stream event for part {event.index} after it finished")
+        if isinstance(event, ir.PartDelta) and event.kind == "summary":  # as it arrives
+            check_summary_index(slot.header, event.summary_index, slot.summary_parts)
+            slot.summary_parts = max(slot.summary_parts, event.summary_index + 1)
         slot.finished = isinstance(event, ir.PartFinished)
         if slot is self._current:
             self._handle(slot, event)
@@ -542,7 +556,6 @@ class StreamEncoder:
         if template is None:
             model = _delta_event(cls, {**fields, "delta": MARK}, NUMBER)
             template = self._templates[key] = Template(model, model.type)
-        self._acc.feed(delta)
         assert slot.builder is not None
         slot.builder.add(delta)
         self._record(slot, delta.kind, delta.text)
@@ -710,6 +723,12 @@ class StreamEncoder:
         elif part.get("type") == "refusal":
             self._emit(ResponseRefusalDoneEvent, {**where, "refusal": part["refusal"]})
         self._emit(ResponseContentPartDoneEvent, {**where, "part": part})
+
+
+def _final(slot: _Slot) -> ir.Part:
+    """The finished part of a slot (every one is, once the stream is drained)."""
+    assert slot.final is not None
+    return slot.final
 
 
 def _blank(part: ir.Part) -> ir.Part:
