@@ -33,7 +33,10 @@ States (:class:`DecoderState`)::
   part of ``PartFinished`` exactly as :mod:`.decode` would decode the accumulated choice — neutral
   ``TokenLogprob``\\ s (``text_offset`` and unknown fields in the part's ``extra``), or, when they
   cannot be neutral (``null`` entries from an ``echo``), the whole object in the part's ``extra``
-  under ``"logprobs"``. A choice without logprobs finishes with ``PartFinished(part=None)``.
+  under ``"logprobs"``. A choice without logprobs finishes with ``PartFinished(part=None)``, and
+  its text is not kept (the deltas say it all). Should logprobs begin after text that had none,
+  that text's part finishes there and a new text part takes the rest of the choice, its final
+  part stating its text and logprobs: nothing is lost, and no text is kept in case.
 * ``finish_reason`` (once per choice) emits ``PartFinished`` then ``CandidateFinished`` with the
   mapped stop reason (:func:`.tables.read_finish_reason`: this format's three, and other
   servers' known spellings such as ``eos``). An unknown finish reason finishes the choice
@@ -93,12 +96,15 @@ _DONE = {DecoderState.ERROR: "raised", DecoderState.FINISHED: "finished"}
 class _Choice:
     """What the decoder keeps of one choice while it streams."""
 
-    __slots__ = ("finished", "logprobs", "part", "texts")
+    __slots__ = ("finished", "logprobs", "part", "spoke", "texts")
 
     def __init__(self, part: int) -> None:
         self.part = part
         self.finished = False
+        self.spoke = False
+        """Whether its part has text."""
         self.texts: list[str] = Fragments()
+        """Its part's text, kept once the part has logprobs (its final part states both)."""
         self.logprobs: dict[str, Any] | None = None
         """The concatenated logprobs lists (JSON), once any chunk carried logprobs."""
 
@@ -211,7 +217,9 @@ class StreamDecoder:
         state = self._choices.get(where)
         if state is None or state.finished:
             return None
-        state.texts.append(text)
+        state.spoke = True
+        if state.logprobs is not None:
+            state.texts.append(text)
         return ir.PartDelta(state.part, "text", text, candidate=where)
 
     @staticmethod
@@ -263,11 +271,15 @@ class StreamDecoder:
                     path=json_path(["choices", position]),
                 )
             return
-        if text:
-            state.texts.append(text)
-            out.append(ir.PartDelta(state.part, "text", text, candidate=candidate))
         if logprobs is not None:
+            if state.logprobs is None and state.spoke:
+                self._split(state, candidate, out)
             _merge_logprobs(state, logprobs)
+        if text:
+            state.spoke = True
+            if state.logprobs is not None:
+                state.texts.append(text)
+            out.append(ir.PartDelta(state.part, "text", text, candidate=candidate))
         if finish is None:
             return
         state.finished = True
@@ -275,6 +287,15 @@ class StreamDecoder:
         stop = read_finish_reason(finish)
         if stop is not None:
             out.append(ir.CandidateFinished(stop, candidate, raw_stop_reason=finish))
+
+    def _split(self, state: _Choice, candidate: int, out: list[ir.StreamEvent]) -> None:
+        """Logprobs begin after text that had none: that text's part ends (its deltas said it
+        all) and a new text part takes the rest, its final part stating its text and logprobs
+        (no text is kept for a choice without logprobs)."""
+        out.append(ir.PartFinished(state.part, None, candidate))
+        state.part, state.spoke = self._next_part, False
+        self._next_part += 1
+        out.append(ir.PartStarted(state.part, ir.TextPart(text=""), candidate))
 
 
 def _carries_logprobs(logprobs: Logprobs | None) -> bool:

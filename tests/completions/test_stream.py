@@ -437,6 +437,34 @@ def test_logprobs_are_stated_in_the_finished_part() -> None:
     )
 
 
+def test_logprobs_that_begin_after_text_start_a_new_part() -> None:
+    """The decoder keeps no text for a choice without logprobs (its memory stays flat); should
+    logprobs begin after such text, that text's part finishes and a new part takes the rest,
+    its final stating its own text and logprobs: nothing is lost."""
+    head = {"id": "c", "object": "text_completion", "created": 1, "model": "m"}
+    logprobs = {"tokens": ["age"], "token_logprobs": [0], "top_logprobs": [{"age": 0}]}
+    chunks = [
+        {
+            **head,
+            "choices": [{"text": " from", "index": 0, "logprobs": None, "finish_reason": None}],
+        },
+        {
+            **head,
+            "choices": [{"text": "age", "index": 0, "logprobs": logprobs, "finish_reason": None}],
+        },
+        {**head, "choices": [{"text": "", "index": 0, "logprobs": None, "finish_reason": "stop"}]},
+    ]
+    events = decode_chunks(chunks)
+    opened = [e.index for e in events if isinstance(e, ir.PartStarted)]
+    finished = [(e.index, e.part) for e in events if isinstance(e, ir.PartFinished)]
+    assert opened == [0, 1]
+    assert finished[0] == (0, None)
+    assert finished[1][0] == 1
+    assert finished[1][1] is not None and finished[1][1].text == "age"
+    texts = "".join(e.text for e in events if isinstance(e, ir.PartDelta))
+    assert texts == " fromage"
+
+
 def test_extras_and_unknown_finish_reason() -> None:
     """Chunk-level extras ride in ResponseStarted; an unknown finish reason ends the choice
     without inventing a stop reason."""
