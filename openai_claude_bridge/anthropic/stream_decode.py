@@ -78,6 +78,7 @@ from typing import Any
 
 from .. import ir
 from ..errors import InvalidInputError, StreamStateError, TruncatedStreamError
+from ..ir.stream import fragment
 from ..wire import from_wire, json_path, to_wire
 from .decode import FMT, _citations, _mark, _response_block, _usage, decode_error
 from .models.errors import ErrorResponse
@@ -239,7 +240,7 @@ class StreamDecoder:
             if not text:
                 return None
             current.streamed = True
-        return ir.PartDelta(index=index, kind=kind, text=text)
+        return fragment(index, kind, text)
 
     @staticmethod
     def hot_path(raw: dict[str, Any]) -> tuple[str | int, ...]:

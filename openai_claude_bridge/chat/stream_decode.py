@@ -104,6 +104,7 @@ from .. import ir
 from ..errors import BridgeError, InvalidInputError, StreamStateError, TruncatedStreamError
 from ..ir.accumulate import Fragments
 from ..ir.base import with_extra
+from ..ir.stream import fragment
 from ..wire import from_wire, to_wire
 from ._common import ANTHROPIC_REASONING_FORMAT, FMT, call_state, rest, tag
 from .decode import ECHO, _citations, _token, _usage, content_chunk, decode_error
@@ -328,17 +329,17 @@ class StreamDecoder:
             if state.text is None or state.reasoning is not None or state.details:
                 return None
             state.text_fragments.append(text)
-            return ir.PartDelta(state.text, "text", text, candidate=candidate)
+            return fragment(state.text, "text", text, candidate)
         if field != "tool_calls":
             if state.uses_details or state.reasoning is None:
                 return None
-            return ir.PartDelta(state.reasoning, "reasoning", text, candidate=candidate)
+            return fragment(state.reasoning, "reasoning", text, candidate)
         wire_index, call_id = call
         known = state.calls_by_id.get(call_id) if call_id else state.calls_by_index.get(wire_index)
         if known is None or known.index is None:
             return None
         known.arguments.append(text)
-        return ir.PartDelta(known.index, "arguments", text, candidate=candidate)
+        return fragment(known.index, "arguments", text, candidate)
 
     @staticmethod
     def hot_path(raw: dict[str, Any]) -> tuple[str | int, ...]:

@@ -65,6 +65,7 @@ from .._codec import leftover
 from ..chat.models.errors import ErrorResponse
 from ..errors import InvalidInputError, StreamStateError, TruncatedStreamError
 from ..ir.accumulate import Fragments
+from ..ir.stream import fragment
 from ..options import Format
 from ..wire import from_wire, json_path, to_wire
 from .decode import _token_logprobs, decode_error
@@ -220,7 +221,7 @@ class StreamDecoder:
         state.spoke = True
         if state.logprobs is not None:
             state.texts.append(text)
-        return ir.PartDelta(state.part, "text", text, candidate=where)
+        return fragment(state.part, "text", text, where)
 
     @staticmethod
     def hot_path(raw: dict[str, Any]) -> tuple[str | int, ...]:

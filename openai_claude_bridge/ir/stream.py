@@ -37,6 +37,7 @@ __all__ = [
     "StreamError",
     "StreamEvent",
     "UsageUpdated",
+    "fragment",
 ]
 
 
@@ -86,6 +87,29 @@ class PartDelta:
     candidate: int = 0
     summary_index: int = 0
     """Which summary part a ``summary`` fragment belongs to (Responses ``summary_index``)."""
+
+
+_new = object.__new__
+_set_index, _set_kind, _set_text, _set_citation, _set_candidate, _set_summary_index = (
+    PartDelta.__dict__[name].__set__
+    for name in ("index", "kind", "text", "citation", "candidate", "summary_index")
+)
+
+
+def fragment(
+    index: int, kind: DeltaKind, text: str, candidate: int = 0, summary_index: int = 0
+) -> PartDelta:
+    """``PartDelta(index, kind, text, candidate=candidate, summary_index=summary_index)``, the
+    same value made in half the time (a frozen dataclass's ``__init__`` sets each field through
+    ``object.__setattr__``): the stream's hot lane makes one per event."""
+    delta = _new(PartDelta)
+    _set_index(delta, index)
+    _set_kind(delta, kind)
+    _set_text(delta, text)
+    _set_citation(delta, None)
+    _set_candidate(delta, candidate)
+    _set_summary_index(delta, summary_index)
+    return delta
 
 
 @dataclass(frozen=True, slots=True)

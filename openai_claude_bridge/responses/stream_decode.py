@@ -62,6 +62,7 @@ from .._openai_errors import error_kind_of
 from ..chat.models.errors import ErrorResponse
 from ..errors import InvalidInputError, StreamStateError, TruncatedStreamError
 from ..ir.base import with_extra
+from ..ir.stream import fragment
 from ..wire import from_wire, to_wire
 from .decode import (
     FMT,
@@ -267,12 +268,12 @@ class StreamDecoder:
             if key not in self._sent or not text:
                 return None
             self._sent[key] += len(text)
-            return ir.PartDelta(index, "summary", text, summary_index=summary)
+            return fragment(index, "summary", text, summary_index=summary)
         else:
             index = item.index
             key = index if kind == "arguments" else (index, "content", content_index)
         self._sent[key] = self._sent.get(key, 0) + len(text)
-        return ir.PartDelta(index, kind, text)
+        return fragment(index, kind, text)
 
     @staticmethod
     def hot_path(raw: dict[str, Any]) -> tuple[str | int, ...]:

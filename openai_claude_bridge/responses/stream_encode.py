@@ -162,6 +162,9 @@ class _Slot:
     content_open: bool = False
     summary_parts: int = 0
     """How many summary parts its deltas opened so far (checked as they arrive)."""
+    hot: tuple[str, int, Template, bool] | None = None
+    """The hot lane's last plain fragment here: its kind and summary index, the template of
+    its event, whether a summary keeps it. Valid until the full path touches the slot."""
 
 
 @dataclasses.dataclass(slots=True)
@@ -365,6 +368,7 @@ class StreamEncoder:
         self._close_message()
 
     def _handle(self, slot: _Slot, event: ir.PartDelta | ir.PartFinished) -> None:
+        slot.hot = None  # the full path may change what a plain fragment makes
         if isinstance(event, ir.PartFinished):
             assert slot.builder is not None
             slot.final = event.part if event.part is not None else slot.builder.build()
@@ -528,14 +532,14 @@ class StreamEncoder:
     def _record(slot: _Slot, kind: str, text: str) -> None:
         """Keep a plain fragment of a summary for its ``*.done`` events (the part's builder
         keeps the text and this format's own reasoning text)."""
-        if slot.kind == _REASONING and not (kind == "reasoning" and FMT in slot.header.extra):
+        if _records(slot, kind):
             slot.summary_text.append(text)
 
     def hot_frame(self, delta: ir.PartDelta) -> bytes | None:
         """The stream's hot lane: the delta event :meth:`feed` would write for a plain fragment
         (:meth:`_plain`) of the part being streamed, from a template, with the same state kept
-        (the accumulated response, the part's text, the sequence number). ``None`` for anything
-        else, and nothing changes (``feed`` takes it)."""
+        (the part's text, the sequence number). ``None`` for anything else, and nothing changes
+        (``feed`` takes it)."""
         slot = self._slots.get(delta.index)
         if (
             slot is None
@@ -546,6 +550,22 @@ class StreamEncoder:
             or self._state is not EncoderState.OPEN
         ):
             return None
+        hot = slot.hot
+        if hot is None or hot[0] != delta.kind or hot[1] != delta.summary_index:
+            hot = self._hot_plan(slot, delta)
+            if hot is None:
+                return None
+        assert slot.builder is not None
+        slot.builder.add(delta)
+        if hot[3]:
+            slot.summary_text.append(delta.text)
+        self._seq += 1
+        return hot[2].fill(delta.text, self._seq - 1)
+
+    def _hot_plan(self, slot: _Slot, delta: ir.PartDelta) -> tuple[str, int, Template, bool] | None:
+        """What a plain fragment like ``delta`` makes in ``slot`` (:meth:`_plain`): its event's
+        template, and whether a summary keeps it (:meth:`_record`); kept in the slot until the
+        full path touches it. ``None`` for any other fragment."""
         plain = self._plain(slot, delta.kind, delta.text, delta.summary_index)
         if plain is None:
             return None
@@ -556,11 +576,8 @@ class StreamEncoder:
         if template is None:
             model = _delta_event(cls, {**fields, "delta": MARK}, NUMBER)
             template = self._templates[key] = Template(model, model.type)
-        assert slot.builder is not None
-        slot.builder.add(delta)
-        self._record(slot, delta.kind, delta.text)
-        self._seq += 1
-        return template.fill(delta.text, self._seq - 1)
+        slot.hot = (delta.kind, delta.summary_index, template, _records(slot, delta.kind))
+        return slot.hot
 
     def _delta(self, slot: _Slot, event: ir.PartDelta) -> None:
         kind, text = event.kind, event.text
@@ -723,6 +740,12 @@ class StreamEncoder:
         elif part.get("type") == "refusal":
             self._emit(ResponseRefusalDoneEvent, {**where, "refusal": part["refusal"]})
         self._emit(ResponseContentPartDoneEvent, {**where, "part": part})
+
+
+def _records(slot: _Slot, kind: str) -> bool:
+    """Whether a plain fragment of ``kind`` is kept by the slot's summary (not by its builder
+    alone)."""
+    return slot.kind == _REASONING and not (kind == "reasoning" and FMT in slot.header.extra)
 
 
 def _final(slot: _Slot) -> ir.Part:

@@ -6,6 +6,8 @@ import dataclasses
 from typing import get_args
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from openai_claude_bridge import InvalidInputError, Loss, UnsupportedFeatureError, ir
 from openai_claude_bridge._codec import (
@@ -16,6 +18,7 @@ from openai_claude_bridge._codec import (
     report_foreign_extra,
 )
 from openai_claude_bridge.anthropic import TextBlockParam
+from openai_claude_bridge.ir.stream import fragment
 from openai_claude_bridge.options import Options
 from openai_claude_bridge.wire import from_wire, to_wire
 
@@ -116,3 +119,22 @@ def test_echo_is_restored_to_its_format_and_never_reported() -> None:
     losses: list[Loss] = []
     report_foreign_extra(node, "chat", Options(strict=True, on_loss=losses.append))
     assert losses == []
+
+
+@given(
+    index=st.integers(),
+    kind=st.sampled_from(["text", "arguments", "reasoning", "summary", "signature"]),
+    text=st.text(),
+    candidate=st.integers(),
+    summary_index=st.integers(),
+)
+def test_the_hot_lanes_fragment_is_the_part_delta_its_constructor_makes(
+    index: int, kind: ir.DeltaKind, text: str, candidate: int, summary_index: int
+) -> None:
+    made = fragment(index, kind, text, candidate, summary_index)
+    expected = ir.PartDelta(index, kind, text, candidate=candidate, summary_index=summary_index)
+    assert made == expected
+    assert hash(made) == hash(expected)
+    assert dataclasses.astuple(made) == dataclasses.astuple(expected)
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        made.text = "changed"  # type: ignore[misc]
