@@ -54,14 +54,15 @@ class FramePattern:
         """Whether the pattern has a hole for a number."""
         return self._number_first is not None
 
-    def match(self, block: bytes) -> tuple[str, int] | None:
+    def match(self, block: bytes) -> tuple[str, bytes] | None:
         """``(fragment, number)`` of a block that is this event with another fragment (and
-        number; ``0`` when the pattern has none); ``None`` for any other block."""
+        number: its decimal digits, ``b""`` when the pattern has none); ``None`` for any other
+        block."""
         head, tail = self._head, self._tail
         if not block.startswith(head) or not block.endswith(tail):
             return None
         body = block[len(head) : len(block) - len(tail)]
-        number = 0
+        digits = b""
         if self._number_first is not None:
             if self._number_first:
                 rest = body.lstrip(_DIGITS)
@@ -77,12 +78,11 @@ class FramePattern:
                 body = rest[: len(rest) - len(self._middle)]
             if not digits or (digits[0] == 48 and len(digits) > 1):  # JSON: no leading zero
                 return None
-            number = int(digits)
         try:
             fragment = from_json(body, cache_strings=False)  # fragments are not worth keeping
         except ValueError:
             return None
-        return (fragment, number) if type(fragment) is str else None
+        return (fragment, digits) if type(fragment) is str else None
 
 
 def cut_pattern(

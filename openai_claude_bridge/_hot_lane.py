@@ -111,7 +111,12 @@ class Template:
         """The frame with ``text`` as its fragment (and ``number`` as its sequence number)."""
         fragment = _json_string(text)
         if self._number_first is None:
-            return utf8(self._first + fragment + self._last)
-        if self._number_first:
-            return utf8(self._first + str(number) + self._middle + fragment + self._last)
-        return utf8(self._first + fragment + self._middle + str(number) + self._last)
+            frame = self._first + fragment + self._last
+        elif self._number_first:
+            frame = self._first + str(number) + self._middle + fragment + self._last
+        else:
+            frame = self._first + fragment + self._middle + str(number) + self._last
+        try:
+            return frame.encode()
+        except UnicodeEncodeError:  # a lone surrogate
+            return utf8(frame)

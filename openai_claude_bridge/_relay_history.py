@@ -17,11 +17,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 
 from . import ir
+from .ir.accumulate import Fragments
 
 __all__ = ["RelayHistory"]
-
-#: How many fragments of a run wait before they are joined into one string.
-_JOIN_EVERY = 256
 
 
 @dataclass
@@ -29,7 +27,7 @@ class _Run:
     """Consecutive fragments of one part and kind."""
 
     first: ir.PartDelta
-    pieces: list[str] = field(default_factory=list)
+    pieces: list[str] = field(default_factory=Fragments)
 
     def same_part(self, delta: ir.PartDelta) -> bool:
         first = self.first
@@ -43,8 +41,6 @@ class _Run:
 
     def add(self, text: str) -> None:
         self.pieces.append(text)
-        if len(self.pieces) >= _JOIN_EVERY:
-            self.pieces = ["".join(self.pieces)]
 
     def delta(self) -> ir.PartDelta:
         return replace(self.first, text="".join(self.pieces))

@@ -136,6 +136,8 @@ class StreamRestorer:
         self._held: list[_Held] = []
         self._undecided = 0
         """How many calls in ``_calls`` have no verdict yet (events are held while any has)."""
+        self.passes_all = not tools
+        """No tool is to restore: every event passes as it is (:meth:`passes` is ``True``)."""
 
     def feed(self, event: ir.StreamEvent) -> list[ir.StreamEvent]:
         """The events to pass on for ``event`` (none while held, several when released)."""

@@ -52,7 +52,7 @@ class SSEEvent:
 class SSEDecoder:
     """Turns any split of an event-stream body into whole events (see the module docstring)."""
 
-    __slots__ = ("_data", "_event", "_id", "_pending", "_retry", "_started")
+    __slots__ = ("_data", "_event", "_id", "_idle", "_pending", "_retry", "_started")
 
     def __init__(self) -> None:
         self._pending = b""
@@ -61,15 +61,22 @@ class SSEDecoder:
         self._data: list[str] = []
         self._id: str | None = None
         self._retry: int | None = None
+        self._idle = False
+        """What :attr:`between_events` says, worked out after each call."""
 
     def feed(self, chunk: bytes) -> list[SSEEvent]:
         """Take the next bytes; return the events they complete."""
-        return self._feed(chunk, False)  # type: ignore[return-value]
+        events = self._feed(chunk, False)
+        self._idle = self._holds_nothing()
+        return events  # type: ignore[return-value]
 
     @property
     def between_events(self) -> bool:
         """Whether the decoder holds nothing: the stream has begun (past any byte-order mark),
         no line or event is half read. A whole usual block then changes nothing in it."""
+        return self._idle
+
+    def _holds_nothing(self) -> bool:
         return (
             self._started
             and not self._pending
@@ -82,7 +89,9 @@ class SSEDecoder:
         """:meth:`feed`, but a usual event (one ``data:`` line, maybe after one ``event:``
         line, no ``id:`` set) comes as its block's bytes, undecoded (a caller may know it by its
         bytes); :func:`usual_event` makes its :class:`SSEEvent`."""
-        return self._feed(chunk, True)
+        events = self._feed(chunk, True)
+        self._idle = self._holds_nothing()
+        return events
 
     def _feed(self, chunk: bytes, blocks: bool) -> list[SSEEvent | bytes]:
         buffer = self._pending + chunk if self._pending else chunk
@@ -129,6 +138,7 @@ class SSEDecoder:
         if pending:
             self._line(pending, events)
         self._line(b"", events)
+        self._idle = self._holds_nothing()
         return events
 
     def _blocks(self, buffer: bytes, events: list[Any], undecoded: bool) -> bytes:

@@ -279,9 +279,11 @@ class StreamConverter:
         """The target's SSE frame for ``delta``, from the encoder's template; ``None`` when the
         delta makes anything but one plain delta frame (then ``_encode([delta])`` takes it:
         nothing changed)."""
-        if not self._restorer.passes(delta):
+        restorer = self._restorer
+        if not restorer.passes_all and not restorer.passes(delta):
             return None
-        return self._target_encoder().hot_frame(delta)
+        encoder = self._encoder if self._encoder is not None else self._target_encoder()
+        return encoder.hot_frame(delta)
 
     def _relay_frame(self, raw: dict[str, Any]) -> bytes:
         """A relayed plain delta event as the full path writes it (its model, renamed, dumped):
@@ -589,30 +591,34 @@ class SSETranscoder:
     def _known(self, block: bytes) -> bytes | None:
         """The downstream bytes of a block that a learned pattern knows as a plain delta of an
         open part (its JSON never parsed); ``None`` for any other block (nothing changed)."""
-        converter = self.converter
         patterns = self._patterns
-        for position, learned in enumerate(patterns):
-            found = learned.pattern.match(block)
-            if found is None:
-                continue
-            if position:  # the most recent match first: a part's deltas come in runs
-                patterns[0], patterns[position] = learned, patterns[0]
-            if not converter.hot_lane or converter._state is not StreamState.OPEN:
+        learned = patterns[0]
+        found = learned.pattern.match(block)
+        if found is None:
+            for position in range(1, len(patterns)):
+                learned = patterns[position]
+                found = learned.pattern.match(block)
+                if found is not None:  # the most recent match first: deltas come in runs
+                    patterns[0], patterns[position] = learned, patterns[0]
+                    break
+            else:
                 return None
-            fragment, number = found
-            delta = converter._hot_take(learned.where, fragment)
-            if delta is None:
-                return None
-            try:
-                if learned.relay is None:
-                    return self._hot_written(delta)
-                sequence = number if learned.pattern.numbered else None
-                converter._note_relayed([delta], sequence, learned.item)
-                return learned.relay.fill(fragment, number)
-            except BridgeError as exc:
-                converter._fail(exc, converter._index - 1)
-                raise
-        return None
+        converter = self.converter
+        if not converter.hot_lane or converter._state is not StreamState.OPEN:
+            return None
+        fragment, digits = found
+        delta = converter._hot_take(learned.where, fragment)
+        if delta is None:
+            return None
+        try:
+            if learned.relay is None:
+                return self._hot_written(delta)
+            sequence = int(digits) if digits else None
+            converter._note_relayed([delta], sequence, learned.item)
+            return learned.relay.fill(fragment, sequence or 0)
+        except BridgeError as exc:
+            converter._fail(exc, converter._index - 1)
+            raise
 
     def _frame(self, data: str, block: bytes | None) -> bytes:
         """One source frame's downstream bytes (``block``: its bytes, when a usual block): a

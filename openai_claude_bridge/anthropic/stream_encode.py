@@ -228,19 +228,22 @@ class StreamEncoder:
     def hot_frame(self, delta: ir.PartDelta) -> bytes | None:
         """The stream's hot lane: the ``content_block_delta`` frame :meth:`feed` would write
         for a fragment of the block being streamed (text, thinking, signature, tool input),
-        from a template, with the same state kept. ``None`` for anything else, and nothing
-        changes (``feed`` takes it)."""
+        from a template, with the same state kept (nothing for a reasoning summary, which
+        anthropic does not say, or for a part sent whole when it finishes). ``None`` for
+        anything else, and nothing changes (``feed`` takes it)."""
         part = self._parts.get(delta.index)
-        if (
-            part is None
-            or self._done
-            or delta.candidate
-            or not delta.text
-            or part.finished
-            or not part.live
-            or part.block is None
-            or self._queue[0] is not part
-        ):
+        if part is None or self._done or delta.candidate or not delta.text or part.finished:
+            return None
+        if not part.live:  # sent whole when it finishes: its fragments wait in its builder
+            part.builder.add(delta)
+            return b""
+        if self._queue[0] is not part:
+            return None
+        if delta.kind == "summary" and isinstance(part.header, ir.ReasoningPart):
+            if part.keeps_fragments():  # another server's thinking: its signature needs it
+                part.builder.add(delta)
+            return b""  # anthropic thinking has no summary
+        if part.block is None:
             return None
         hot = _HOT_FRAMES.get((type(part.header), delta.kind))
         if hot is None:

@@ -105,6 +105,10 @@ ChatStreamOutput = Union[ChatCompletionChunk, ErrorResponse]
 _USAGE_FIELDS = tuple(f.name for f in dataclasses.fields(ir.Usage) if f.name not in ir.NODE_FIELDS)
 
 
+#: The fragment kinds a reasoning part says as reasoning text (or drops with it).
+_SAID_AS_REASONING = frozenset({"reasoning", "summary"})
+
+
 class EncoderState(enum.Enum):
     """Where a :class:`StreamEncoder` stands (see the module docstring)."""
 
@@ -256,12 +260,19 @@ class StreamEncoder:
         if state is None or self._state is not EncoderState.STREAMING or not delta.text:
             return None
         kind = delta.kind
+        counted = True  # whether the fragment counts in the part's text length
         if kind == "text" and state.kind == "text":
             shape: tuple[Any, ...] = ("content",)
+        elif state.kind == "reasoning" and state.mode == "drop" and kind in _SAID_AS_REASONING:
+            return b""  # the dialect takes no reasoning (reported when the part started)
         elif kind == "reasoning" and state.kind == "reasoning" and state.mode == "field":
             if not state.text_started:
                 return None
             shape = (state.field,)
+        elif kind == "summary" and state.kind == "reasoning" and state.mode == "field":
+            if delta.summary_index not in state.summaries:  # a new summary: a blank line first
+                return None
+            shape, counted = (state.field,), False
         elif kind == "arguments" and state.kind == "tool":
             shape = ("tool", state.field, state.tool_index)
         else:
@@ -275,7 +286,8 @@ class StreamEncoder:
             fields = _arguments(state, MARK) if shape[0] == "tool" else {shape[0]: MARK}
             template = Template(self._chunk(state.candidate, fields), None)
             self._templates[key] = template
-        state.text_len += len(delta.text)
+        if counted:
+            state.text_len += len(delta.text)
         return template.fill(delta.text)
 
     # ------------------------------------------------------------------ dispatch

@@ -190,9 +190,13 @@ class StreamEncoder:
 
     def hot_frame(self, delta: ir.PartDelta) -> bytes | None:
         """The stream's hot lane: the chunk :meth:`feed` would write for a fragment of a text
-        (or refusal) part still streaming, from a template, with the same state kept. ``None``
-        for anything else, and nothing changes (``feed`` takes it)."""
+        (or refusal) part still streaming, from a template, with the same state kept (nothing
+        for a fragment of a part Completions cannot say). ``None`` for anything else, and
+        nothing changes (``feed`` takes it)."""
         text = self._parts.get(delta.index)
+        if text is None and delta.index in self._parts:
+            # a part Completions cannot say (reported when it started)
+            return b"" if self._state is EncoderState.STREAMING else None
         if (
             text is None
             or text.done

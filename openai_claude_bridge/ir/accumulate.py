@@ -30,6 +30,7 @@ from .content import Part, ReasoningPart, RefusalPart, TextPart, ToolCallPart
 from .response import Candidate, Response, ResponseStatus, StopReason, Usage
 from .stream import (
     CandidateFinished,
+    DeltaKind,
     PartDelta,
     PartFinished,
     PartStarted,
@@ -50,11 +51,15 @@ class Fragments(list[str]):
     JOIN_EVERY = 256
 
     def append(self, text: str) -> None:
-        super().append(text)
-        if len(self) >= self.JOIN_EVERY:
+        _append(self, text)
+        if len(self) >= _JOIN_EVERY:  # (the stream's hot lane calls this once per fragment)
             joined = "".join(self)
             self.clear()
-            super().append(joined)
+            _append(self, joined)
+
+
+_append = list.append
+_JOIN_EVERY = Fragments.JOIN_EVERY
 
 
 @dataclasses.dataclass
@@ -82,6 +87,16 @@ class PartBuilder:
                 self.citations.append(event.citation)
         else:
             self.text.append(event.text)
+
+    def sink(self, kind: DeltaKind, summary_index: int = 0) -> list[str] | None:
+        """The list :meth:`add` appends a fragment of ``kind`` to, once it exists (a summary
+        part's, once its first fragment came): appending there is ``add``. ``None`` for a kind
+        kept otherwise (signature, citation) or a summary part not begun."""
+        if kind == "summary":
+            return self.summary.get(summary_index)
+        if kind in ("signature", "citation"):
+            return None
+        return self.text
 
     def _check_summary_index(self, index: int) -> None:
         check_summary_index(self.part, index, max(self.summary, default=-1) + 1)

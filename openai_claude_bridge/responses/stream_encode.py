@@ -139,6 +139,10 @@ class EncoderState(enum.Enum):
     ERROR = "error"
 
 
+#: A plain fragment's kind and summary index, its event's template, the lists that keep it.
+_HotPlan = tuple[str, int, Template, tuple[list[str], ...]]
+
+
 @dataclasses.dataclass(slots=True)
 class _Slot:
     """One ir part on its way out."""
@@ -162,9 +166,9 @@ class _Slot:
     content_open: bool = False
     summary_parts: int = 0
     """How many summary parts its deltas opened so far (checked as they arrive)."""
-    hot: tuple[str, int, Template, bool] | None = None
-    """The hot lane's last plain fragment here: its kind and summary index, the template of
-    its event, whether a summary keeps it. Valid until the full path touches the slot."""
+    hot: _HotPlan | None = None
+    """What the hot lane's last plain fragment here made: its kind and summary index, the
+    template of its event, the lists that keep it. Valid until the full path touches the slot."""
 
 
 @dataclasses.dataclass(slots=True)
@@ -540,10 +544,10 @@ class StreamEncoder:
         (:meth:`_plain`) of the part being streamed, from a template, with the same state kept
         (the part's text, the sequence number). ``None`` for anything else, and nothing changes
         (``feed`` takes it)."""
-        slot = self._slots.get(delta.index)
+        slot = self._current  # only the current part streams live
         if (
             slot is None
-            or slot is not self._current
+            or slot.index != delta.index
             or slot.finished
             or delta.candidate
             or not delta.text
@@ -555,20 +559,22 @@ class StreamEncoder:
             hot = self._hot_plan(slot, delta)
             if hot is None:
                 return None
-        assert slot.builder is not None
-        slot.builder.add(delta)
-        if hot[3]:
-            slot.summary_text.append(delta.text)
+        text = delta.text
+        for sink in hot[3]:
+            sink.append(text)
         self._seq += 1
-        return hot[2].fill(delta.text, self._seq - 1)
+        return hot[2].fill(text, self._seq - 1)
 
-    def _hot_plan(self, slot: _Slot, delta: ir.PartDelta) -> tuple[str, int, Template, bool] | None:
+    def _hot_plan(self, slot: _Slot, delta: ir.PartDelta) -> _HotPlan | None:
         """What a plain fragment like ``delta`` makes in ``slot`` (:meth:`_plain`): its event's
-        template, and whether a summary keeps it (:meth:`_record`); kept in the slot until the
-        full path touches it. ``None`` for any other fragment."""
+        template, and where it is kept (the part's builder; a summary's text, :meth:`_record`);
+        kept in the slot until the full path touches it. ``None`` for any other fragment."""
         plain = self._plain(slot, delta.kind, delta.text, delta.summary_index)
-        if plain is None:
+        assert slot.builder is not None
+        kept = slot.builder.sink(delta.kind, delta.summary_index)
+        if plain is None or kept is None:
             return None
+        sinks = (kept, slot.summary_text) if _records(slot, delta.kind) else (kept,)
         cls, fields = plain
         where = (fields.get("content_index"), fields.get("summary_index"))
         key = (cls, slot.item_id, slot.output_index, *where)
@@ -576,7 +582,7 @@ class StreamEncoder:
         if template is None:
             model = _delta_event(cls, {**fields, "delta": MARK}, NUMBER)
             template = self._templates[key] = Template(model, model.type)
-        slot.hot = (delta.kind, delta.summary_index, template, _records(slot, delta.kind))
+        slot.hot = (delta.kind, delta.summary_index, template, sinks)
         return slot.hot
 
     def _delta(self, slot: _Slot, event: ir.PartDelta) -> None:
