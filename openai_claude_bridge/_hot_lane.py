@@ -8,11 +8,17 @@ decoder turns it into an ir ``PartDelta``, the encoder builds the target's model
 transcoder dumps it to JSON. The hot lane does the same work with less machinery, and gives the
 same bytes:
 
-* **Reading.** The transcoder parses a frame with pydantic-core's JSON reader and asks the source
-  decoder's ``hot_delta(raw)``: when the event is exactly a plain fragment of the part that is
-  open (the keys and types the decoder knows; anything more, or anything the model would check,
-  is not plain), the decoder updates its state as ``feed`` would and returns the ``PartDelta``.
-  Otherwise it returns ``None``, having changed nothing, and the event takes the full path.
+* **Reading.** The source decoder reads a plain fragment in two halves: ``hot_shape(raw)``, a
+  pure function of the event's JSON (parsed by pydantic-core's reader), says where the fragment
+  goes — its ``where`` (choice, block, item, call …) — when the event is exactly a plain
+  fragment (the keys and types the decoder knows; anything more, or anything the model would
+  check, is not plain), looking at the fragment's type and never its value; ``hot_take(where,
+  fragment)`` then, when that part is open, updates the decoder's state as ``feed`` would and
+  returns the ``PartDelta``. Either returns ``None`` otherwise, having changed nothing, and the
+  event takes the full path. Once a part's first plain fragment has been read so, the
+  transcoder knows the part's next ones by their bytes (:mod:`._frame_patterns`): the same
+  bytes but for the fragment's JSON string (and a Responses sequence number), which is all it
+  parses before ``hot_take``.
 * **Writing.** The target encoder's ``hot_frame(delta)`` writes the frame ``feed`` + the
   transcoder would write, when that is one plain delta event, by filling a :class:`Template`
   with the fragment (and a Responses sequence number); otherwise ``None``, having changed

@@ -46,9 +46,12 @@ the arguments arrive — as ``convert_response`` does.
 
 **The hot lane** (:mod:`._hot_lane`). A plain fragment of the open part — a few tokens of
 text, of thinking, of a call's arguments, most of a stream's events — is read by the source
-decoder straight from its JSON (``hot_delta``) and, in the transcoder, written by the target
-encoder from a template (``hot_frame``); a relayed one is dumped as it came. Both keep the
-state ``feed`` keeps and give the bytes it gives; anything else takes the full path.
+decoder straight from its JSON (``hot_shape`` then ``hot_take``) and, in the transcoder,
+written by the target encoder from a template (``hot_frame``); a relayed one is dumped as it
+came. After a part's first plain fragment the transcoder knows its next ones by their bytes
+(:mod:`._frame_patterns`: a whole block a pattern knows skips the SSE decoder too, which it
+would leave as it is). All of it keeps the state ``feed`` keeps and gives the bytes it gives;
+anything else takes the full path.
 
 The transcoder adds the SSE layer around a converter: it decodes any split of the upstream bytes
 (:mod:`.sse`), parses each ``data:`` frame as JSON, consumes the chat / completions ``[DONE]``
