@@ -24,65 +24,81 @@ took the learned one, with the same ``where``: the caller needs no parse to use 
 
 from __future__ import annotations
 
+import itertools
 import re
 from typing import Any
 
 from pydantic_core import from_json
 
-from ._hot_lane import MARK, NUMBER, json_string
+from ._hot_lane import COUNTER, FRAGMENT, MARK, NUMBER, OPAQUE, json_string, opaque_mark
 
-__all__ = ["FramePattern", "cut_pattern", "replaced"]
+__all__ = ["FramePattern", "cut_pattern", "marked", "replaced"]
 
-_DIGITS = b"0123456789"
 _SPACE = rb"[ \t\r\n]*"
 #: A whole JSON string (its escapes taken as pairs).
 _STRING = rb'"(?:[^"\\]|\\.)*"'
 
 
 class FramePattern:
-    """One plain delta event's SSE block with holes for the fragment and, maybe, a number."""
+    """One plain delta event's SSE block with holes: the fragment's, maybe the counter's, maybe
+    strings the decoder does not read."""
 
-    __slots__ = ("_head", "_middle", "_number_first", "_tail")
+    __slots__ = ("_head", "_simple", "_steps", "_tail", "numbered")
 
-    def __init__(self, head: bytes, middle: bytes, tail: bytes, number_first: bool | None):
-        self._head, self._middle, self._tail = head, middle, tail
-        self._number_first = number_first
-        """``None``: no number; ``True``: the number's hole comes before the fragment's."""
+    def __init__(self, pieces: list[bytes], kinds: list[str]) -> None:
+        """The block is ``pieces[0] + hole + pieces[1] + hole + … + pieces[-1]``, each hole of
+        the kind ``kinds`` says, in order."""
+        self._head, self._tail = pieces[0], pieces[-1]
+        self._steps = tuple(zip(kinds, [*pieces[1:-1], None], strict=True))
+        """Each hole's kind and the piece after it (``None``: the tail)."""
+        self._simple = kinds == [FRAGMENT]
+        self.numbered = COUNTER in kinds
+        """Whether the pattern has a hole for the counter."""
 
-    @property
-    def numbered(self) -> bool:
-        """Whether the pattern has a hole for a number."""
-        return self._number_first is not None
-
-    def match(self, block: bytes) -> tuple[str, bytes] | None:
-        """``(fragment, number)`` of a block that is this event with another fragment (and
-        number: its decimal digits, ``b""`` when the pattern has none); ``None`` for any other
-        block."""
+    def match(self, block: bytes) -> tuple[str, bytes, tuple[str, ...]] | None:
+        """``(fragment, counter, opaque)`` of a block that is this event with other values in
+        its holes — the counter as its decimal digits (``b""`` without one), the strings the
+        decoder does not read in order; ``None`` for any other block."""
         head, tail = self._head, self._tail
         if not block.startswith(head) or not block.endswith(tail):
             return None
-        body = block[len(head) : len(block) - len(tail)]
-        digits = b""
-        if self._number_first is not None:
-            if self._number_first:
-                rest = body.lstrip(_DIGITS)
-                digits = body[: len(body) - len(rest)]
-                if not rest.startswith(self._middle):
-                    return None
-                body = rest[len(self._middle) :]
-            else:
-                rest = body.rstrip(_DIGITS)
-                digits = body[len(rest) :]
-                if not rest.endswith(self._middle):
-                    return None
-                body = rest[: len(rest) - len(self._middle)]
-            if not digits or (digits[0] == 48 and len(digits) > 1):  # JSON: no leading zero
+        end = len(block) - len(tail)
+        if self._simple:  # the usual pattern: one hole, the fragment
+            try:
+                fragment = from_json(block[len(head) : end], cache_strings=False)
+            except ValueError:
                 return None
-        try:
-            fragment = from_json(body, cache_strings=False)  # fragments are not worth keeping
-        except ValueError:
-            return None
-        return (fragment, digits) if type(fragment) is str else None
+            return (fragment, b"", ()) if type(fragment) is str else None
+        return self._match_holes(block, len(head), end)
+
+    def _match_holes(
+        self, block: bytes, at: int, end: int
+    ) -> tuple[str, bytes, tuple[str, ...]] | None:
+        fragment: Any = None
+        digits = b""
+        opaque: list[str] = []
+        for kind, after in self._steps:
+            stop = end if after is None else block.find(after, at, end)
+            if stop < 0:
+                return None
+            if kind is COUNTER:
+                digits = block[at:stop]
+                if not digits.isdigit() or (digits[0] == 48 and len(digits) > 1):  # no lead 0
+                    return None
+            else:
+                try:
+                    text = from_json(block[at:stop], cache_strings=False)  # not worth keeping
+                except ValueError:
+                    return None
+                if type(text) is not str:
+                    return None
+                if kind is FRAGMENT:
+                    fragment = text
+                else:
+                    opaque.append(text)
+            if after is not None:
+                at = stop + len(after)
+        return fragment, digits, tuple(opaque)
 
 
 def cut_pattern(
@@ -90,29 +106,49 @@ def cut_pattern(
     data_start: int,
     raw: dict[str, Any],
     path: tuple[str | int, ...],
+    *,
     counter: str | None,
+    opaque: tuple[str, ...] = (),
 ) -> FramePattern | None:
     """The pattern of ``block`` (whose JSON, from ``data_start``, parsed to ``raw``), its
-    fragment at ``path`` and its ``counter`` field (a top-level number, if the format has one);
-    ``None`` when no cut proves sound (see the module docstring)."""
+    fragment at ``path``, its ``counter`` field (a top-level number, if the format has one) and
+    the top-level ``opaque`` strings the decoder does not read; ``None`` when no cut proves
+    sound (see the module docstring)."""
     key = path[-1]
     if type(key) is not str:
         return None
-    numbered = counter is not None and type(raw.get(counter)) is int and raw[counter] >= 0
-    expected = replaced(raw, path, MARK)
-    if numbered:
-        assert counter is not None
-        expected = replaced(expected, (counter,), NUMBER)
-    for fragment in _values_of(block, data_start, key, _STRING):
-        holes = [(fragment, json_string(MARK).encode())]
-        numbers = _values_of(block, data_start, counter, rb"[0-9]+") if numbered else [None]
-        for number in numbers:
-            if number is not None:
-                holes = [holes[0], (number, str(NUMBER).encode())]
-            pattern = _sound_cut(block, data_start, sorted(holes), expected, number is not None)
-            if pattern is not None:
-                return pattern
+    expected, marks = marked(raw, path, counter, opaque)
+    where = [
+        _values_of(block, data_start, name, rb"[0-9]+" if kind == COUNTER else _STRING)
+        for name, kind, _ in marks
+    ]
+    for spans in itertools.product(*where):
+        holes = sorted(zip(spans, [(kind, mark) for _, kind, mark in marks], strict=True))
+        pattern = _sound_cut(block, data_start, holes, expected)
+        if pattern is not None:
+            return pattern
     return None
+
+
+def marked(
+    raw: dict[str, Any],
+    path: tuple[str | int, ...],
+    counter: str | None,
+    opaque: tuple[str, ...] = (),
+) -> tuple[Any, list[tuple[str, str, str]]]:
+    """``raw`` with markers in its holes — :data:`.MARK` at ``path``, :data:`.NUMBER` as the
+    ``counter`` (a top-level number at least 0), an :func:`opaque_mark` as each ``opaque``
+    top-level string — and each hole's key, kind and marker as JSON writes it (the
+    fragment's first)."""
+    marks = [(str(path[-1]), FRAGMENT, json_string(MARK))]
+    value = replaced(raw, path, MARK)
+    if counter is not None and type(raw.get(counter)) is int and raw[counter] >= 0:
+        value = replaced(value, (counter,), NUMBER)
+        marks.append((counter, COUNTER, str(NUMBER)))
+    for position, name in enumerate(key for key in opaque if type(raw.get(key)) is str):
+        value = replaced(value, (name,), opaque_mark(position))
+        marks.append((name, OPAQUE, json_string(opaque_mark(position))))
+    return value, marks
 
 
 def _values_of(block: bytes, start: int, key: Any, value: bytes) -> list[tuple[int, int]]:
@@ -126,30 +162,26 @@ def _values_of(block: bytes, start: int, key: Any, value: bytes) -> list[tuple[i
 def _sound_cut(
     block: bytes,
     data_start: int,
-    holes: list[tuple[tuple[int, int], bytes]],
-    expected: dict[str, Any],
-    numbered: bool,
+    holes: list[tuple[tuple[int, int], tuple[str, str]]],
+    expected: Any,
 ) -> FramePattern | None:
-    """The pattern cut at ``holes`` (``((start, end), marker)`` in order), when the block with
-    the markers in the holes parses to ``expected``."""
-    pieces, marked, at = [], [], 0
-    for (start, end), marker in holes:
+    """The pattern cut at ``holes`` (``((start, end), (kind, marker))`` in order), when the
+    block with the markers in the holes parses to ``expected``."""
+    pieces, rebuilt, at = [], [], 0
+    for (start, end), (_, marker) in holes:
         if start < at:
             return None  # overlapping holes
         pieces.append(block[at:start])
-        marked += [block[at:start], marker]
+        rebuilt += [block[at:start], marker.encode()]
         at = end
     pieces.append(block[at:])
-    marked.append(block[at:])
+    rebuilt.append(block[at:])
     try:
-        if from_json(b"".join(marked)[data_start:]) != expected:
+        if from_json(b"".join(rebuilt)[data_start:]) != expected:
             return None
     except ValueError:
         return None
-    if not numbered:
-        return FramePattern(pieces[0], b"", pieces[1], None)
-    number_first = holes[0][1] != json_string(MARK).encode()
-    return FramePattern(pieces[0], pieces[1], pieces[2], number_first)
+    return FramePattern(pieces, [kind for _, (kind, _) in holes])
 
 
 def replaced(value: Any, path: tuple[str | int, ...], new: Any) -> Any:

@@ -41,13 +41,17 @@ from .sse import encode_event, utf8
 from .wire import to_wire
 
 __all__ = [
+    "COUNTER",
+    "FRAGMENT",
     "MARK",
     "NUMBER",
+    "OPAQUE",
     "Template",
     "compact_json",
     "event_json",
     "json_frame",
     "json_string",
+    "opaque_mark",
     "utf8",
 ]
 
@@ -56,6 +60,18 @@ __all__ = [
 MARK = "\ue000ocb-hot-lane\ue000"
 #: The number a template's model is built with, where the sequence number goes.
 NUMBER = 7_340_985_261_937_104
+
+
+#: What a hole holds: the fragment (a JSON string), the counter (a decimal number: a Responses
+#: sequence number), a string the reader does not read (OpenAI's ``obfuscation``, other in every
+#: chunk) but a relay writes back.
+FRAGMENT, COUNTER, OPAQUE = "fragment", "counter", "opaque"
+
+
+def opaque_mark(position: int) -> str:
+    """The marker text of a frame's ``position``-th opaque hole (private-use characters, as
+    :data:`MARK`)."""
+    return f"\ue000ocb-opaque-{position}\ue000"
 
 
 def json_string(text: str) -> str:
@@ -82,9 +98,10 @@ def json_frame(text: str, event: str | None) -> bytes:
 
 
 class Template:
-    """One event's SSE frame with holes for a fragment and, maybe, a sequence number."""
+    """One event's SSE frame with holes for a fragment and, maybe, a sequence number (and, in a
+    relayed event's frame, strings written back as they came)."""
 
-    __slots__ = ("_first", "_last", "_middle", "_number_first")
+    __slots__ = ("_first", "_holes", "_last", "_middle", "_number_first")
 
     def __init__(self, model: BaseModel, event: str | None) -> None:
         """The frame of ``model`` (built with :data:`MARK` as the fragment and, where the event
@@ -94,15 +111,24 @@ class Template:
     @classmethod
     def from_frame(cls, frame: str) -> Template:
         """The template of a frame written with :data:`MARK` as the fragment (and maybe
-        :data:`NUMBER` as its sequence number)."""
+        :data:`NUMBER` as its sequence number, :func:`opaque_mark` s as other strings)."""
         template = cls.__new__(cls)
         template._cut(frame)
         return template
 
     def _cut(self, frame: str) -> None:
         mark, number = json_string(MARK), str(NUMBER)
-        if frame.count(mark) != 1 or frame.count(number) > 1:
+        opaque: list[str] = []
+        while json_string(opaque_mark(len(opaque))) in frame:
+            opaque.append(json_string(opaque_mark(len(opaque))))
+        if any(frame.count(text) != 1 for text in (mark, *opaque)) or frame.count(number) > 1:
             raise ValueError(f"not a template: {frame!r}")
+        self._holes: tuple[tuple[str, ...], tuple[str, ...]] | None = None
+        if opaque:
+            self._cut_holes(
+                frame, [(FRAGMENT, mark), (COUNTER, number)] + [(OPAQUE, o) for o in opaque]
+            )
+            return
         before, after = frame.split(mark)
         self._number_first: bool | None = None  # no number
         self._first, self._middle, self._last = before, "", after
@@ -113,10 +139,24 @@ class Template:
             self._number_first = False
             self._middle, self._last = after.split(number)
 
-    def fill(self, text: str, number: int = 0) -> bytes:
-        """The frame with ``text`` as its fragment (and ``number`` as its sequence number)."""
+    def _cut_holes(self, frame: str, marks: list[tuple[str, str]]) -> None:
+        """Cut at every marker found, in the frame's order (the general case)."""
+        found = sorted((frame.index(text), kind, text) for kind, text in marks if text in frame)
+        pieces, kinds, at = [], [], 0
+        for start, kind, text in found:
+            pieces.append(frame[at:start])
+            kinds.append(kind)
+            at = start + len(text)
+        pieces.append(frame[at:])
+        self._holes = (tuple(pieces), tuple(kinds))
+
+    def fill(self, text: str, number: int = 0, opaque: tuple[str, ...] = ()) -> bytes:
+        """The frame with ``text`` as its fragment (and ``number`` as its sequence number,
+        ``opaque`` as its other strings, in order)."""
         fragment = _json_string(text)
-        if self._number_first is None:
+        if self._holes is not None:
+            frame = self._fill_holes(fragment, str(number), opaque)
+        elif self._number_first is None:
             frame = self._first + fragment + self._last
         elif self._number_first:
             frame = self._first + str(number) + self._middle + fragment + self._last
@@ -126,3 +166,18 @@ class Template:
             return frame.encode()
         except UnicodeEncodeError:  # a lone surrogate
             return utf8(frame)
+
+    def _fill_holes(self, fragment: str, number: str, opaque: tuple[str, ...]) -> str:
+        assert self._holes is not None
+        pieces, kinds = self._holes
+        others = iter(opaque)
+        out = [pieces[0]]
+        for kind, piece in zip(kinds, pieces[1:], strict=True):
+            if kind == FRAGMENT:
+                out.append(fragment)
+            elif kind == COUNTER:
+                out.append(number)
+            else:
+                out.append(_json_string(next(others)))
+            out.append(piece)
+        return "".join(out)

@@ -76,8 +76,8 @@ from pydantic import BaseModel
 from pydantic_core import from_json
 
 from . import ir
-from ._frame_patterns import FramePattern, cut_pattern, replaced
-from ._hot_lane import MARK, NUMBER, Template, compact_json, event_json, json_frame
+from ._frame_patterns import FramePattern, cut_pattern, marked
+from ._hot_lane import Template, compact_json, event_json, json_frame
 from ._relay_history import RelayHistory
 from ._restore import ClientTools, StreamRestorer
 from .convert import client_tools
@@ -100,6 +100,7 @@ class StreamState(enum.Enum):
 
 class _Decoder(Protocol):
     hot_counter: str | None
+    hot_opaque: tuple[str, ...]
 
     def feed(self, event: Any) -> list[ir.StreamEvent]: ...
     def finish(self) -> list[ir.StreamEvent]: ...
@@ -302,20 +303,18 @@ class StreamConverter:
             text = full
         return json_frame(text, raw["type"] if self.target in _NAMED_EVENTS else None)
 
-    def _relay_template(self, raw: dict[str, Any], numbered: bool) -> Template | None:
+    def _relay_template(self, raw: dict[str, Any]) -> Template | None:
         """The template of what :meth:`_relay_frame` writes for events like ``raw`` (a plain
-        delta just relayed) with another fragment (and counter, when ``numbered``); ``None``
-        when their key order is not one the full path writes alike."""
-        path = self._decoder.hot_path(raw)
+        delta just relayed) with other values in its holes (:func:`._frame_patterns.marked`);
+        ``None`` when their key order is not one the full path writes alike."""
+        decoder = self._decoder
+        path = decoder.hot_path(raw)
         if self._relay_orders.get(_key_order(raw, path)) is not True:
             return None
-        marked = replaced(raw, path, MARK)
-        counter = self._decoder.hot_counter
-        if numbered and counter is not None:
-            marked = replaced(marked, (counter,), NUMBER)
+        marked_raw = marked(raw, path, decoder.hot_counter, decoder.hot_opaque)[0]
         event = raw["type"] if self.target in _NAMED_EVENTS else None
         try:
-            frame = json_frame(compact_json(self._renamed_raw(marked)), event)
+            frame = json_frame(compact_json(self._renamed_raw(marked_raw)), event)
             return Template.from_frame(frame.decode())
         except ValueError:  # a marker the event says elsewhere too
             return None
@@ -609,7 +608,7 @@ class SSETranscoder:
         converter = self.converter
         if not converter.hot_lane or converter._state is not StreamState.OPEN:
             return None
-        fragment, digits = found
+        fragment, digits, opaque = found
         delta = converter._hot_take(learned.where, fragment)
         if delta is None:
             return None
@@ -618,7 +617,7 @@ class SSETranscoder:
                 return self._hot_written(delta)
             sequence = int(digits) if digits else None
             converter._note_relayed([delta], sequence, learned.item)
-            return learned.relay.fill(fragment, sequence or 0)
+            return learned.relay.fill(fragment, sequence or 0, opaque)
         except BridgeError as exc:
             converter._fail(exc, converter._index - 1)
             raise
@@ -667,14 +666,15 @@ class SSETranscoder:
         converter = self.converter
         decoder = converter._decoder
         data_start = 6 if block.startswith(b"data: ") else block.index(b"\n") + 7
-        pattern = cut_pattern(block, data_start, raw, decoder.hot_path(raw), decoder.hot_counter)
+        path, counter, opaque = decoder.hot_path(raw), decoder.hot_counter, decoder.hot_opaque
+        pattern = cut_pattern(block, data_start, raw, path, counter=counter, opaque=opaque)
         if pattern is None:
             return
         relay = item = None
         if converter._relay:
             if pattern.numbered != (type(raw.get("sequence_number")) is int):
                 return
-            relay = converter._relay_template(raw, pattern.numbered)
+            relay = converter._relay_template(raw)
             if relay is None:
                 return
             item = _item_key(raw.get)

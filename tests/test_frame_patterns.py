@@ -13,9 +13,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from pydantic_core import from_json
 
+from openai_claude_bridge import SSETranscoder
 from openai_claude_bridge._frame_patterns import FramePattern, cut_pattern, replaced
 from openai_claude_bridge.options import Format
-from tests.test_hot_lane import IDS, PAIRS, _body, _realistic, _transcode
+from tests.test_hot_lane import FIXED, IDS, PAIRS, _body, _realistic, _transcode
 
 ANTHROPIC = (
     b'event: content_block_delta\ndata: {"type":"content_block_delta","index":1,'
@@ -28,21 +29,28 @@ RESPONSES = (
 )
 
 
-def _cut(block: bytes, path: tuple[str | int, ...], counter: str | None = None) -> FramePattern:
+def _cut(
+    block: bytes,
+    path: tuple[str | int, ...],
+    counter: str | None = None,
+    opaque: tuple[str, ...] = (),
+) -> FramePattern:
     start = block.index(b"data: ") + 6
-    pattern = cut_pattern(block, start, from_json(block[start:]), path, counter)
+    raw = from_json(block[start:])
+    pattern = cut_pattern(block, start, raw, path, counter=counter, opaque=opaque)
     assert pattern is not None
     return pattern
 
 
 def test_a_pattern_knows_its_event_with_another_fragment() -> None:
     pattern = _cut(ANTHROPIC, ("delta", "text"))
-    assert pattern.match(ANTHROPIC) == (" hello", b"")
+    assert pattern.match(ANTHROPIC) == (" hello", b"", ())
     assert pattern.match(ANTHROPIC.replace(b'" hello"', b'"a \\"quote\\" \\u00e9"')) == (
         'a "quote" é',
         b"",
+        (),
     )
-    assert pattern.match(ANTHROPIC.replace(b'" hello"', b'""')) == ("", b"")
+    assert pattern.match(ANTHROPIC.replace(b'" hello"', b'""')) == ("", b"", ())
 
 
 @pytest.mark.parametrize(
@@ -66,8 +74,8 @@ def test_a_pattern_refuses_any_other_block(hole: bytes) -> None:
 def test_a_numbered_pattern_reads_the_sequence_number() -> None:
     pattern = _cut(RESPONSES, ("delta",), "sequence_number")
     assert pattern.numbered
-    assert pattern.match(RESPONSES.replace(b":15,", b":1234,")) == (" hi", b"1234")
-    assert pattern.match(RESPONSES.replace(b":15,", b":0,")) == (" hi", b"0")
+    assert pattern.match(RESPONSES.replace(b":15,", b":1234,")) == (" hi", b"1234", ())
+    assert pattern.match(RESPONSES.replace(b":15,", b":0,")) == (" hi", b"0", ())
     for number in (b"015", b"-1", b"1.5", b"1e3", b'"15"', b""):
         assert pattern.match(RESPONSES.replace(b":15,", b":" + number + b",")) is None
 
@@ -75,8 +83,42 @@ def test_a_numbered_pattern_reads_the_sequence_number() -> None:
 def test_the_number_may_come_first() -> None:
     block = b'data: {"sequence_number":3,"type":"response.output_text.delta","delta":"x"}'
     pattern = _cut(block, ("delta",), "sequence_number")
-    assert pattern.match(block.replace(b":3,", b":42,").replace(b'"x"', b'"y z"')) == ("y z", b"42")
+    assert pattern.match(block.replace(b":3,", b":42,").replace(b'"x"', b'"y z"')) == (
+        "y z",
+        b"42",
+        (),
+    )
     assert pattern.match(block.replace(b":3,", b":042,")) is None
+
+
+#: OpenAI's chunks, each with another ``obfuscation`` (and Responses' sequence number first).
+CHAT = (
+    b'data: {"id":"c","object":"chat.completion.chunk","created":1,"model":"m","choices":'
+    b'[{"index":0,"delta":{"content":"Hi"},"logprobs":null,"finish_reason":null}],'
+    b'"usage":null,"obfuscation":"Qup1BsQ3"}'
+)
+OPENAI_RESPONSES = (
+    b'event: response.output_text.delta\ndata: {"type":"response.output_text.delta",'
+    b'"sequence_number":4,"item_id":"msg_1","output_index":0,"content_index":0,'
+    b'"delta":"Here","logprobs":[],"obfuscation":"J4mkASepgs2g"}'
+)
+
+
+def test_strings_the_decoder_does_not_read_are_holes_too() -> None:
+    chat = _cut(CHAT, ("choices", 0, "delta", "content"), None, ("obfuscation",))
+    other = CHAT.replace(b'"Hi"', b'" there"').replace(b'"Qup1BsQ3"', b'"x"')
+    assert chat.match(other) == (" there", b"", ("x",))
+    assert chat.match(CHAT.replace(b'"Qup1BsQ3"', b"7")) is None  # not a string
+    responses = _cut(OPENAI_RESPONSES, ("delta",), "sequence_number", ("obfuscation",))
+    other = OPENAI_RESPONSES.replace(b":4,", b":12,").replace(b'"Here"', b'" are"')
+    assert responses.match(other.replace(b'"J4mkASepgs2g"', b'"8u29"')) == (
+        " are",
+        b"12",
+        ("8u29",),
+    )
+    # the fragment may hold what follows it: the hole still ends where its string ends
+    tricky = OPENAI_RESPONSES.replace(b'"Here"', b'"a\\",\\"logprobs\\":[],\\"obfuscation\\":"')
+    assert responses.match(tricky) == ('a","logprobs":[],"obfuscation":', b"4", ("J4mkASepgs2g",))
 
 
 def test_no_pattern_when_no_cut_proves_sound() -> None:
@@ -86,15 +128,15 @@ def test_no_pattern_when_no_cut_proves_sound() -> None:
         b'"delta":{"type":"text_delta","\\u0074ext":"a"}}'
     )
     raw = from_json(block[6:])
-    assert cut_pattern(block, 6, raw, ("delta", "text"), None) is None
+    assert cut_pattern(block, 6, raw, ("delta", "text"), counter=None) is None
     # a key path that is not a string
-    assert cut_pattern(block, 6, {"a": ["x"]}, ("a", 0), None) is None
+    assert cut_pattern(block, 6, {"a": ["x"]}, ("a", 0), counter=None) is None
 
 
 def test_with_a_duplicate_key_the_last_one_is_the_hole() -> None:
     block = b'data: {"type":"x","text":"first","text":"second"}'
     pattern = _cut(block, ("text",))
-    assert pattern.match(block.replace(b'"second"', b'"third"')) == ("third", b"")
+    assert pattern.match(block.replace(b'"second"', b'"third"')) == ("third", b"", ())
     assert pattern.match(block.replace(b'"first"', b'"other"')) is None
 
 
@@ -112,6 +154,7 @@ _HOLE = re.compile(
     rb'("(?:[^"\\]|\\.)*")'
 )
 _NUMBER = re.compile(rb'("sequence_number"\s*:\s*)(-?[0-9]+)')
+_OPAQUE = re.compile(rb'("obfuscation"\s*:\s*)("(?:[^"\\]|\\.)*")')
 
 _ODD_HOLES = st.sampled_from(
     [
@@ -140,17 +183,25 @@ def _holes(draw: st.DrawFn) -> bytes:
     return json.dumps(text, ensure_ascii=draw(st.booleans())).encode()
 
 
+_PADDING = st.text(st.characters(min_codepoint=48, max_codepoint=122), min_size=1, max_size=12)
 _NUMBERS = st.sampled_from([b"0", b"7", b"0012", b"-3", b"1.0", b"99999999999999999999", b"5e1"])
 
 
 @st.composite
 def _mutated_frames(draw: st.DrawFn, source: Format) -> list[bytes]:
-    """The realistic stream of ``source`` as whole frames, some plain deltas' holes (and
-    sequence numbers) rewritten."""
+    """The realistic stream of ``source`` as whole frames, maybe with OpenAI's ``obfuscation``
+    in each delta, some plain deltas' holes (sequence numbers, obfuscation) rewritten."""
     frames = [f + b"\n\n" for f in _body(source, _realistic(source)).split(b"\n\n") if f]
+    obfuscated = source in ("chat", "responses") and draw(st.booleans())
     out = []
     for frame in frames:
         mutated = frame
+        if obfuscated and _HOLE.search(frame):  # as OpenAI sends them: another in every chunk
+            padding = json.dumps(draw(_PADDING)).encode()
+            mutated = mutated.replace(b"}\n\n", b',"obfuscation":' + padding + b"}\n\n")
+            if draw(st.integers(0, 4)) == 0:
+                hole = draw(_holes())
+                mutated = _OPAQUE.sub(lambda m, h=hole: m.group(1) + h, mutated, count=1)
         if _HOLE.search(frame) and draw(st.integers(0, 4)) == 0:
             hole = draw(_holes())
             mutated = _HOLE.sub(lambda m, h=hole: m.group(1) + h, mutated, count=1)
@@ -174,3 +225,33 @@ def test_frames_read_by_patterns_give_what_the_full_path_gives(
     assert _transcode(source, target, pieces, hot=True, **renamed) == _transcode(
         source, target, pieces, hot=False, **renamed
     )
+
+
+@pytest.mark.parametrize("source", ["chat", "responses"])
+@pytest.mark.parametrize("target", ["anthropic", "chat", "responses", "completions"])
+def test_openai_obfuscation_does_not_keep_the_patterns_away(
+    source: Format, target: Format, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """OpenAI pads every chunk with another ``obfuscation`` string: the patterns read it as a
+    hole (a relay writes it back), and still know every plain delta but a part's first."""
+    frames = [f + b"\n\n" for f in _body(source, _realistic(source)).split(b"\n\n") if f]
+    padded = [
+        frame.replace(b"}\n\n", b',"obfuscation":"%s"}\n\n' % (b"x" * (n % 9 + 1)))
+        if _HOLE.search(frame)
+        else frame
+        for n, frame in enumerate(frames)
+    ]
+    transcoder = SSETranscoder(source=source, target=target, **FIXED)
+    known: list[bytes] = []
+    hot_known = transcoder._known
+
+    def knowing(block: bytes) -> bytes | None:
+        frame = hot_known(block)
+        if frame is not None:
+            known.append(frame)
+        return frame
+
+    monkeypatch.setattr(transcoder, "_known", knowing)
+    written = b"".join(transcoder.feed(frame) for frame in padded) + transcoder.finish()
+    assert written == _transcode(source, target, padded, hot=False)[0]
+    assert len(known) >= (37 if target == "completions" else 76)

@@ -178,6 +178,8 @@ class StreamDecoder:
 
     #: The hot lane's counter field (a number that changes from one plain event to the next).
     hot_counter = None
+    #: Top-level strings the hot lane does not read (other in every event: a frame pattern's holes).
+    hot_opaque: tuple[str, ...] = ()
 
     @staticmethod
     def hot_shape(raw: dict[str, Any]) -> tuple[Any, str] | None:
