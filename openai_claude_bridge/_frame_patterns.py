@@ -2,24 +2,30 @@
 
 Theory of operation
 -------------------
-The plain delta events of one part of a stream (see :mod:`._hot_lane`) are the same bytes but for
-the fragment — one JSON string — and, in a Responses stream, the sequence number. Once the hot
-lane has taken one such event from its SSE block (``data: {…}``, maybe after ``event: …``),
-:func:`cut_pattern` cuts a :class:`FramePattern` from the block at those places: a head, the
-fragment's hole, maybe a middle and the number's hole, a tail (or the number first). A later
-block that starts with the head and ends with the tail, with between them one whole JSON string
-(and, beside the middle, the digits of a decimal number) is that event with another fragment
-(and number); :meth:`FramePattern.match` returns them, or ``None`` for any other block.
+The plain delta events of one part of a stream (see :mod:`._hot_lane`) are the same bytes but
+for the fragment — one JSON string — and, in a Responses stream, the sequence number; OpenAI
+also pads each event with another ``obfuscation`` string, which the decoder does not read. Once
+the hot lane has taken one such event from its SSE block (``data: {…}``, maybe after
+``event: …``), :func:`cut_pattern` cuts a :class:`FramePattern` from the block at those places:
+fixed pieces — a head, middles, a tail — around holes (the fragment's; the counter's; each
+opaque string's). A later block that starts with the head and ends with the tail, with the
+middles in order between them and in each hole one whole JSON string (the digits of a decimal
+number for the counter), is that event with other values in the holes;
+:meth:`FramePattern.match` returns them, or ``None`` for any other block. The usual pattern, one
+hole for the fragment, is matched with ``startswith`` / ``endswith`` and one parse of the hole.
 
-Why a match is that event. A JSON string is one token. When the head ends outside any string,
-the block tokenises as the learned event with the string token (and the number token) replaced:
-pydantic-core's reader parses the hole alone as one string and finds nothing after it, so it
-ends where the hole ends. That the head ends outside a string, and that the holes are the
-fragment and the counter, is checked when the pattern is cut: the block rebuilt with a marker
-fragment (and a marker number) must parse to the learned event with the markers at the
-fragment's path (and the counter's) and nothing else changed. Decoders' ``hot_shape`` look at
-the fragment's and the counter's types, never their values, so they take the new event as they
-took the learned one, with the same ``where``: the caller needs no parse to use it.
+Why a match is that event. JSON strings and numbers are tokens. When the head ends outside any
+string, the block tokenises as the learned event with its hole tokens replaced: each hole parses
+alone as one string (pydantic-core's reader finds nothing after it) or is a run of digits, so
+the token ends where the hole ends, and the fixed piece after it tokenises as it did (it starts
+with no digit, no quote). Where a middle could be found early — inside the fragment — the hole
+before it would not parse alone and the block takes the full path: a match is always right,
+whichever occurrence was found. That the head ends outside a string, and that the holes are the
+fragment, the counter and the opaque strings, is checked when the pattern is cut: the block
+rebuilt with markers in the holes must parse to the learned event with the markers at those
+places and nothing else changed. Decoders' ``hot_shape`` look at these values' types, never
+their values, so they take the new event as they took the learned one, with the same ``where``:
+the caller needs no parse to use it.
 """
 
 from __future__ import annotations
