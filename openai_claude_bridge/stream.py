@@ -478,6 +478,12 @@ _DONE = "[DONE]"
 
 #: The most part shapes a transcoder cuts frame patterns for.
 _MOST_SHAPES = 64
+#: How many blocks a pattern must have known to have been worth its cut (see ``_learn``).
+_WORTH_A_CUT = 8
+
+
+#: ``SSETranscoder._cut``'s answer for a shape never cut.
+_NOT_CUT: Any = object()
 
 
 @dataclass(slots=True)
@@ -491,6 +497,12 @@ class _Learned:
     """A relayed stream: the frame it writes for a match (else the encoder writes it)."""
     item: tuple[Any, ...] | None
     """A relayed stream: the item the event speaks of (:func:`_item_key`)."""
+    known: int = 0
+    """How many blocks it knew."""
+    missed: int = 0
+    """How many plain deltas of its shape it did not know (another value in a fixed piece)."""
+    patience: int = 1
+    """How many it may miss before it is cut again."""
 
 
 class SSETranscoder:
@@ -503,8 +515,8 @@ class SSETranscoder:
         self._done_sent = False
         self._patterns: list[_Learned] = []
         """The frame patterns of the plain delta events seen (:mod:`._frame_patterns`)."""
-        self._tried: set[Any] = set()
-        """The shapes (the decoder's ``where``) a pattern was cut for, or tried."""
+        self._cut: dict[Any, _Learned | None] = {}
+        """The pattern cut for each shape (the decoder's ``where``), ``None`` if none could be."""
 
     @property
     def state(self) -> StreamState:
@@ -612,6 +624,7 @@ class SSETranscoder:
         delta = converter._hot_take(learned.where, fragment)
         if delta is None:
             return None
+        learned.known += 1
         try:
             if learned.relay is None:
                 return self._hot_written(delta)
@@ -642,7 +655,7 @@ class SSETranscoder:
             except BridgeError as exc:
                 converter._fail(exc, converter._index - 1)
                 raise
-            if block is not None and found[0] not in self._tried:
+            if block is not None:
                 self._learn(block, raw, found[0])
             return frame
         try:
@@ -658,27 +671,46 @@ class SSETranscoder:
         return frame if frame is not None else self._write(self.converter._encode([delta]))
 
     def _learn(self, block: bytes, raw: dict[str, Any], where: Any) -> None:
-        """Cut a pattern from the block of a plain delta the hot lane just took (once per
-        shape, a bounded number of them)."""
-        if len(self._tried) >= _MOST_SHAPES:
+        """Cut a pattern from the block of a plain delta the hot lane just took, which no
+        pattern knew: once per shape (a bounded number of them), and again when a field its
+        pattern holds fixed changed (a chunk's ``created`` ticks each second). A pattern that
+        knew few blocks was not worth its cut: the next one waits twice as long (a field that
+        changes in every chunk costs a few cuts, not one per chunk)."""
+        old = self._cut.get(where, _NOT_CUT)
+        if old is None:
+            return  # no sound cut for this shape
+        patience = 1
+        if old is not _NOT_CUT:
+            assert isinstance(old, _Learned)
+            old.missed += 1
+            if old.missed < old.patience:
+                return
+            self._patterns.remove(old)
+            patience = 1 if old.known >= _WORTH_A_CUT else old.patience * 2
+        elif len(self._cut) >= _MOST_SHAPES:
             return
-        self._tried.add(where)
+        learned = self._cut[where] = self._cut_pattern(block, raw, where)
+        if learned is not None:
+            learned.patience = patience
+            self._patterns.insert(0, learned)
+
+    def _cut_pattern(self, block: bytes, raw: dict[str, Any], where: Any) -> _Learned | None:
         converter = self.converter
         decoder = converter._decoder
         data_start = 6 if block.startswith(b"data: ") else block.index(b"\n") + 7
         path, counter, opaque = decoder.hot_path(raw), decoder.hot_counter, decoder.hot_opaque
         pattern = cut_pattern(block, data_start, raw, path, counter=counter, opaque=opaque)
         if pattern is None:
-            return
+            return None
         relay = item = None
         if converter._relay:
             if pattern.numbered != (type(raw.get("sequence_number")) is int):
-                return
+                return None
             relay = converter._relay_template(raw)
             if relay is None:
-                return
+                return None
             item = _item_key(raw.get)
-        self._patterns.append(_Learned(pattern, where, relay, item))
+        return _Learned(pattern, where, relay, item)
 
     def _invalid(self, message: str) -> InvalidInputError:
         error = InvalidInputError(message, event_index=self.converter._index)

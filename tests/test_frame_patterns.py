@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 import re
+from typing import Any
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -255,3 +256,77 @@ def test_openai_obfuscation_does_not_keep_the_patterns_away(
     written = b"".join(transcoder.feed(frame) for frame in padded) + transcoder.finish()
     assert written == _transcode(source, target, padded, hot=False)[0]
     assert len(known) >= (37 if target == "completions" else 76)
+
+
+def _chat_chunks(created: list[int]) -> list[bytes]:
+    """A chat stream of ``len(created)`` content deltas, each chunk stamped with its
+    ``created``."""
+
+    def chunk(stamp: int, delta: dict[str, Any], finish: str | None = None) -> bytes:
+        body = {
+            "id": "c",
+            "object": "chat.completion.chunk",
+            "created": stamp,
+            "model": "m",
+            "choices": [{"index": 0, "delta": delta, "finish_reason": finish}],
+        }
+        return b"data: " + json.dumps(body).encode() + b"\n\n"
+
+    return [
+        chunk(created[0], {"role": "assistant", "content": ""}),
+        *(chunk(stamp, {"content": f" w{n}"}) for n, stamp in enumerate(created)),
+        chunk(created[-1], {}, "stop"),
+        b"data: [DONE]\n\n",
+    ]
+
+
+def _count_cuts(
+    transcoder: SSETranscoder, monkeypatch: pytest.MonkeyPatch
+) -> tuple[list[Any], list[bytes]]:
+    cuts: list[Any] = []
+    known: list[bytes] = []
+    cut, hot_known = transcoder._cut_pattern, transcoder._known
+
+    def cutting(*args: Any) -> Any:
+        cuts.append(args)
+        return cut(*args)
+
+    def knowing(block: bytes) -> bytes | None:
+        frame = hot_known(block)
+        if frame is not None:
+            known.append(frame)
+        return frame
+
+    monkeypatch.setattr(transcoder, "_cut_pattern", cutting)
+    monkeypatch.setattr(transcoder, "_known", knowing)
+    return cuts, known
+
+
+@pytest.mark.parametrize("target", ["anthropic", "responses"])
+def test_a_field_that_changes_now_and_then_gets_a_new_pattern(
+    target: Format, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """xAI and Alibaba stamp each chunk with the second it was made: when ``created`` ticks,
+    the part's pattern is cut again, and the next chunks are known again."""
+    stamps = [1000 + n // 40 for n in range(200)]  # five seconds, 40 chunks each
+    frames = _chat_chunks(stamps)
+    transcoder = SSETranscoder(source="chat", target=target, **FIXED)
+    cuts, known = _count_cuts(transcoder, monkeypatch)
+    written = b"".join(transcoder.feed(frame) for frame in frames) + transcoder.finish()
+    assert written == _transcode("chat", target, frames, hot=False)[0]
+    assert len(cuts) == 5  # one per second
+    assert len(known) >= 200 - 2 * 5
+
+
+def test_a_field_that_changes_in_every_chunk_costs_a_few_cuts(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A pattern that knows nothing waits twice as long before the next cut: a field that is
+    other in every chunk costs about log2(chunks) cuts, and the output is the full path's."""
+    frames = _chat_chunks([1000 + n for n in range(1000)])
+    transcoder = SSETranscoder(source="chat", target="anthropic", **FIXED)
+    cuts, known = _count_cuts(transcoder, monkeypatch)
+    written = b"".join(transcoder.feed(frame) for frame in frames) + transcoder.finish()
+    assert written == _transcode("chat", "anthropic", frames, hot=False)[0]
+    assert known == []
+    assert len(cuts) <= 11
