@@ -32,13 +32,14 @@ from __future__ import annotations
 
 import itertools
 import re
+from dataclasses import dataclass
 from typing import Any
 
 from pydantic_core import from_json
 
 from ._hot_lane import COUNTER, FRAGMENT, MARK, NUMBER, OPAQUE, json_string, opaque_mark
 
-__all__ = ["FramePattern", "cut_pattern", "marked", "replaced"]
+__all__ = ["FramePattern", "Learned", "PatternBook", "cut_pattern", "marked", "replaced"]
 
 _SPACE = rb"[ \t\r\n]*"
 #: A whole JSON string (its escapes taken as pairs).
@@ -200,3 +201,92 @@ def replaced(value: Any, path: tuple[str | int, ...], new: Any) -> Any:
     copy = list(value)
     copy[step] = replaced(copy[step], rest, new)  # type: ignore[index]
     return copy
+
+
+# --------------------------------------------------------------------------- the book
+
+
+#: The most part shapes a book cuts patterns for.
+_MOST_SHAPES = 64
+#: How many blocks a pattern must have known to have been worth its cut.
+_WORTH_A_CUT = 8
+#: What :class:`PatternBook` has for a shape never cut.
+_NOT_CUT: Any = object()
+
+
+@dataclass(slots=True)
+class Learned:
+    """A pattern a book holds, and what its matches are to its reader."""
+
+    pattern: FramePattern
+    where: Any
+    """Where the fragment goes, as the decoder's ``hot_shape`` said."""
+    relay: Any = None
+    """The reader's own: for a relayed stream, the frame it writes back (a template)."""
+    item: Any = None
+    """The reader's own: for a relayed stream, the item the event speaks of."""
+    known: int = 0
+    """How many blocks it knew."""
+    missed: int = 0
+    """How many plain deltas of its shape it did not know (another value in a fixed piece)."""
+    patience: int = 1
+    """How many it may miss before it is cut again."""
+
+
+class PatternBook:
+    """The patterns of one stream's parts, one per shape, the most recently matched first (a
+    part's deltas come in runs).
+
+    A shape is cut once, and again when a field its pattern holds fixed changes (a chunk's
+    ``created`` ticks each second): a plain delta of its shape the pattern did not know says
+    so. A pattern that knew few blocks was not worth its cut, and the next one waits twice as
+    long — a field other in every chunk costs about log2(chunks) cuts, not one per chunk. At
+    most a few dozen shapes are cut; one without a sound cut is not tried again."""
+
+    __slots__ = ("_cut", "_patterns")
+
+    def __init__(self) -> None:
+        self._patterns: list[Learned] = []
+        self._cut: dict[Any, Learned | None] = {}
+
+    def __bool__(self) -> bool:
+        return bool(self._patterns)
+
+    def match(self, block: bytes) -> tuple[Learned, tuple[str, bytes, tuple[str, ...]]] | None:
+        """The pattern that knows ``block`` and what its holes hold; ``None`` if none does."""
+        patterns = self._patterns
+        learned = patterns[0]
+        found = learned.pattern.match(block)
+        if found is not None:
+            return learned, found
+        for position in range(1, len(patterns)):
+            learned = patterns[position]
+            found = learned.pattern.match(block)
+            if found is not None:
+                patterns[0], patterns[position] = learned, patterns[0]
+                return learned, found
+        return None
+
+    def wants(self, where: Any) -> bool:
+        """Whether a plain delta of shape ``where`` that no pattern knew is to be cut (see the
+        class docstring); then :meth:`add` takes what the cut gave."""
+        old = self._cut.get(where, _NOT_CUT)
+        if old is None:
+            return False
+        if old is _NOT_CUT:
+            return len(self._cut) < _MOST_SHAPES
+        old.missed += 1
+        return bool(old.missed >= old.patience)
+
+    def add(self, where: Any, learned: Learned | None) -> None:
+        """The pattern cut for shape ``where`` (``None``: no sound cut), in place of its old
+        one."""
+        old = self._cut.get(where)
+        patience = 1
+        if old is not None:
+            self._patterns.remove(old)
+            patience = 1 if old.known >= _WORTH_A_CUT else old.patience * 2
+        self._cut[where] = learned
+        if learned is not None:
+            learned.patience = patience
+            self._patterns.insert(0, learned)

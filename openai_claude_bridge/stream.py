@@ -68,7 +68,6 @@ import enum
 import importlib
 import json
 from collections.abc import Callable
-from dataclasses import dataclass
 from functools import cache
 from typing import Any, Protocol
 
@@ -76,7 +75,7 @@ from pydantic import BaseModel
 from pydantic_core import from_json
 
 from . import ir
-from ._frame_patterns import FramePattern, cut_pattern, marked
+from ._frame_patterns import Learned, PatternBook, cut_pattern, marked
 from ._hot_lane import Template, compact_json, event_json, json_frame
 from ._relay_history import RelayHistory
 from ._restore import ClientTools, StreamRestorer
@@ -476,35 +475,6 @@ _DONE_SENTINEL = frozenset({"chat", "completions"})
 _DONE = "[DONE]"
 
 
-#: The most part shapes a transcoder cuts frame patterns for.
-_MOST_SHAPES = 64
-#: How many blocks a pattern must have known to have been worth its cut (see ``_learn``).
-_WORTH_A_CUT = 8
-
-
-#: ``SSETranscoder._cut``'s answer for a shape never cut.
-_NOT_CUT: Any = object()
-
-
-@dataclass(slots=True)
-class _Learned:
-    """A frame pattern a transcoder learned, and what its matches are."""
-
-    pattern: FramePattern
-    where: Any
-    """Where the fragment goes, as the decoder's ``hot_shape`` said."""
-    relay: Template | None
-    """A relayed stream: the frame it writes for a match (else the encoder writes it)."""
-    item: tuple[Any, ...] | None
-    """A relayed stream: the item the event speaks of (:func:`_item_key`)."""
-    known: int = 0
-    """How many blocks it knew."""
-    missed: int = 0
-    """How many plain deltas of its shape it did not know (another value in a fixed piece)."""
-    patience: int = 1
-    """How many it may miss before it is cut again."""
-
-
 class SSETranscoder:
     """Raw upstream SSE bytes in, raw downstream SSE bytes out (any split of the input)."""
 
@@ -513,10 +483,8 @@ class SSETranscoder:
         self._sse = SSEDecoder()
         self._finished = False
         self._done_sent = False
-        self._patterns: list[_Learned] = []
+        self._patterns = PatternBook()
         """The frame patterns of the plain delta events seen (:mod:`._frame_patterns`)."""
-        self._cut: dict[Any, _Learned | None] = {}
-        """The pattern cut for each shape (the decoder's ``where``), ``None`` if none could be."""
 
     @property
     def state(self) -> StreamState:
@@ -605,22 +573,13 @@ class SSETranscoder:
     def _known(self, block: bytes) -> bytes | None:
         """The downstream bytes of a block that a learned pattern knows as a plain delta of an
         open part (its JSON never parsed); ``None`` for any other block (nothing changed)."""
-        patterns = self._patterns
-        learned = patterns[0]
-        found = learned.pattern.match(block)
-        if found is None:
-            for position in range(1, len(patterns)):
-                learned = patterns[position]
-                found = learned.pattern.match(block)
-                if found is not None:  # the most recent match first: deltas come in runs
-                    patterns[0], patterns[position] = learned, patterns[0]
-                    break
-            else:
-                return None
+        matched = self._patterns.match(block)
+        if matched is None:
+            return None
         converter = self.converter
         if not converter.hot_lane or converter._state is not StreamState.OPEN:
             return None
-        fragment, digits, opaque = found
+        learned, (fragment, digits, opaque) = matched
         delta = converter._hot_take(learned.where, fragment)
         if delta is None:
             return None
@@ -630,7 +589,8 @@ class SSETranscoder:
                 return self._hot_written(delta)
             sequence = int(digits) if digits else None
             converter._note_relayed([delta], sequence, learned.item)
-            return learned.relay.fill(fragment, sequence or 0, opaque)
+            relay: Template = learned.relay
+            return relay.fill(fragment, sequence or 0, opaque)
         except BridgeError as exc:
             converter._fail(exc, converter._index - 1)
             raise
@@ -672,29 +632,14 @@ class SSETranscoder:
 
     def _learn(self, block: bytes, raw: dict[str, Any], where: Any) -> None:
         """Cut a pattern from the block of a plain delta the hot lane just took, which no
-        pattern knew: once per shape (a bounded number of them), and again when a field its
-        pattern holds fixed changed (a chunk's ``created`` ticks each second). A pattern that
-        knew few blocks was not worth its cut: the next one waits twice as long (a field that
-        changes in every chunk costs a few cuts, not one per chunk)."""
-        old = self._cut.get(where, _NOT_CUT)
-        if old is None:
-            return  # no sound cut for this shape
-        patience = 1
-        if old is not _NOT_CUT:
-            assert isinstance(old, _Learned)
-            old.missed += 1
-            if old.missed < old.patience:
-                return
-            self._patterns.remove(old)
-            patience = 1 if old.known >= _WORTH_A_CUT else old.patience * 2
-        elif len(self._cut) >= _MOST_SHAPES:
-            return
-        learned = self._cut[where] = self._cut_pattern(block, raw, where)
-        if learned is not None:
-            learned.patience = patience
-            self._patterns.insert(0, learned)
+        pattern knew, when the book wants one for its shape (see
+        :class:`._frame_patterns.PatternBook`)."""
+        if self._patterns.wants(where):
+            self._patterns.add(where, self._cut_pattern(block, raw, where))
 
-    def _cut_pattern(self, block: bytes, raw: dict[str, Any], where: Any) -> _Learned | None:
+    def _cut_pattern(self, block: bytes, raw: dict[str, Any], where: Any) -> Learned | None:
+        """The pattern of a plain delta's block (and, for a relayed stream, its frame's
+        template); ``None`` when none is sound."""
         converter = self.converter
         decoder = converter._decoder
         data_start = 6 if block.startswith(b"data: ") else block.index(b"\n") + 7
@@ -710,7 +655,7 @@ class SSETranscoder:
             if relay is None:
                 return None
             item = _item_key(raw.get)
-        return _Learned(pattern, where, relay, item)
+        return Learned(pattern, where, relay, item)
 
     def _invalid(self, message: str) -> InvalidInputError:
         error = InvalidInputError(message, event_index=self.converter._index)
