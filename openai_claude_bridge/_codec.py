@@ -29,7 +29,7 @@ from . import ir
 from .errors import InvalidInputError
 from .ir.base import Extra, Node, with_extra
 from .options import Format, Options
-from .wire import from_wire, json_path, to_wire
+from .wire import from_wire, json_path, to_wire, wire_fields
 
 __all__ = [
     "assemble",
@@ -52,17 +52,54 @@ ModelT = TypeVar("ModelT", bound=BaseModel)
 
 def leftover(model: BaseModel, consumed: Collection[str]) -> dict[str, Any]:
     """The wire fields of ``model`` (as JSON) whose names are not in ``consumed``: fields with no
-    neutral meaning and unknown extra fields alike. (Most models leave none: that is seen from
-    the names of the fields they set, without dumping them.)"""
+    neutral meaning and unknown extra fields alike. Most models leave none: that is seen from
+    the names of the fields they set, without dumping them; the others dump only the fields
+    left over (a message's ``null`` stop sequence, not its content)."""
+    left = _unconsumed(model, consumed)
+    if left is None:
+        return {key: value for key, value in to_wire(model).items() if key not in consumed}
+    return wire_fields(model, left) if left else {}
+
+
+def _unconsumed(model: BaseModel, consumed: Collection[str]) -> set[str] | None:
+    """The names (as the model spells them: field names and extra keys) of the fields ``model``
+    set whose wire names are not in ``consumed``; ``None`` when the names cannot tell which
+    entries of the whole dump those are (a model that is no :class:`~.wire.WireModel`, an extra
+    key spelt like a field)."""
+    aliases: Mapping[str, str] | None = getattr(type(model), "__wire_aliases__", None)
+    if aliases is None:
+        return None if _any_unconsumed(model, consumed) else set()
+    if not isinstance(consumed, (set, frozenset)):
+        consumed = frozenset(consumed)
+    names = model.__pydantic_fields_set__
+    extra = model.__pydantic_extra__
+    left = names - consumed
+    if extra:
+        left |= extra.keys() - consumed
+    for name, alias in aliases.items():  # an aliased field goes by its wire name
+        if name in names:
+            (left.discard if alias in consumed else left.add)(name)
+    if not left:
+        return left
+    fields = type(model).__pydantic_fields__
+    left = {name for name in left if name in fields or (extra and name in extra)}
+    if left and extra and not extra.keys().isdisjoint({*fields, *aliases.values()}):
+        return None
+    return left
+
+
+def _any_unconsumed(model: BaseModel, consumed: Collection[str]) -> bool:
+    """Whether any field ``model`` set has a wire name outside ``consumed`` (any model)."""
     fields = type(model).__pydantic_fields__
     extra = model.__pydantic_extra__ or {}
-    if all(key in consumed for key in extra) and all(
-        (fields[name].alias or name) in consumed
-        for name in model.__pydantic_fields_set__
-        if name in fields
-    ):
-        return {}
-    return {key: value for key, value in to_wire(model).items() if key not in consumed}
+    return not (
+        all(key in consumed for key in extra)
+        and all(
+            (fields[name].alias or name) in consumed
+            for name in model.__pydantic_fields_set__
+            if name in fields
+        )
+    )
 
 
 def leftover_extra(fmt: Format, model: BaseModel, consumed: Collection[str]) -> Extra:

@@ -49,6 +49,7 @@ __all__ = [
     "to_wire",
     "union_members",
     "union_tags",
+    "wire_fields",
 ]
 
 #: A JSON number that keeps its integral/fractional form through a round trip.
@@ -73,15 +74,21 @@ class WireModel(BaseModel):
 
     #: Names of the discriminator fields that are dumped even when left at their default.
     __wire_tags__: ClassVar[frozenset[str]] = frozenset()
+    #: Field name -> wire name, for the fields whose wire name is another (``from_`` -> ``from``).
+    __wire_aliases__: ClassVar[Mapping[str, str]] = types.MappingProxyType({})
 
     @classmethod
     def __pydantic_init_subclass__(cls, **kwargs: Any) -> None:
         super().__pydantic_init_subclass__(**kwargs)
         tags = set()
+        aliases = {}
         for name, field in cls.model_fields.items():
             if field.default is not None and field.default == _tag_of(field.annotation):
                 tags.add(name)
+            if field.alias is not None and field.alias != name:
+                aliases[name] = field.alias
         cls.__wire_tags__ = frozenset(tags)
+        cls.__wire_aliases__ = types.MappingProxyType(aliases)
 
     def model_post_init(self, context: Any, /) -> None:
         if self.__wire_tags__ and not (context is _AS_SENT or _as_sent(context)):
@@ -122,8 +129,20 @@ def to_wire(model: BaseModel) -> dict[str, Any]:
     """
     if not isinstance(model, BaseModel):
         raise TypeError(f"to_wire() takes a model of this package, not {type(model).__name__}")
+    return _dump(model, None)
+
+
+def wire_fields(model: BaseModel, names: set[str]) -> dict[str, Any]:
+    """The entries of :func:`to_wire` ``(model)`` for the fields ``names`` (field names, as the
+    model spells them, and extra keys), in the same order, without dumping the others: a decoder
+    that needs a few fields of a big model (the ``null`` beside a message's content) dumps
+    only those."""
+    return _dump(model, names)
+
+
+def _dump(model: BaseModel, include: set[str] | None) -> dict[str, Any]:
     try:
-        return model.model_dump(mode="json", by_alias=True, exclude_unset=True)
+        return model.model_dump(mode="json", by_alias=True, exclude_unset=True, include=include)
     except RecursionError:
         raise InvalidInputError("payload is nested too deeply") from None
     except ValueError as exc:  # pydantic-core's own depth guard

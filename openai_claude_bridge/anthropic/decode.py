@@ -53,7 +53,7 @@ from .. import _call_id_carrier as call_ids
 from .. import ir
 from .._codec import leftover
 from ..options import Format
-from ..wire import json_path, to_wire
+from ..wire import json_path, to_wire, wire_fields
 from .models.beta import (
     AdvisorToolResultBlock,
     AdvisorToolResultBlockParam,
@@ -196,9 +196,13 @@ def _extra(model: BaseModel, consumed: Collection[str], **residues: Any) -> ir.E
     return _mark(fields)
 
 
+#: ``json.dumps(value, separators=(",", ":"), ensure_ascii=False)``, its encoder made once.
+_compact_json = json.JSONEncoder(separators=(",", ":"), ensure_ascii=False).encode
+
+
 def _arguments(value: dict[str, Any]) -> str:
     """A tool input object as the ir's compact JSON text."""
-    return json.dumps(value, separators=(",", ":"), ensure_ascii=False)
+    return _compact_json(value)
 
 
 # --------------------------------------------------------------------------- requests
@@ -825,7 +829,8 @@ def _usage(usage: Usage, path: str) -> ir.Usage:
     if usage.service_tier in RESPONSE_SERVICE_TIER_TO_IR:
         tier = RESPONSE_SERVICE_TIER_TO_IR[usage.service_tier]  # type: ignore[index]
         consumed.add("service_tier")
-    echoed = {key: value for key, value in to_wire(usage).items() if key in _USAGE_ECHO}
+    echo_set = usage.model_fields_set & _USAGE_ECHO
+    echoed = wire_fields(usage, echo_set) if echo_set else {}
     consumed |= set(echoed)
     return ir.Usage(
         input_tokens=usage.input_tokens + (cache_read or 0) + (cache_write or 0),
