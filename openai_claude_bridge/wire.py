@@ -91,7 +91,10 @@ class WireModel(BaseModel):
         cls.__wire_aliases__ = types.MappingProxyType(aliases)
 
     def model_post_init(self, context: Any, /) -> None:
-        if self.__wire_tags__ and not (context is _AS_SENT or _as_sent(context)):
+        # runs for every model validated: the usual context (none) is told first
+        if self.__wire_tags__ and (
+            context is None or not (context is _AS_SENT or _as_sent(context))
+        ):
             self.__pydantic_fields_set__.update(self.__wire_tags__)
 
 
@@ -210,6 +213,7 @@ class OpenUnion:
         if self.fallback is not None:
             choices[_UNKNOWN_CHOICE] = handler.generate_schema(self.fallback)
         known = frozenset(tags)
+        labels = {tag: _TAG_PREFIX + tag + _TAG_SUFFIX for tag in tags}
         field, has_fallback = self.field, self.fallback is not None
         default_choice = None
         if self.default is not None:
@@ -217,16 +221,15 @@ class OpenUnion:
             default_choice = _TAG_PREFIX + default_tag + _TAG_SUFFIX
 
         def discriminate(value: Any) -> str | None:
-            if isinstance(value, dict):
-                tag = value.get(field, _MISSING)
-            else:
-                tag = getattr(value, field, _MISSING)
-            if tag is _MISSING or tag is None:
+            # called for every union value validated or dumped: one lookup for a known tag
+            tag = value.get(field) if isinstance(value, dict) else getattr(value, field, None)
+            if tag is None:  # missing or null
                 return default_choice
             if not isinstance(tag, str):
                 return None
-            if tag in known:
-                return _TAG_PREFIX + tag + _TAG_SUFFIX
+            label = labels.get(tag)
+            if label is not None:
+                return label
             return _UNKNOWN_CHOICE if has_fallback else _TAG_PREFIX + tag + _TAG_SUFFIX
 
         return core_schema.tagged_union_schema(
@@ -329,7 +332,8 @@ def from_wire(
     sent it, to be given back exactly — a discriminator tag it left out stays unset (see the
     module docstring).
     """
-    if _is_plain_class(tp) and isinstance(data, tp):
+    plain = _is_plain_class(tp)
+    if plain and isinstance(data, tp):
         return data
     if isinstance(data, (str, bytes, bytearray)):
         try:
@@ -338,7 +342,7 @@ def from_wire(
             raise InvalidInputError(
                 f"not valid JSON: {exc}", path=path, event_index=event_index
             ) from None
-    validator = getattr(tp, "__pydantic_validator__", None) if _is_plain_class(tp) else None
+    validator = getattr(tp, "__pydantic_validator__", None) if plain else None
     if validator is None:
         validator = _adapter(tp).validator
     try:

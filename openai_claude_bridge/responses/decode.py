@@ -53,6 +53,7 @@ from collections.abc import Collection, Iterable, Mapping
 from types import MappingProxyType
 from typing import Any, Union
 
+from pydantic import BaseModel
 from typing_extensions import assert_never
 
 from .. import _call_id_carrier as call_ids
@@ -151,6 +152,12 @@ class _Fields:
         if more:
             left.update(more)
         return own_extra(left)
+
+
+def _json_of(model: BaseModel, wire: Mapping[str, Any] | None) -> Mapping[str, Any]:
+    """``wire`` (the JSON of ``model`` a caller dumped already, inside that of the object around
+    it: the same as dumping ``model`` on its own), else ``model`` dumped."""
+    return to_wire(model) if wire is None else wire
 
 
 def _only(wire: Mapping[str, Any], keys: Collection[str]) -> bool:
@@ -302,11 +309,18 @@ def native(wire: dict[str, Any], path: str) -> ir.NativePart:
     return ir.NativePart(format=FMT, kind=str(wire.get("type")), data=wire, path=path)
 
 
-def content_part(part: ContentModel, path: str, more: Mapping[str, Any] | None = None) -> ir.Part:
+def content_part(
+    part: ContentModel,
+    path: str,
+    more: Mapping[str, Any] | None = None,
+    *,
+    wire: Mapping[str, Any] | None = None,
+) -> ir.Part:
     """One content part of a message (or of a tool output). ``more`` (given for the parts of an
     output message) goes into its ``extra``; an unknown part then carries the own-format marker,
-    which tells it from a native output item."""
-    wire = to_wire(part)
+    which tells it from a native output item. ``wire``: the part's JSON, when the caller has it
+    already (:func:`decode_response` dumps a response once, not once per object)."""
+    wire = _json_of(part, wire)
     f = _Fields(wire)
     f.consume("type")
     match part:
@@ -342,9 +356,9 @@ def content_part(part: ContentModel, path: str, more: Mapping[str, Any] | None =
         case UnknownContentPart():
             if more is not None:
                 return ir.NativePart(
-                    format=FMT, kind=part.type, data=wire, path=path, extra=own_extra(more)
+                    format=FMT, kind=part.type, data=dict(wire), path=path, extra=own_extra(more)
                 )
-            return native(wire, path)
+            return native(dict(wire), path)
         case _:
             assert_never(part)
 
@@ -359,9 +373,12 @@ def _content(value: str | list[Any], path: str) -> tuple[tuple[ir.Part, ...], bo
 # --------------------------------------------------------------------------- items
 
 
-def tool_call(item: ToolCallModel, path: str) -> ir.ToolCallPart:
-    """A ``function_call`` / ``custom_tool_call`` item."""
-    f = _Fields(to_wire(item))
+def tool_call(
+    item: ToolCallModel, path: str, *, wire: Mapping[str, Any] | None = None
+) -> ir.ToolCallPart:
+    """A ``function_call`` / ``custom_tool_call`` item (``wire``: its JSON, when the caller has
+    it already)."""
+    f = _Fields(_json_of(item, wire))
     f.consume("type", "call_id", "name")
     if isinstance(item, ResponseFunctionToolCall):
         f.consume("arguments")
@@ -412,11 +429,14 @@ def _plain_texts(wires: Any, tag: str) -> tuple[str, ...] | None:
     return None
 
 
-def reasoning(item: ReasoningModel, path: str) -> ir.ReasoningPart:
+def reasoning(
+    item: ReasoningModel, path: str, *, wire: Mapping[str, Any] | None = None
+) -> ir.ReasoningPart:
     """A ``reasoning`` item. OpenAI's own has ``origin="responses"``; a carrier in
     ``encrypted_content`` (:mod:`.reasoning_carrier`) restores the reasoning another server made,
-    and the item id the bridge made up for it is bookkeeping (``echo``)."""
-    f = _Fields(to_wire(item))
+    and the item id the bridge made up for it is bookkeeping (``echo``). ``wire``: the item's
+    JSON, when the caller has it already."""
+    f = _Fields(_json_of(item, wire))
     f.consume("type")
     encrypted = f.text("encrypted_content")
     carried = decode_carrier(encrypted) if encrypted is not None else None
@@ -695,25 +715,29 @@ def _take_object(f: _Fields, key: str) -> dict[str, Any] | None:
 # --------------------------------------------------------------------------- response
 
 
-def _output_item(item: Any, path: str) -> list[ir.Part]:
+def _output_item(item: Any, path: str, wire: Mapping[str, Any] | None = None) -> list[ir.Part]:
+    """The parts of an output item (``wire``: its JSON, when the caller has it already)."""
     match item:
         case ResponseOutputMessage():
-            return _output_message(item, path)
+            return _output_message(item, path, _json_of(item, wire))
         case ResponseFunctionToolCall() | ResponseCustomToolCall():
-            return [tool_call(item, path)]
+            return [tool_call(item, path, wire=wire)]
         case ResponseReasoningItem():
-            return [reasoning(item, path)]
+            return [reasoning(item, path, wire=wire)]
         case _:
-            return [native(to_wire(item), path)]
+            return [native(dict(_json_of(item, wire)), path)]
 
 
-def _output_message(item: ResponseOutputMessage, path: str) -> list[ir.Part]:
-    wire = to_wire(item)
+def _output_message(
+    item: ResponseOutputMessage, path: str, wire: Mapping[str, Any]
+) -> list[ir.Part]:
     if not item.content:
-        return [native(wire, path)]
+        return [native(dict(wire), path)]
     head = {k: v for k, v in wire.items() if k != "content"}
+    contents = wire["content"]
     parts = [
-        content_part(p, json_path(["content", i], path), {}) for i, p in enumerate(item.content)
+        content_part(p, json_path(["content", i], path), {}, wire=contents[i])
+        for i, p in enumerate(item.content)
     ]
     parts[0] = headed(parts[0], head)
     return parts
@@ -790,10 +814,11 @@ def decode_response(resp: Response, *, path: str = "") -> ir.Response:
     """A Responses ``Response`` as an ir response with one candidate."""
     f = _Fields(to_wire(resp))
     f.consume("object", "output")
+    items = f.wire["output"]
     parts = [
         part
         for i, item in enumerate(resp.output)
-        for part in _output_item(item, json_path(["output", i], path))
+        for part in _output_item(item, json_path(["output", i], path), items[i])
     ]
     status = f.text("status") if resp.status in _STATUSES else None
     stop, raw = _stop(resp.status, f.wire.get("incomplete_details"), parts)
