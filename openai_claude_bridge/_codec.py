@@ -114,8 +114,7 @@ def assemble(
     the fields are taken as they are (validated once, when they were built); when ``tp`` wants
     another model there (another format's block of the same shape), they are dumped to their
     wire JSON and validated again."""
-    payload: dict[str, Any] = dict(base or {})
-    payload.update(fields)
+    payload = {**base, **fields} if base else dict(fields)
     try:
         return from_wire(tp, payload)
     except InvalidInputError:
@@ -129,11 +128,10 @@ def build(tp: type[ModelT], fields: Mapping[str, Any], node: Node | None, fmt: F
     """Validate ``fields`` into ``tp``, first adding what ``node`` carries in ``echo`` and
     ``extra`` for ``fmt`` (the fields only this format has, restored on the way back to it).
     Fields the encoder set win over extras of the same name."""
-    base: dict[str, Any] = {}
-    if node is not None:
-        base.update(node.echo.get(fmt, {}))
-        base.update(node.extra.get(fmt, {}))
-    return assemble(tp, fields, base)
+    if node is None:
+        return assemble(tp, fields)
+    echo, extra = node.echo.get(fmt), node.extra.get(fmt)
+    return assemble(tp, fields, {**echo, **extra} if echo and extra else echo or extra)
 
 
 def _json(value: Any) -> Any:

@@ -1,22 +1,31 @@
 """Each fast path of the non-streaming conversions gives exactly what its slow path gives.
 
-The speed work (issue 10) let converters skip work whose result they already have: a Responses
-decoder reads each output item's JSON from the one dump of the whole response instead of dumping
-every item (and every message's content parts) again. These properties hold the fast path to the
-slow one over generated payloads: realistic responses and schema-valid ones (unknown fields,
-unknown items, every union member).
+The speed work (issue 10) let converters skip work whose result they already have, or do it
+with a faster tool where that gives the same result:
+
+* a Responses decoder reads each output item's JSON from the one dump of the whole response
+  instead of dumping every item (and every message's content parts) again;
+* JSON text the bridge writes (a tool input as arguments, a carrier) comes from pydantic-core's
+  encoder where it writes what the standard library writes (:mod:`._compact_json`).
+
+These properties hold each fast path to its slow one over generated values: realistic responses
+and schema-valid ones (unknown fields, unknown items, every union member), any JSON.
 """
 
 from __future__ import annotations
 
+import json
+from collections.abc import Callable
 from typing import Any
 
-from hypothesis import given
+import pytest
+from hypothesis import example, given
 from hypothesis import strategies as st
 
+from openai_claude_bridge._compact_json import compact_json
 from openai_claude_bridge.responses import Response
 from openai_claude_bridge.responses.decode import _output_item, decode_response
-from openai_claude_bridge.testing.strategies import responses, wire_payloads
+from openai_claude_bridge.testing.strategies import json_values, responses, wire_payloads
 from openai_claude_bridge.wire import from_wire, json_path
 
 
@@ -30,3 +39,46 @@ def test_responses_output_items_decode_alike_from_the_response_dump(payload: Any
     )
     (candidate,) = decode_response(resp).candidates
     assert repr(candidate.parts) == repr(each_dumped)  # repr: a NaN equals itself
+
+
+#: Any JSON value, and then some the standard library also writes: floats (``1e+16``, ``NaN``),
+#: lone surrogates (half an emoji), tuples, non-string keys.
+_ANY_JSON = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats() | st.text(),
+    lambda inner: (
+        st.lists(inner)
+        | st.lists(inner).map(tuple)
+        | st.dictionaries(st.text() | st.integers(), inner)
+    ),
+    max_leaves=30,
+)
+
+
+@given(json_values | _ANY_JSON, st.booleans())
+@example([1e-07, 1e16], False)  # exponents: the standard library pads them to two digits
+@example({"b": 1, "a": ["x"]}, True)
+@example({"b": {"d": 1, "c": 2}}, True)  # sorted at every depth
+@example([{"d": 1, "c": 2}], True)
+@example({"text": "\ud83d"}, False)  # half an emoji
+def test_compact_json_is_what_json_dumps_writes(value: Any, sort_keys: bool) -> None:
+    def dumps() -> str:
+        return json.dumps(value, ensure_ascii=False, separators=(",", ":"), sort_keys=sort_keys)
+
+    assert _outcome(lambda: compact_json(value, sort_keys=sort_keys)) == _outcome(dumps)
+
+
+def _outcome(write: Callable[[], str]) -> tuple[str, str]:
+    """What ``write`` wrote, or the kind of exception it raised (keys that do not sort)."""
+    try:
+        return "wrote", write()
+    except (TypeError, ValueError) as exc:
+        return "raised", type(exc).__name__
+
+
+@pytest.mark.parametrize("depth", [150, 600])
+def test_compact_json_of_deep_values_is_what_json_dumps_writes(depth: int) -> None:
+    value: Any = "x"
+    for level in range(depth):
+        value = [value] if level % 2 else {"k": value}
+    written = json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+    assert compact_json(value) == written

@@ -41,7 +41,6 @@ Conventions worth knowing:
 from __future__ import annotations
 
 import dataclasses
-import json
 from collections.abc import Collection, Mapping, Sequence
 from types import MappingProxyType
 from typing import Any
@@ -52,6 +51,7 @@ from typing_extensions import assert_never
 from .. import _call_id_carrier as call_ids
 from .. import ir
 from .._codec import leftover
+from .._compact_json import compact_json
 from ..options import Format
 from ..wire import json_path, to_wire, wire_fields
 from .models.beta import (
@@ -196,13 +196,9 @@ def _extra(model: BaseModel, consumed: Collection[str], **residues: Any) -> ir.E
     return _mark(fields)
 
 
-#: ``json.dumps(value, separators=(",", ":"), ensure_ascii=False)``, its encoder made once.
-_compact_json = json.JSONEncoder(separators=(",", ":"), ensure_ascii=False).encode
-
-
 def _arguments(value: dict[str, Any]) -> str:
     """A tool input object as the ir's compact JSON text."""
-    return _compact_json(value)
+    return compact_json(value)
 
 
 # --------------------------------------------------------------------------- requests
