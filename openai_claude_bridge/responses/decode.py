@@ -117,13 +117,19 @@ ToolResultModel = Union[FunctionCallOutput, ResponseCustomToolCallOutput]
 # --------------------------------------------------------------------------- field reading
 
 
+#: The ``extra`` of a node with nothing left over: the own-format marker alone (shared).
+_MARK: Extra = MappingProxyType({FMT: MappingProxyType({})})
+
+
 def own_extra(fields: Mapping[str, Any]) -> Extra:
     """``extra`` holding ``fields`` for this format, with the own-format marker even when empty."""
-    return MappingProxyType({FMT: MappingProxyType(dict(fields))})
+    return MappingProxyType({FMT: MappingProxyType(dict(fields))}) if fields else _MARK
 
 
 class _Fields:
     """Reads the fields of one wire object (as JSON), remembering which became neutral."""
+
+    __slots__ = ("consumed", "wire")
 
     def __init__(self, wire: Mapping[str, Any]) -> None:
         self.wire = wire
@@ -133,25 +139,32 @@ class _Fields:
         """The value of ``key`` if it has one of ``types`` (bools are not ints), else ``None``;
         a value taken is consumed."""
         value = self.wire.get(key)
-        if value is None or (isinstance(value, bool) and bool not in types):
-            return None
-        if isinstance(value, types):
+        if isinstance(value, types) and (value.__class__ is not bool or bool in types):
             self.consumed.add(key)
             return value
         return None
 
     def text(self, key: str) -> str | None:
-        value: str | None = self.take(key, str)
-        return value
+        """The value of ``key`` if it is a string, else ``None``; a value taken is consumed."""
+        value = self.wire.get(key)
+        if isinstance(value, str):
+            self.consumed.add(key)
+            return value
+        return None
 
     def consume(self, *keys: str) -> None:
         self.consumed.update(keys)
 
+    def left(self) -> dict[str, Any]:
+        """The fields not consumed, in their order."""
+        consumed = self.consumed
+        return {k: v for k, v in self.wire.items() if k not in consumed}
+
     def extra(self, more: Mapping[str, Any] | None = None) -> Extra:
-        left = {k: v for k, v in self.wire.items() if k not in self.consumed}
+        left = self.left()
         if more:
             left.update(more)
-        return own_extra(left)
+        return MappingProxyType({FMT: MappingProxyType(left)}) if left else _MARK
 
 
 def _json_of(model: BaseModel, wire: Mapping[str, Any] | None) -> Mapping[str, Any]:
@@ -161,7 +174,7 @@ def _json_of(model: BaseModel, wire: Mapping[str, Any] | None) -> Mapping[str, A
 
 
 def _only(wire: Mapping[str, Any], keys: Collection[str]) -> bool:
-    return set(wire) <= set(keys)
+    return wire.keys() <= (keys if isinstance(keys, frozenset) else set(keys))
 
 
 # --------------------------------------------------------------------------- content parts
@@ -757,6 +770,10 @@ def headed(part: ir.Part, head: Mapping[str, Any]) -> ir.Part:
     return dataclasses.replace(part, echo=with_extra(FMT, echo), extra=extra)
 
 
+_INPUT_DETAILS = frozenset({"cached_tokens", "cache_write_tokens"})
+_OUTPUT_DETAILS = frozenset({"reasoning_tokens"})
+
+
 def _usage(f: _Fields, path: str) -> ir.Usage | None:
     wire = f.take("usage", dict)
     if wire is None:
@@ -766,11 +783,11 @@ def _usage(f: _Fields, path: str) -> ir.Usage | None:
     inputs = wire["input_tokens_details"]
     outputs = wire["output_tokens_details"]
     cache_write = inputs.get("cache_write_tokens")
-    if _only(inputs, ("cached_tokens", "cache_write_tokens")) and (
+    if _only(inputs, _INPUT_DETAILS) and (
         "cache_write_tokens" not in inputs or isinstance(cache_write, int)
     ):
         u.consume("input_tokens_details")
-    if _only(outputs, ("reasoning_tokens",)):
+    if _only(outputs, _OUTPUT_DETAILS):
         u.consume("output_tokens_details")
     tier = f.text("service_tier")
     return ir.Usage(
@@ -827,7 +844,7 @@ def decode_response(resp: Response, *, path: str = "") -> ir.Response:
     if model:
         f.consume("model")
     resp_id, created, usage = f.text("id"), _created(f), _usage(f, path)
-    leftovers, echo = _split_echo(f.extra())  # what the lines above did not take
+    leftovers, echo = _split_echo(f.left())  # what the lines above did not take
     return ir.Response(
         id=resp_id,
         model=model or None,
@@ -885,12 +902,11 @@ RESPONSE_ECHO = frozenset(
 )  # fmt: skip
 
 
-def _split_echo(extra: Extra) -> tuple[Extra, Extra]:
-    """A response's leftovers as (``extra``, ``echo``): the echoed request settings (and a float
-    ``created_at``, see :func:`_created`) move to ``echo``."""
-    own = dict(extra.get(FMT, {}))
-    echo = {key: own.pop(key) for key in list(own) if key in RESPONSE_ECHO or key == "created_at"}
-    return own_extra(own), with_extra(FMT, echo)
+def _split_echo(left: dict[str, Any]) -> tuple[Extra, Extra]:
+    """A response's leftovers (``left``, taken over) as (``extra``, ``echo``): the echoed request
+    settings (and a float ``created_at``, see :func:`_created`) move to ``echo``."""
+    echo = {key: left.pop(key) for key in list(left) if key in RESPONSE_ECHO or key == "created_at"}
+    return own_extra(left), with_extra(FMT, echo)
 
 
 # --------------------------------------------------------------------------- errors
