@@ -29,7 +29,7 @@ from . import ir
 from .errors import InvalidInputError
 from .ir.base import Extra, Node, with_extra
 from .options import Format, Options
-from .wire import from_wire, json_path, to_wire, wire_fields
+from .wire import from_fields, from_wire, json_path, to_wire, wire_fields
 
 __all__ = [
     "assemble",
@@ -116,7 +116,7 @@ def assemble(
     wire JSON and validated again."""
     payload = {**base, **fields} if base else dict(fields)
     try:
-        return from_wire(tp, payload)
+        return from_fields(tp, payload)
     except InvalidInputError:
         pass
     payload = dict(base or {})

@@ -44,6 +44,7 @@ __all__ = [
     "Number",
     "OpenUnion",
     "WireModel",
+    "from_fields",
     "from_wire",
     "json_path",
     "to_wire",
@@ -353,6 +354,19 @@ def from_wire(
         raise InvalidInputError(
             "payload is nested too deeply", path=path, event_index=event_index
         ) from None
+
+
+def from_fields(tp: type[ModelT], data: dict[str, Any]) -> ModelT:
+    """``from_wire(tp, data)`` for a model class and the dict of fields a converter built: the
+    model's validator at once (an encoder validates many small models; none of the checks
+    :func:`from_wire` makes first applies to such a dict)."""
+    try:
+        model: ModelT = tp.__pydantic_validator__.validate_python(data)
+    except ValidationError as exc:
+        raise _invalid_input(exc, data, "", None) from None
+    except RecursionError:
+        raise InvalidInputError("payload is nested too deeply") from None
+    return model
 
 
 def json_path(parts: Iterable[str | int], prefix: str = "") -> str:
