@@ -54,11 +54,32 @@ def leftover(model: BaseModel, consumed: Collection[str]) -> dict[str, Any]:
     """The wire fields of ``model`` (as JSON) whose names are not in ``consumed``: fields with no
     neutral meaning and unknown extra fields alike. Most models leave none: that is seen from
     the names of the fields they set, without dumping them; the others dump only the fields
-    left over (a message's ``null`` stop sequence, not its content)."""
+    left over (a message's ``null`` stop sequence, not its content), or none at all for one field
+    whose value is its own JSON (``null``, a string, an integer, a boolean)."""
     left = _unconsumed(model, consumed)
     if left is None:
         return {key: value for key, value in to_wire(model).items() if key not in consumed}
-    return wire_fields(model, left) if left else {}
+    if not left:
+        return {}
+    return _one_scalar(model, left) or wire_fields(model, left)
+
+
+def _one_scalar(model: BaseModel, left: set[str]) -> dict[str, Any] | None:
+    """``{wire name: value}`` when ``left`` is one field whose value dumps as itself (what
+    :func:`~.wire.to_wire` would write for it); else ``None``."""
+    if len(left) != 1:
+        return None
+    (name,) = left
+    fields = model.__dict__  # a model's declared fields; its extra fields are apart
+    value = fields[name] if name in fields else (model.__pydantic_extra__ or {})[name]
+    if value is not None and type(value) not in _SELF_DUMPING:
+        return None
+    aliases: Mapping[str, str] = getattr(type(model), "__wire_aliases__", {})
+    return {aliases.get(name, name): value}
+
+
+#: The types of values a model dumps as themselves (``None`` too).
+_SELF_DUMPING = frozenset({str, int, bool})
 
 
 def _unconsumed(model: BaseModel, consumed: Collection[str]) -> set[str] | None:

@@ -215,3 +215,12 @@ def _validates(tp: Any, payload: Any) -> bool:
 def test_leftover_goes_by_wire_names(consumed: Any, left: dict[str, Any]) -> None:
     model = from_wire(JSONSchema, {"name": "n", "schema": {"type": "object"}, "future": 1})
     assert leftover(model, consumed) == left
+
+
+def test_leftover_of_one_plain_value_goes_by_its_wire_name() -> None:
+    call = from_wire(
+        responses.ResponseFunctionToolCall,
+        {"type": "function_call", "call_id": "c", "name": "f", "arguments": "{}", "async": True},
+    )
+    assert leftover(call, {"type", "call_id", "name", "arguments"}) == {"async": True}
+    assert leftover(call, {"type", "call_id", "name", "async"}) == {"arguments": "{}"}
