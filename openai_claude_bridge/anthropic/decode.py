@@ -186,7 +186,7 @@ def _given(model: BaseModel, *names: str) -> set[str]:
 def _mark(fields: Mapping[str, Any] | None = None) -> ir.Extra:
     """A node ``extra`` holding ``fields`` under ``"anthropic"``; the entry is there even when
     empty: it marks the node as made by this decoder."""
-    return MappingProxyType({FMT: MappingProxyType(dict(fields or {}))})
+    return MappingProxyType({FMT: MappingProxyType(dict(fields))}) if fields else _MARK
 
 
 def _extra(model: BaseModel, consumed: Collection[str], **residues: Any) -> ir.Extra:
