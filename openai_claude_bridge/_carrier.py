@@ -20,7 +20,7 @@ import json
 from collections.abc import Collection, Mapping
 from typing import Any
 
-from ._compact_json import compact_json
+from ._fast_json import compact_json
 
 __all__ = ["pack", "unpack"]
 

@@ -6,7 +6,9 @@ with a faster tool where that gives the same result:
 * a Responses decoder reads each output item's JSON from the one dump of the whole response
   instead of dumping every item (and every message's content parts) again;
 * JSON text the bridge writes (a tool input as arguments, a carrier) comes from pydantic-core's
-  encoder where it writes what the standard library writes (:mod:`._compact_json`).
+  encoder where it writes what the standard library writes, and JSON it reads (arguments as an
+  anthropic tool input) from pydantic-core's reader where it reads what the standard library
+  reads (:mod:`._fast_json`).
 
 These properties hold each fast path to its slow one over generated values: realistic responses
 and schema-valid ones (unknown fields, unknown items, every union member), any JSON.
@@ -22,7 +24,7 @@ import pytest
 from hypothesis import example, given
 from hypothesis import strategies as st
 
-from openai_claude_bridge._compact_json import compact_json
+from openai_claude_bridge._fast_json import compact_json, loads_json
 from openai_claude_bridge.responses import Response
 from openai_claude_bridge.responses.decode import _output_item, decode_response
 from openai_claude_bridge.testing.strategies import json_values, responses, wire_payloads
@@ -82,3 +84,29 @@ def test_compact_json_of_deep_values_is_what_json_dumps_writes(depth: int) -> No
         value = [value] if level % 2 else {"k": value}
     written = json.dumps(value, ensure_ascii=False, separators=(",", ":"))
     assert compact_json(value) == written
+
+
+#: JSON texts: any value written compact or not, and text made of JSON's own characters (most of
+#: it invalid, some of it only the standard library reads: lone surrogate escapes, deep nests).
+_JSON_TEXTS = (
+    _ANY_JSON.map(lambda value: json.dumps(value, ensure_ascii=False))
+    | _ANY_JSON.map(json.dumps)
+    | st.text(alphabet='{}[]",:0123456789.eE+-truefalsn \\\n\tud83\ud800')
+)
+
+
+@given(_JSON_TEXTS)
+@example('"\\ud83d"')  # half an emoji, escaped: only the standard library reads it
+@example("[" * 300 + "]" * 300)  # deeper than pydantic-core reads
+@example('{"a": 1, "a": 2}')
+@example("[1e400, -0, 5e-324, 1.0000000000000002, NaN]")
+def test_loads_json_reads_what_json_loads_reads(text: str) -> None:
+    assert _read(lambda: loads_json(text)) == _read(lambda: json.loads(text))
+
+
+def _read(read: Callable[[], Any]) -> tuple[str, str]:
+    """What ``read`` read (its repr: a NaN equals itself), or that it refused the text."""
+    try:
+        return "read", repr(read())
+    except (ValueError, RecursionError):
+        return "refused", ""

@@ -51,7 +51,7 @@ from typing_extensions import assert_never
 from .. import _call_id_carrier as call_ids
 from .. import ir
 from .._codec import leftover
-from .._compact_json import compact_json
+from .._fast_json import compact_json
 from ..options import Format
 from ..wire import json_path, to_wire, wire_fields
 from .models.beta import (

@@ -1,18 +1,24 @@
-"""Compact JSON text, exactly as ``json.dumps(value, ensure_ascii=False, separators=(",", ":"))``
-writes it, faster for the values converters write most.
+"""JSON text read and written exactly as the standard library does, faster for the values
+converters meet most.
 
-The bridge writes JSON text where the ir holds it as a string: an anthropic ``tool_use`` input
-object becomes the ir's arguments, reasoning state is packed into a carrier (:mod:`._carrier`).
-The standard library's encoder escapes a string one character at a time in a loop; for the long
-texts of those values (a file an ``Edit`` call rewrites, a thinking text) pydantic-core's encoder
-(Rust) is several times faster, and writes the same text for the same value: strings (escapes
-included), integers of any size, ``true`` / ``false`` / ``null``, arrays and objects, in their
-order, without spaces.
+The ir holds a tool call's arguments as JSON text: an anthropic ``tool_use`` input object is
+written as the ir's arguments, and read back from them for an anthropic target; reasoning state
+is packed into a carrier (:mod:`._carrier`). The standard library handles a string one
+character at a time in Python's C loop; for the long texts of those values (a file an ``Edit``
+call rewrites, a thinking text) pydantic-core's reader and writer (Rust) are several times
+faster.
 
-Where the two differ, the standard library's encoder writes the value: a number with a
-fraction or an exponent (``1e+16`` there, ``1e16`` in Rust), a string with a lone surrogate (half
-of an emoji, which pydantic-core refuses), anything that is not plain JSON (a tuple, a
-``str`` or ``int`` subclass), and values nested too deeply to walk.
+* :func:`compact_json` is ``json.dumps(value, ensure_ascii=False, separators=(",", ":"))``.
+  pydantic-core writes the same text for strings (escapes included), integers of any size,
+  ``true`` / ``false`` / ``null``, arrays and objects, in their order, without spaces. Where the
+  two differ, the standard library writes the value: a number with a fraction or an exponent
+  (``1e-07`` there, ``1e-7`` in Rust), a string with a lone surrogate (half of an emoji, which
+  pydantic-core refuses), anything that is not plain JSON (a tuple, a ``str`` or ``int``
+  subclass), an object to sort below the top level, values nested too deeply.
+* :func:`loads_json` is ``json.loads(text)``. pydantic-core reads every text it accepts as the
+  standard library does (numbers to the same value, the last of repeated keys, ``NaN``); it
+  refuses some the standard library reads (a lone surrogate escape, nesting deeper than its
+  limit), which the standard library then reads (or refuses, raising what it always raised).
 """
 
 from __future__ import annotations
@@ -20,9 +26,9 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from pydantic_core import PydanticSerializationError, to_json
+from pydantic_core import PydanticSerializationError, from_json, to_json
 
-__all__ = ["compact_json"]
+__all__ = ["compact_json", "loads_json"]
 
 _write = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
 _write_sorted = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"), sort_keys=True).encode
@@ -40,6 +46,14 @@ def compact_json(value: Any, *, sort_keys: bool = False) -> str:
         except PydanticSerializationError:  # a lone surrogate, or nested too deeply
             pass
     return (_write_sorted if sort_keys else _write)(value)
+
+
+def loads_json(text: str) -> Any:
+    """``json.loads(text)``."""
+    try:
+        return from_json(text, cache_strings="keys")  # values are not worth keeping
+    except Exception:  # what pydantic-core refuses, the standard library reads, or refuses
+        return json.loads(text)
 
 
 _NOT_PLAIN: Any = object()
