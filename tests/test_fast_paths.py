@@ -5,6 +5,7 @@ with a faster tool where that gives the same result:
 
 * a Responses decoder reads each output item's JSON from the one dump of the whole response
   instead of dumping every item (and every message's content parts) again;
+* a Completions usage's details objects, said whole by the ir's counts, are not dumped;
 * JSON text the bridge writes (a tool input as arguments, a carrier) comes from pydantic-core's
   encoder where it writes what the standard library writes, and JSON it reads (arguments as an
   anthropic tool input) from pydantic-core's reader where it reads what the standard library
@@ -24,11 +25,15 @@ import pytest
 from hypothesis import example, given
 from hypothesis import strategies as st
 
+from openai_claude_bridge import ir
+from openai_claude_bridge._codec import leftover
 from openai_claude_bridge._fast_json import compact_json, loads_json
+from openai_claude_bridge.chat.models.usage import CompletionUsage
+from openai_claude_bridge.completions.usage import _DETAILS, decode_usage
 from openai_claude_bridge.responses import Response
 from openai_claude_bridge.responses.decode import _output_item, decode_response
 from openai_claude_bridge.testing.strategies import json_values, responses, wire_payloads
-from openai_claude_bridge.wire import from_wire, json_path
+from openai_claude_bridge.wire import WireModel, from_wire, json_path
 
 
 @given(st.one_of(responses("responses"), wire_payloads(Response)))
@@ -110,3 +115,35 @@ def _read(read: Callable[[], Any]) -> tuple[str, str]:
         return "read", repr(read())
     except (ValueError, RecursionError):
         return "refused", ""
+
+
+def _decode_usage_dumping_the_details(usage: CompletionUsage) -> ir.Usage:
+    """:func:`decode_usage` as it was: every leftover dumped, the details then replaced."""
+    extra = leftover(usage, ("prompt_tokens", "completion_tokens", "total_tokens"))
+    counts: dict[str, Any] = {}
+    for key, names in _DETAILS.items():
+        details = getattr(usage, key)
+        if isinstance(details, WireModel):
+            found = {wire: getattr(details, wire) for wire in names}
+            found = {wire: value for wire, value in found.items() if value is not None}
+            counts.update({names[wire]: value for wire, value in found.items()})
+            rest = leftover(details, found)
+            if rest or not found:
+                extra[key] = rest
+            else:
+                del extra[key]
+    return ir.Usage(
+        path="usage",
+        extra=ir.with_extra("completions", extra),
+        input_tokens=usage.prompt_tokens,
+        output_tokens=usage.completion_tokens,
+        total_tokens=usage.total_tokens,
+        **counts,
+    )
+
+
+@given(wire_payloads(CompletionUsage))
+def test_completions_usage_decodes_alike_without_dumping_its_details(payload: Any) -> None:
+    usage = from_wire(CompletionUsage, payload)
+    got, expected = decode_usage(usage), _decode_usage_dumping_the_details(usage)
+    assert repr(got) == repr(expected)  # repr: the order of the leftovers too
