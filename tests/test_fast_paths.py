@@ -4,7 +4,8 @@ The speed work (issue 10) let converters skip work whose result they already hav
 with a faster tool where that gives the same result:
 
 * a Responses decoder reads each output item's JSON from the one dump of the whole response
-  instead of dumping every item (and every message's content parts) again;
+  instead of dumping every item (and every message's content parts) again, and makes the first
+  part of an output message with the message's head at once (not made, then remade);
 * a Completions usage's details objects, said whole by the ir's counts, are not dumped;
 * JSON text the bridge writes (a tool input as arguments, a carrier) comes from pydantic-core's
   encoder where it writes what the standard library writes, and JSON it reads (arguments as an
@@ -31,9 +32,15 @@ from openai_claude_bridge._fast_json import compact_json, loads_json
 from openai_claude_bridge.chat.models.usage import CompletionUsage
 from openai_claude_bridge.completions.usage import _DETAILS, decode_usage
 from openai_claude_bridge.responses import Response
-from openai_claude_bridge.responses.decode import _output_item, decode_response
+from openai_claude_bridge.responses.decode import (
+    _output_item,
+    content_part,
+    decode_response,
+    headed,
+)
+from openai_claude_bridge.responses.models.items import ResponseOutputMessage
 from openai_claude_bridge.testing.strategies import json_values, responses, wire_payloads
-from openai_claude_bridge.wire import WireModel, from_wire, json_path
+from openai_claude_bridge.wire import WireModel, from_wire, json_path, to_wire
 
 
 @given(st.one_of(responses("responses"), wire_payloads(Response)))
@@ -46,6 +53,46 @@ def test_responses_output_items_decode_alike_from_the_response_dump(payload: Any
     )
     (candidate,) = decode_response(resp).candidates
     assert repr(candidate.parts) == repr(each_dumped)  # repr: a NaN equals itself
+
+
+#: A response whose message is commentary (its first part carries the phase in ``extra`` too).
+_COMMENTARY: dict[str, Any] = {
+    "id": "resp_1",
+    "object": "response",
+    "created_at": 1,
+    "model": "gpt-5",
+    "status": "completed",
+    "output": [
+        {
+            "type": "message",
+            "id": "msg_1",
+            "role": "assistant",
+            "status": "completed",
+            "phase": "commentary",
+            "content": [
+                {"type": "output_text", "text": "Reading the file.", "annotations": []},
+                {"type": "refusal", "refusal": "no"},
+            ],
+        }
+    ],
+    "parallel_tool_calls": True,
+    "tool_choice": "auto",
+    "tools": [],
+}
+
+
+@given(st.one_of(responses("responses"), wire_payloads(Response)))
+@example(_COMMENTARY)
+def test_the_first_part_of_an_output_message_is_made_with_its_head(payload: Any) -> None:
+    resp = from_wire(Response, payload)
+    for item in resp.output:
+        if not isinstance(item, ResponseOutputMessage) or not item.content:
+            continue
+        head = {key: value for key, value in to_wire(item).items() if key != "content"}
+        first = item.content[0]
+        made = content_part(first, "content[0]", {}, head=head)
+        remade = headed(content_part(first, "content[0]", {}), head)
+        assert repr(made) == repr(remade)
 
 
 #: Any JSON value, and then some the standard library also writes: floats (``1e+16``, ``NaN``),

@@ -123,7 +123,12 @@ _MARK: Extra = MappingProxyType({FMT: MappingProxyType({})})
 
 def own_extra(fields: Mapping[str, Any]) -> Extra:
     """``extra`` holding ``fields`` for this format, with the own-format marker even when empty."""
-    return MappingProxyType({FMT: MappingProxyType(dict(fields))}) if fields else _MARK
+    return _own_extra_of(dict(fields))
+
+
+def _own_extra_of(fields: dict[str, Any]) -> Extra:
+    """:func:`own_extra` of a dict no one else holds (taken over, not copied)."""
+    return MappingProxyType({FMT: MappingProxyType(fields)}) if fields else _MARK
 
 
 class _Fields:
@@ -164,7 +169,7 @@ class _Fields:
         left = self.left()
         if more:
             left.update(more)
-        return MappingProxyType({FMT: MappingProxyType(left)}) if left else _MARK
+        return _own_extra_of(left)
 
 
 def _json_of(model: BaseModel, wire: Mapping[str, Any] | None) -> Mapping[str, Any]:
@@ -328,11 +333,14 @@ def content_part(
     more: Mapping[str, Any] | None = None,
     *,
     wire: Mapping[str, Any] | None = None,
+    head: Mapping[str, Any] | None = None,
 ) -> ir.Part:
     """One content part of a message (or of a tool output). ``more`` (given for the parts of an
     output message) goes into its ``extra``; an unknown part then carries the own-format marker,
     which tells it from a native output item. ``wire``: the part's JSON, when the caller has it
-    already (:func:`decode_response` dumps a response once, not once per object)."""
+    already (:func:`decode_response` dumps a response once, not once per object). ``head``: the
+    fields of the output message the part starts, which it carries as :func:`headed` says (made
+    so at once, not made and then remade)."""
     wire = _json_of(part, wire)
     f = _Fields(wire)
     f.consume("type")
@@ -340,7 +348,8 @@ def content_part(
         case ResponseInputText():
             f.consume("text")
             cache = _cache(f, path)
-            return ir.TextPart(text=part.text, cache=cache, path=path, extra=f.extra(more))
+            extra, echo = _marks(f.left(), more, {}, head)
+            return ir.TextPart(text=part.text, cache=cache, path=path, extra=extra, echo=echo)
         case ResponseOutputText() | ResponseOutputTextParam():
             f.consume("text")
             # Without ``annotations`` (Codex's history) the part says no citations field at all;
@@ -348,18 +357,20 @@ def content_part(
             bare = "annotations" not in f.wire
             citations = None if bare else _citations(f, path)
             logprobs = _logprobs(f, path)
+            extra, echo = _marks(f.left(), more, {"type": "output_text"} if bare else {}, head)
             return ir.TextPart(
                 text=part.text,
                 citations=citations,
                 logprobs=logprobs,
                 path=path,
-                extra=f.extra(more),
-                echo=with_extra(FMT, {"type": "output_text"}) if bare else ir.EMPTY_EXTRA,
+                extra=extra,
+                echo=echo,
                 field_paths=ir.with_paths({"citations": json_path(["annotations"], path)}),
             )
         case ResponseOutputRefusal():
             f.consume("refusal")
-            return ir.RefusalPart(text=part.refusal, path=path, extra=f.extra(more))
+            extra, echo = _marks(f.left(), more, {}, head)
+            return ir.RefusalPart(text=part.refusal, path=path, extra=extra, echo=echo)
         case ResponseInputImage():
             return _image(f, path)
         case ResponseInputFile():
@@ -368,8 +379,9 @@ def content_part(
             return _audio(f, path)
         case UnknownContentPart():
             if more is not None:
+                extra, echo = _marks({}, more, {}, head)
                 return ir.NativePart(
-                    format=FMT, kind=part.type, data=dict(wire), path=path, extra=own_extra(more)
+                    format=FMT, kind=part.type, data=dict(wire), path=path, extra=extra, echo=echo
                 )
             return native(dict(wire), path)
         case _:
@@ -748,12 +760,12 @@ def _output_message(
         return [native(dict(wire), path)]
     head = {k: v for k, v in wire.items() if k != "content"}
     contents = wire["content"]
-    parts = [
-        content_part(p, json_path(["content", i], path), {}, wire=contents[i])
+    return [
+        content_part(
+            p, json_path(["content", i], path), {}, wire=contents[i], head=None if i else head
+        )
         for i, p in enumerate(item.content)
     ]
-    parts[0] = headed(parts[0], head)
-    return parts
 
 
 def headed(part: ir.Part, head: Mapping[str, Any]) -> ir.Part:
@@ -762,12 +774,26 @@ def headed(part: ir.Part, head: Mapping[str, Any]) -> ir.Part:
     mark where the message starts. A ``commentary`` phase is said once more in ``extra`` (as
     ``phase``), so that a format that cannot say it reports it; this format's encoders read the
     head only, and leave that copy out of the content part."""
-    echo = {**part.echo.get(FMT, {}), "message": dict(head)}
-    extra = part.extra
-    own = extra.get(FMT, {})
-    if head.get("phase") == TELLING_PHASE and "phase" not in own:
-        extra = own_extra({**own, "phase": head["phase"]})
-    return dataclasses.replace(part, echo=with_extra(FMT, echo), extra=extra)
+    extra, echo = _marks(dict(part.extra.get(FMT, {})), None, part.echo.get(FMT, {}), head)
+    return dataclasses.replace(part, echo=echo, extra=extra)
+
+
+def _marks(
+    left: dict[str, Any],
+    more: Mapping[str, Any] | None,
+    echo: Mapping[str, Any],
+    head: Mapping[str, Any] | None,
+) -> tuple[Extra, Extra]:
+    """The ``extra`` and ``echo`` of a content part: its fields ``left`` over and ``more``
+    (taken over), its ``echo`` fields, and the ``head`` of the output message it starts (see
+    :func:`headed`)."""
+    if more:
+        left.update(more)
+    if head is not None:
+        if head.get("phase") == TELLING_PHASE and "phase" not in left:
+            left["phase"] = head["phase"]
+        echo = {**echo, "message": dict(head)}
+    return _own_extra_of(left), with_extra(FMT, echo)
 
 
 _INPUT_DETAILS = frozenset({"cached_tokens", "cache_write_tokens"})
@@ -906,7 +932,7 @@ def _split_echo(left: dict[str, Any]) -> tuple[Extra, Extra]:
     """A response's leftovers (``left``, taken over) as (``extra``, ``echo``): the echoed request
     settings (and a float ``created_at``, see :func:`_created`) move to ``echo``."""
     echo = {key: left.pop(key) for key in list(left) if key in RESPONSE_ECHO or key == "created_at"}
-    return own_extra(left), with_extra(FMT, echo)
+    return _own_extra_of(left), with_extra(FMT, echo)
 
 
 # --------------------------------------------------------------------------- errors
