@@ -56,12 +56,23 @@ def leftover(model: BaseModel, consumed: Collection[str]) -> dict[str, Any]:
     the names of the fields they set, without dumping them; the others dump only the fields
     left over (a message's ``null`` stop sequence, not its content), or none at all for one field
     whose value is its own JSON (``null``, a string, an integer, a boolean)."""
+    if (
+        isinstance(consumed, (set, frozenset))
+        and not model.__pydantic_extra__
+        and model.__pydantic_fields_set__ <= consumed
+        and not getattr(type(model), "__wire_aliases__", _NOT_WIRE)
+    ):
+        return {}  # the usual case, told at once: every field set was consumed by its name
     left = _unconsumed(model, consumed)
     if left is None:
         return {key: value for key, value in to_wire(model).items() if key not in consumed}
     if not left:
         return {}
     return _one_scalar(model, left) or wire_fields(model, left)
+
+
+#: Stands for the aliases of a model that is no :class:`~.wire.WireModel` (they are unknown).
+_NOT_WIRE: Mapping[str, str] = {"?": "?"}
 
 
 def _one_scalar(model: BaseModel, left: set[str]) -> dict[str, Any] | None:

@@ -733,6 +733,8 @@ def _call_id(wire_id: str, key: str) -> tuple[str, ir.Extra, ir.Extra]:
     (``key``): what a carrier carries (:mod:`.._call_id_carrier`); else the id itself, and in
     ``echo`` the id as it came when the encoder would not write it back so (an id outside the
     API's pattern that anthropic input had anyway)."""
+    if call_ids.is_plain(wire_id, call_ids.ANTHROPIC_ID):  # the usual id, told at once
+        return wire_id, ir.EMPTY_EXTRA, ir.EMPTY_EXTRA
     carried = call_ids.decode(wire_id, pattern=call_ids.ANTHROPIC_ID)
     if carried is not None:
         return carried[0], carried[1], ir.EMPTY_EXTRA
