@@ -93,10 +93,9 @@ class WireModel(BaseModel):
 
     def model_post_init(self, context: Any, /) -> None:
         # runs for every model validated: the usual context (none) is told first
-        if self.__wire_tags__ and (
-            context is None or not (context is _AS_SENT or _as_sent(context))
-        ):
-            self.__pydantic_fields_set__.update(self.__wire_tags__)
+        tags = self.__wire_tags__
+        if tags and (context is None or not (context is _AS_SENT or _as_sent(context))):
+            self.__pydantic_fields_set__.update(tags)
 
 
 #: The validation context of :func:`from_wire` with ``as_sent=True``.
