@@ -58,6 +58,9 @@ def loads_json(text: str) -> Any:
 
 _NOT_PLAIN: Any = object()
 
+#: The scalar types both encoders write alike (``bool`` is written ``true`` / ``false``).
+_SCALARS = frozenset({str, int, bool, type(None)})
+
 
 def _plain_form(value: Any, sort_keys: bool) -> Any:
     """``value`` as pydantic-core writes it the way the standard library does (with its keys in
@@ -66,9 +69,8 @@ def _plain_form(value: Any, sort_keys: bool) -> Any:
     nested_objects = not sort_keys
     if type(value) is not dict:
         return value if _is_plain(value, nested_objects) else _NOT_PLAIN
-    for key, item in value.items():
-        if type(key) is not str or not _is_plain(item, nested_objects):
-            return _NOT_PLAIN
+    if not _are_plain(value, nested_objects):
+        return _NOT_PLAIN
     return dict(sorted(value.items())) if sort_keys else value
 
 
@@ -76,13 +78,21 @@ def _is_plain(value: Any, objects: bool) -> bool:
     """Whether ``value`` is JSON without a number that has a fraction or an exponent (a float),
     made of plain types only, and without objects unless ``objects``."""
     kind = type(value)
-    if kind is str or kind is int or kind is bool or value is None:
+    if kind in _SCALARS:
         return True
     if kind is list:
-        return all(_is_plain(item, objects) for item in value)
-    if kind is dict and objects:
-        for key, item in value.items():
-            if type(key) is not str or not _is_plain(item, objects):
-                return False
-        return True
-    return False
+        for item in value:  # scalars told inline: a call per item would cost more than them
+            if type(item) not in _SCALARS and not _is_plain(item, objects):
+                break
+        else:
+            return True
+        return False
+    return kind is dict and objects and _are_plain(value, objects)
+
+
+def _are_plain(value: dict[Any, Any], objects: bool) -> bool:
+    """Whether an object's keys are strings and its values plain (:func:`_is_plain`)."""
+    for key, item in value.items():
+        if type(key) is not str or (type(item) not in _SCALARS and not _is_plain(item, objects)):
+            return False
+    return True
