@@ -8,7 +8,8 @@ character at a time in Python's C loop; for the long texts of those values (a fi
 call rewrites, a thinking text) pydantic-core's reader and writer (Rust) are several times
 faster.
 
-* :func:`compact_json` is ``json.dumps(value, ensure_ascii=False, separators=(",", ":"))``.
+* :func:`compact_json` is ``json.dumps(value, ensure_ascii=False, separators=(",", ":"))``
+  (:func:`compact_json_bytes`: that text encoded, as a carrier packs it).
   pydantic-core writes the same text for strings (escapes included), integers of any size,
   ``true`` / ``false`` / ``null``, arrays and objects, in their order, without spaces. Where the
   two differ, the standard library writes the value: a number with a fraction or an exponent
@@ -28,7 +29,7 @@ from typing import Any
 
 from pydantic_core import PydanticSerializationError, from_json, to_json
 
-__all__ = ["compact_json", "loads_json"]
+__all__ = ["compact_json", "compact_json_bytes", "loads_json"]
 
 _write = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
 _write_sorted = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"), sort_keys=True).encode
@@ -36,16 +37,34 @@ _write_sorted = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"), sort
 
 def compact_json(value: Any, *, sort_keys: bool = False) -> str:
     """``json.dumps(value, ensure_ascii=False, separators=(",", ":"), sort_keys=sort_keys)``."""
+    written = _fast(value, sort_keys)
+    if written is not None:
+        return written.decode()
+    return (_write_sorted if sort_keys else _write)(value)
+
+
+def compact_json_bytes(value: Any, *, sort_keys: bool = False) -> bytes:
+    """:func:`compact_json` encoded as UTF-8 (a lone surrogate as it stands: ``surrogatepass``),
+    as a carrier packs it."""
+    written = _fast(value, sort_keys)
+    if written is not None:
+        return written
+    return compact_json(value, sort_keys=sort_keys).encode("utf-8", "surrogatepass")
+
+
+def _fast(value: Any, sort_keys: bool) -> bytes | None:
+    """The UTF-8 text pydantic-core writes for ``value`` where it is what the standard library
+    writes; ``None`` where it is not (or might not be)."""
     try:
         plain = _plain_form(value, sort_keys)
     except RecursionError:
-        plain = _NOT_PLAIN
-    if plain is not _NOT_PLAIN:
-        try:
-            return to_json(plain).decode()
-        except PydanticSerializationError:  # a lone surrogate, or nested too deeply
-            pass
-    return (_write_sorted if sort_keys else _write)(value)
+        return None
+    if plain is _NOT_PLAIN:
+        return None
+    try:
+        return to_json(plain)
+    except PydanticSerializationError:  # a lone surrogate, or nested too deeply
+        return None
 
 
 def loads_json(text: str) -> Any:

@@ -28,7 +28,7 @@ from hypothesis import strategies as st
 
 from openai_claude_bridge import ir
 from openai_claude_bridge._codec import leftover
-from openai_claude_bridge._fast_json import compact_json, loads_json
+from openai_claude_bridge._fast_json import compact_json, compact_json_bytes, loads_json
 from openai_claude_bridge.chat.models.usage import CompletionUsage
 from openai_claude_bridge.completions.usage import _DETAILS, decode_usage
 from openai_claude_bridge.responses import Response
@@ -118,10 +118,15 @@ def test_compact_json_is_what_json_dumps_writes(value: Any, sort_keys: bool) -> 
     def dumps() -> str:
         return json.dumps(value, ensure_ascii=False, separators=(",", ":"), sort_keys=sort_keys)
 
+    def dumps_bytes() -> bytes:
+        return dumps().encode("utf-8", "surrogatepass")
+
     assert _outcome(lambda: compact_json(value, sort_keys=sort_keys)) == _outcome(dumps)
+    written = _outcome(lambda: compact_json_bytes(value, sort_keys=sort_keys))
+    assert written == _outcome(dumps_bytes)
 
 
-def _outcome(write: Callable[[], str]) -> tuple[str, str]:
+def _outcome(write: Callable[[], str | bytes]) -> tuple[str, str | bytes]:
     """What ``write`` wrote, or the kind of exception it raised (keys that do not sort)."""
     try:
         return "wrote", write()
