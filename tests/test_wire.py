@@ -273,3 +273,11 @@ def test_from_fields_parses_a_dict_of_fields_as_from_wire_does(payload: Any) -> 
     assert _parsed(lambda: from_fields(Request, payload)) == _parsed(
         lambda: from_wire(Request, payload)
     )
+
+
+@given(wire_payloads(Request))
+def test_to_wire_is_model_dump_of_the_set_fields_by_alias(payload: Any) -> None:
+    """``to_wire`` asks the serializer at once what ``model_dump`` would ask it."""
+    model = from_wire(Request, payload)
+    dumped = model.model_dump(mode="json", by_alias=True, exclude_unset=True)
+    assert to_wire(model) == dumped and list(to_wire(model)) == list(dumped)
