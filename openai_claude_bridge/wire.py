@@ -24,6 +24,11 @@ Every request, response, content block and stream event of the four APIs is a su
 
 ``from_wire`` turns every validation failure into an :class:`InvalidInputError` whose ``path``
 points into the payload (``messages[2].content[0].text``).
+
+Converters call these many times per payload, so each takes the shortest way to its answer:
+``from_fields`` is ``from_wire`` for the dict of fields an encoder built (the model's validator at
+once); ``wire_fields`` is the part of ``to_wire`` for a few fields (a decoder's leftovers), not a
+dump of the whole model; ``to_wire`` asks the model's serializer what ``model_dump`` would.
 """
 
 from __future__ import annotations
