@@ -52,6 +52,7 @@ __all__ = [
     "PREFIX",
     "decode",
     "encode",
+    "is_plain",
     "report_late_state",
     "report_uncarried",
     "restore",
@@ -69,6 +70,8 @@ def encode(call_id: str, state: Extra, *, pattern: re.Pattern[str] | None = None
     """The id a client is shown for a call: ``call_id`` itself when the call has no ``state``,
     ``call_id`` matches ``pattern`` (when one is given) and does not read as a carrier; else the
     carrier of both."""
+    if not state and is_plain(call_id, pattern):
+        return call_id
     kept = {fmt: dict(fields) for fmt, fields in state.items() if fields}
     if not kept and not _needs_carrier(call_id, pattern):
         return call_id
@@ -78,6 +81,13 @@ def encode(call_id: str, state: Extra, *, pattern: re.Pattern[str] | None = None
     text = json.dumps(payload, ensure_ascii=True, sort_keys=True, separators=(",", ":"))
     body = _b64(text.encode("ascii"))
     return PREFIX + _check(body) + body
+
+
+def is_plain(call_id: str, pattern: re.Pattern[str] | None = None) -> bool:
+    """Whether ``call_id`` is an ordinary id, told without decoding anything: it fits ``pattern``
+    (when one is given) and does not start as a carrier. :func:`encode` writes it as it is for
+    a call without state, and :func:`decode` reads no carrier in it."""
+    return not call_id.startswith(PREFIX) and (pattern is None or bool(pattern.fullmatch(call_id)))
 
 
 def decode(value: str, *, pattern: re.Pattern[str] | None = None) -> tuple[str, Extra] | None:

@@ -20,14 +20,15 @@ import json
 from collections.abc import Collection, Mapping
 from typing import Any
 
+from ._fast_json import compact_json_bytes
+
 __all__ = ["pack", "unpack"]
 
 
 def pack(prefix: str, payload: Mapping[str, Any]) -> str:
     """The carrier string of ``payload`` (``None`` values left out)."""
     kept = {key: value for key, value in payload.items() if value is not None}
-    text = json.dumps(kept, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
-    return prefix + base64.b64encode(text.encode("utf-8", "surrogatepass")).decode("ascii")
+    return prefix + base64.b64encode(compact_json_bytes(kept, sort_keys=True)).decode("ascii")
 
 
 def unpack(prefix: str, value: str, keys: Collection[str]) -> dict[str, Any] | None:

@@ -29,7 +29,7 @@ from . import ir
 from .errors import InvalidInputError
 from .ir.base import Extra, Node, with_extra
 from .options import Format, Options
-from .wire import from_wire, json_path, to_wire
+from .wire import from_fields, from_wire, json_path, to_wire, wire_fields
 
 __all__ = [
     "assemble",
@@ -52,17 +52,86 @@ ModelT = TypeVar("ModelT", bound=BaseModel)
 
 def leftover(model: BaseModel, consumed: Collection[str]) -> dict[str, Any]:
     """The wire fields of ``model`` (as JSON) whose names are not in ``consumed``: fields with no
-    neutral meaning and unknown extra fields alike. (Most models leave none: that is seen from
-    the names of the fields they set, without dumping them.)"""
+    neutral meaning and unknown extra fields alike. Most models leave none: that is seen from
+    the names of the fields they set, without dumping them; the others dump only the fields
+    left over (a message's ``null`` stop sequence, not its content), or none at all for one field
+    whose value is its own JSON (``null``, a string, an integer, a boolean)."""
+    if (
+        isinstance(consumed, (set, frozenset))
+        and not model.__pydantic_extra__
+        and model.__pydantic_fields_set__ <= consumed
+        and not getattr(type(model), "__wire_aliases__", _NOT_WIRE)
+    ):
+        return {}  # the usual case, told at once: every field set was consumed by its name
+    left = _unconsumed(model, consumed)
+    if left is None:
+        return {key: value for key, value in to_wire(model).items() if key not in consumed}
+    if not left:
+        return {}
+    return _one_scalar(model, left) or wire_fields(model, left)
+
+
+#: Stands for the aliases of a model that is no :class:`~.wire.WireModel` (they are unknown).
+_NOT_WIRE: Mapping[str, str] = {"?": "?"}
+
+
+def _one_scalar(model: BaseModel, left: set[str]) -> dict[str, Any] | None:
+    """``{wire name: value}`` when ``left`` is one field whose value dumps as itself (what
+    :func:`~.wire.to_wire` would write for it); else ``None``."""
+    if len(left) != 1:
+        return None
+    (name,) = left
+    fields = model.__dict__  # a model's declared fields; its extra fields are apart
+    value = fields[name] if name in fields else (model.__pydantic_extra__ or {})[name]
+    if value is not None and type(value) not in _SELF_DUMPING:
+        return None
+    aliases: Mapping[str, str] = getattr(type(model), "__wire_aliases__", {})
+    return {aliases.get(name, name): value}
+
+
+#: The types of values a model dumps as themselves (``None`` too).
+_SELF_DUMPING = frozenset({str, int, bool})
+
+
+def _unconsumed(model: BaseModel, consumed: Collection[str]) -> set[str] | None:
+    """The names (as the model spells them: field names and extra keys) of the fields ``model``
+    set whose wire names are not in ``consumed``; ``None`` when the names cannot tell which
+    entries of the whole dump those are (a model that is no :class:`~.wire.WireModel`, an extra
+    key spelt like a field)."""
+    aliases: Mapping[str, str] | None = getattr(type(model), "__wire_aliases__", None)
+    if aliases is None:
+        return None if _any_unconsumed(model, consumed) else set()
+    if not isinstance(consumed, (set, frozenset)):
+        consumed = frozenset(consumed)
+    names = model.__pydantic_fields_set__
+    extra = model.__pydantic_extra__
+    left = names - consumed
+    if extra:
+        left |= extra.keys() - consumed
+    for name, alias in aliases.items():  # an aliased field goes by its wire name
+        if name in names:
+            (left.discard if alias in consumed else left.add)(name)
+    if not left:
+        return left
+    fields = type(model).__pydantic_fields__
+    left = {name for name in left if name in fields or (extra and name in extra)}
+    if left and extra and not extra.keys().isdisjoint({*fields, *aliases.values()}):
+        return None
+    return left
+
+
+def _any_unconsumed(model: BaseModel, consumed: Collection[str]) -> bool:
+    """Whether any field ``model`` set has a wire name outside ``consumed`` (any model)."""
     fields = type(model).__pydantic_fields__
     extra = model.__pydantic_extra__ or {}
-    if all(key in consumed for key in extra) and all(
-        (fields[name].alias or name) in consumed
-        for name in model.__pydantic_fields_set__
-        if name in fields
-    ):
-        return {}
-    return {key: value for key, value in to_wire(model).items() if key not in consumed}
+    return not (
+        all(key in consumed for key in extra)
+        and all(
+            (fields[name].alias or name) in consumed
+            for name in model.__pydantic_fields_set__
+            if name in fields
+        )
+    )
 
 
 def leftover_extra(fmt: Format, model: BaseModel, consumed: Collection[str]) -> Extra:
@@ -77,10 +146,9 @@ def assemble(
     the fields are taken as they are (validated once, when they were built); when ``tp`` wants
     another model there (another format's block of the same shape), they are dumped to their
     wire JSON and validated again."""
-    payload: dict[str, Any] = dict(base or {})
-    payload.update(fields)
+    payload = {**base, **fields} if base else dict(fields)
     try:
-        return from_wire(tp, payload)
+        return from_fields(tp, payload)
     except InvalidInputError:
         pass
     payload = dict(base or {})
@@ -92,11 +160,10 @@ def build(tp: type[ModelT], fields: Mapping[str, Any], node: Node | None, fmt: F
     """Validate ``fields`` into ``tp``, first adding what ``node`` carries in ``echo`` and
     ``extra`` for ``fmt`` (the fields only this format has, restored on the way back to it).
     Fields the encoder set win over extras of the same name."""
-    base: dict[str, Any] = {}
-    if node is not None:
-        base.update(node.echo.get(fmt, {}))
-        base.update(node.extra.get(fmt, {}))
-    return assemble(tp, fields, base)
+    if node is None:
+        return assemble(tp, fields)
+    echo, extra = node.echo.get(fmt), node.extra.get(fmt)
+    return assemble(tp, fields, {**echo, **extra} if echo and extra else echo or extra)
 
 
 def _json(value: Any) -> Any:

@@ -163,8 +163,15 @@ class Options:
 _OPTION_NAMES = frozenset(Options.__dataclass_fields__)
 
 
+#: The options of a call that sets none: built once (an :class:`Options` is immutable, and so is
+#: everything it holds), not at every call.
+_DEFAULT_OPTIONS = Options()
+
+
 def make_options(**kwargs: Any) -> Options:
     """Build :class:`Options` from entry-point keyword arguments; unknown names are a caller bug."""
+    if not kwargs:
+        return _DEFAULT_OPTIONS
     unknown = set(kwargs) - _OPTION_NAMES
     if unknown:
         raise TypeError(f"unknown option(s): {', '.join(sorted(unknown))}")

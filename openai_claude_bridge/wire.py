@@ -24,6 +24,11 @@ Every request, response, content block and stream event of the four APIs is a su
 
 ``from_wire`` turns every validation failure into an :class:`InvalidInputError` whose ``path``
 points into the payload (``messages[2].content[0].text``).
+
+Converters call these many times per payload, so each takes the shortest way to its answer:
+``from_fields`` is ``from_wire`` for the dict of fields an encoder built (the model's validator at
+once); ``wire_fields`` is the part of ``to_wire`` for a few fields (a decoder's leftovers), not a
+dump of the whole model; ``to_wire`` asks the model's serializer what ``model_dump`` would.
 """
 
 from __future__ import annotations
@@ -44,11 +49,13 @@ __all__ = [
     "Number",
     "OpenUnion",
     "WireModel",
+    "from_fields",
     "from_wire",
     "json_path",
     "to_wire",
     "union_members",
     "union_tags",
+    "wire_fields",
 ]
 
 #: A JSON number that keeps its integral/fractional form through a round trip.
@@ -73,19 +80,27 @@ class WireModel(BaseModel):
 
     #: Names of the discriminator fields that are dumped even when left at their default.
     __wire_tags__: ClassVar[frozenset[str]] = frozenset()
+    #: Field name -> wire name, for the fields whose wire name is another (``from_`` -> ``from``).
+    __wire_aliases__: ClassVar[Mapping[str, str]] = types.MappingProxyType({})
 
     @classmethod
     def __pydantic_init_subclass__(cls, **kwargs: Any) -> None:
         super().__pydantic_init_subclass__(**kwargs)
         tags = set()
+        aliases = {}
         for name, field in cls.model_fields.items():
             if field.default is not None and field.default == _tag_of(field.annotation):
                 tags.add(name)
+            if field.alias is not None and field.alias != name:
+                aliases[name] = field.alias
         cls.__wire_tags__ = frozenset(tags)
+        cls.__wire_aliases__ = types.MappingProxyType(aliases)
 
     def model_post_init(self, context: Any, /) -> None:
-        if self.__wire_tags__ and not (context is _AS_SENT or _as_sent(context)):
-            self.__pydantic_fields_set__.update(self.__wire_tags__)
+        # runs for every model validated: the usual context (none) is told first
+        tags = self.__wire_tags__
+        if tags and (context is None or not (context is _AS_SENT or _as_sent(context))):
+            self.__pydantic_fields_set__.update(tags)
 
 
 #: The validation context of :func:`from_wire` with ``as_sent=True``.
@@ -122,8 +137,26 @@ def to_wire(model: BaseModel) -> dict[str, Any]:
     """
     if not isinstance(model, BaseModel):
         raise TypeError(f"to_wire() takes a model of this package, not {type(model).__name__}")
+    return _dump(model, None)
+
+
+def wire_fields(model: BaseModel, names: set[str]) -> dict[str, Any]:
+    """The entries of :func:`to_wire` ``(model)`` for the fields ``names`` (field names, as the
+    model spells them, and extra keys), in the same order, without dumping the others: a decoder
+    that needs a few fields of a big model (the ``null`` beside a message's content) dumps
+    only those."""
+    return _dump(model, names)
+
+
+def _dump(model: BaseModel, include: set[str] | None) -> dict[str, Any]:
+    """``model.model_dump(mode="json", by_alias=True, exclude_unset=True, include=include)``,
+    asked of the model's serializer at once (``model_dump`` passes every other option at its
+    default: a frame that costs as much as dumping a small model)."""
     try:
-        return model.model_dump(mode="json", by_alias=True, exclude_unset=True)
+        dumped: dict[str, Any] = model.__pydantic_serializer__.to_python(
+            model, mode="json", by_alias=True, exclude_unset=True, include=include
+        )
+        return dumped
     except RecursionError:
         raise InvalidInputError("payload is nested too deeply") from None
     except ValueError as exc:  # pydantic-core's own depth guard
@@ -191,6 +224,7 @@ class OpenUnion:
         if self.fallback is not None:
             choices[_UNKNOWN_CHOICE] = handler.generate_schema(self.fallback)
         known = frozenset(tags)
+        labels = {tag: _TAG_PREFIX + tag + _TAG_SUFFIX for tag in tags}
         field, has_fallback = self.field, self.fallback is not None
         default_choice = None
         if self.default is not None:
@@ -198,16 +232,15 @@ class OpenUnion:
             default_choice = _TAG_PREFIX + default_tag + _TAG_SUFFIX
 
         def discriminate(value: Any) -> str | None:
-            if isinstance(value, dict):
-                tag = value.get(field, _MISSING)
-            else:
-                tag = getattr(value, field, _MISSING)
-            if tag is _MISSING or tag is None:
+            # called for every union value validated or dumped: one lookup for a known tag
+            tag = value.get(field) if isinstance(value, dict) else getattr(value, field, None)
+            if tag is None:  # missing or null
                 return default_choice
             if not isinstance(tag, str):
                 return None
-            if tag in known:
-                return _TAG_PREFIX + tag + _TAG_SUFFIX
+            label = labels.get(tag)
+            if label is not None:
+                return label
             return _UNKNOWN_CHOICE if has_fallback else _TAG_PREFIX + tag + _TAG_SUFFIX
 
         return core_schema.tagged_union_schema(
@@ -310,7 +343,8 @@ def from_wire(
     sent it, to be given back exactly — a discriminator tag it left out stays unset (see the
     module docstring).
     """
-    if _is_plain_class(tp) and isinstance(data, tp):
+    plain = _is_plain_class(tp)
+    if plain and isinstance(data, tp):
         return data
     if isinstance(data, (str, bytes, bytearray)):
         try:
@@ -319,7 +353,7 @@ def from_wire(
             raise InvalidInputError(
                 f"not valid JSON: {exc}", path=path, event_index=event_index
             ) from None
-    validator = getattr(tp, "__pydantic_validator__", None) if _is_plain_class(tp) else None
+    validator = getattr(tp, "__pydantic_validator__", None) if plain else None
     if validator is None:
         validator = _adapter(tp).validator
     try:
@@ -330,6 +364,19 @@ def from_wire(
         raise InvalidInputError(
             "payload is nested too deeply", path=path, event_index=event_index
         ) from None
+
+
+def from_fields(tp: type[ModelT], data: dict[str, Any]) -> ModelT:
+    """``from_wire(tp, data)`` for a model class and the dict of fields a converter built: the
+    model's validator at once (an encoder validates many small models; none of the checks
+    :func:`from_wire` makes first applies to such a dict)."""
+    try:
+        model: ModelT = tp.__pydantic_validator__.validate_python(data)
+    except ValidationError as exc:
+        raise _invalid_input(exc, data, "", None) from None
+    except RecursionError:
+        raise InvalidInputError("payload is nested too deeply") from None
+    return model
 
 
 def json_path(parts: Iterable[str | int], prefix: str = "") -> str:

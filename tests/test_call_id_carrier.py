@@ -34,7 +34,14 @@ from openai_claude_bridge import (
     convert_response,
     to_wire,
 )
-from openai_claude_bridge._call_id_carrier import ANTHROPIC_ID, PREFIX, decode, encode, restore
+from openai_claude_bridge._call_id_carrier import (
+    ANTHROPIC_ID,
+    PREFIX,
+    decode,
+    encode,
+    is_plain,
+    restore,
+)
 from openai_claude_bridge.sse import SSEDecoder
 from openai_claude_bridge.testing.strategies import json_values
 from tests.support.oracle import assert_sdk_strict
@@ -570,3 +577,17 @@ def test_an_id_that_reads_as_a_carrier_is_wrapped_not_misread() -> None:
     wrapped = encode(lookalike, {}, pattern=ANTHROPIC_ID)
     assert wrapped != lookalike
     assert restore(wrapped, pattern=ANTHROPIC_ID) == (lookalike, {})
+
+
+@given(
+    call_id=st.text(max_size=40) | st.text(max_size=40).map(lambda rest: PREFIX + rest),
+    pattern=st.sampled_from([ANTHROPIC_ID, None]),
+)
+def test_a_plain_id_is_told_at_once_as_encode_and_decode_would(call_id: str, pattern: Any) -> None:
+    """``is_plain`` (the fast answer for the usual id) never contradicts the full path: an id
+    it calls plain is written as it is, and read as no carrier."""
+    if is_plain(call_id, pattern):
+        assert encode(call_id, {}, pattern=pattern) == call_id
+        assert decode(call_id, pattern=pattern) is None
+    if encode(call_id, {}, pattern=pattern) == call_id and not call_id.startswith(PREFIX):
+        assert is_plain(call_id, pattern)

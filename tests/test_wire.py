@@ -3,15 +3,24 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from typing import Annotated, Any, Literal, Optional, Union
 
 import pytest
 from hypothesis import given, settings
+from hypothesis import strategies as st
 from pydantic import Field
 
 from openai_claude_bridge import InvalidInputError, from_wire, to_wire
-from openai_claude_bridge.testing.strategies import wire_payloads
-from openai_claude_bridge.wire import Number, OpenUnion, WireModel, json_path, union_tags
+from openai_claude_bridge.testing.strategies import json_values, wire_payloads
+from openai_claude_bridge.wire import (
+    Number,
+    OpenUnion,
+    WireModel,
+    from_fields,
+    json_path,
+    union_tags,
+)
 from tests.support.roundtrip import assert_roundtrip
 
 
@@ -245,3 +254,30 @@ def test_generated_fallback_members_never_take_a_known_tag(payload: Any) -> None
     # one included, and so made invalid payloads (an anthropic ``error`` without ``message``).
     model = assert_roundtrip(Holder, payload)
     assert isinstance(model.slot, Blank) == (payload["slot"]["type"] == "")
+
+
+def _parsed(parse: Callable[[], Any]) -> Any:
+    """The model ``parse`` gives (as JSON), or where and why it refused the input."""
+    try:
+        return to_wire(parse())
+    except InvalidInputError as exc:
+        return exc.path, str(exc), exc.details
+
+
+@given(
+    wire_payloads(Request) | st.dictionaries(st.sampled_from(["model", "messages"]), json_values)
+)
+def test_from_fields_parses_a_dict_of_fields_as_from_wire_does(payload: Any) -> None:
+    """An encoder's dict of fields goes straight to the model's validator: the same model, or
+    the same error, as :func:`from_wire` gives."""
+    assert _parsed(lambda: from_fields(Request, payload)) == _parsed(
+        lambda: from_wire(Request, payload)
+    )
+
+
+@given(wire_payloads(Request))
+def test_to_wire_is_model_dump_of_the_set_fields_by_alias(payload: Any) -> None:
+    """``to_wire`` asks the serializer at once what ``model_dump`` would ask it."""
+    model = from_wire(Request, payload)
+    dumped = model.model_dump(mode="json", by_alias=True, exclude_unset=True)
+    assert to_wire(model) == dumped and list(to_wire(model)) == list(dumped)

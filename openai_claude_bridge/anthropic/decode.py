@@ -41,7 +41,6 @@ Conventions worth knowing:
 from __future__ import annotations
 
 import dataclasses
-import json
 from collections.abc import Collection, Mapping, Sequence
 from types import MappingProxyType
 from typing import Any
@@ -52,8 +51,9 @@ from typing_extensions import assert_never
 from .. import _call_id_carrier as call_ids
 from .. import ir
 from .._codec import leftover
+from .._fast_json import compact_json
 from ..options import Format
-from ..wire import json_path, to_wire
+from ..wire import json_path, to_wire, wire_fields
 from .models.beta import (
     AdvisorToolResultBlock,
     AdvisorToolResultBlockParam,
@@ -186,7 +186,7 @@ def _given(model: BaseModel, *names: str) -> set[str]:
 def _mark(fields: Mapping[str, Any] | None = None) -> ir.Extra:
     """A node ``extra`` holding ``fields`` under ``"anthropic"``; the entry is there even when
     empty: it marks the node as made by this decoder."""
-    return MappingProxyType({FMT: MappingProxyType(dict(fields or {}))})
+    return MappingProxyType({FMT: MappingProxyType(dict(fields))}) if fields else _MARK
 
 
 def _extra(model: BaseModel, consumed: Collection[str], **residues: Any) -> ir.Extra:
@@ -198,7 +198,7 @@ def _extra(model: BaseModel, consumed: Collection[str], **residues: Any) -> ir.E
 
 def _arguments(value: dict[str, Any]) -> str:
     """A tool input object as the ir's compact JSON text."""
-    return json.dumps(value, separators=(",", ":"), ensure_ascii=False)
+    return compact_json(value)
 
 
 # --------------------------------------------------------------------------- requests
@@ -733,6 +733,8 @@ def _call_id(wire_id: str, key: str) -> tuple[str, ir.Extra, ir.Extra]:
     (``key``): what a carrier carries (:mod:`.._call_id_carrier`); else the id itself, and in
     ``echo`` the id as it came when the encoder would not write it back so (an id outside the
     API's pattern that anthropic input had anyway)."""
+    if call_ids.is_plain(wire_id, call_ids.ANTHROPIC_ID):  # the usual id, told at once
+        return wire_id, ir.EMPTY_EXTRA, ir.EMPTY_EXTRA
     carried = call_ids.decode(wire_id, pattern=call_ids.ANTHROPIC_ID)
     if carried is not None:
         return carried[0], carried[1], ir.EMPTY_EXTRA
@@ -825,7 +827,8 @@ def _usage(usage: Usage, path: str) -> ir.Usage:
     if usage.service_tier in RESPONSE_SERVICE_TIER_TO_IR:
         tier = RESPONSE_SERVICE_TIER_TO_IR[usage.service_tier]  # type: ignore[index]
         consumed.add("service_tier")
-    echoed = {key: value for key, value in to_wire(usage).items() if key in _USAGE_ECHO}
+    echo_set = usage.model_fields_set & _USAGE_ECHO
+    echoed = wire_fields(usage, echo_set) if echo_set else {}
     consumed |= set(echoed)
     return ir.Usage(
         input_tokens=usage.input_tokens + (cache_read or 0) + (cache_write or 0),

@@ -90,7 +90,6 @@ from __future__ import annotations
 
 import base64
 import binascii
-import json
 import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Any, Final, NamedTuple
@@ -112,6 +111,7 @@ from .._codec import (
     says_something,
 )
 from .._custom_tools import lose_format, stand_in_input, stand_in_schema
+from .._fast_json import loads_json
 from .._openai_errors import CONTEXT_LENGTH_CODE
 from ..errors import InvalidInputError
 from ..options import Format, Options
@@ -810,7 +810,7 @@ def _input(part: ir.ToolCallPart) -> dict[str, Any] | None:
     if not part.arguments.strip():
         return {}
     try:
-        value = json.loads(part.arguments)
+        value = loads_json(part.arguments)
     except (ValueError, RecursionError):
         return None
     return value if isinstance(value, dict) else None

@@ -81,7 +81,11 @@ _DATA_URL = re.compile(r"data:([^;,]+);base64,(.*)", re.DOTALL)
 
 def tag(fields: Mapping[str, Any]) -> Extra:
     """An ``extra`` with ``fields`` for chat, present even when ``fields`` is empty."""
-    return MappingProxyType({FMT: MappingProxyType(dict(fields))})
+    return MappingProxyType({FMT: MappingProxyType(dict(fields))}) if fields else _MARK
+
+
+#: The ``extra`` of a node with nothing left over: the chat tag alone (shared, read-only).
+_MARK: Extra = MappingProxyType({FMT: MappingProxyType({})})
 
 
 def own(node: Node) -> Mapping[str, Any] | None:
@@ -97,7 +101,8 @@ def rest(
 ) -> dict[str, Any]:
     """The leftover wire fields of ``model`` plus the non-empty nested leftovers given."""
     out = leftover(model, consumed)
-    out.update({key: dict(value) for key, value in nested.items() if value})
+    if nested:
+        out.update({key: dict(value) for key, value in nested.items() if value})
     return out
 
 

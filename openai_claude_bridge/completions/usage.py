@@ -37,31 +37,52 @@ _DETAILS: Mapping[str, Mapping[str, str]] = {
     "completion_tokens_details": {"reasoning_tokens": "reasoning_tokens"},
 }
 _COUNTS = ("prompt_tokens", "completion_tokens", "total_tokens")
+#: The details keys in the order of the usage's wire fields.
+_DETAILS_IN_ORDER = tuple(key for key in CompletionUsage.model_fields if key in _DETAILS)
 
 
 def decode_usage(usage: CompletionUsage, *, path: str = "usage") -> ir.Usage:
     """The ir usage of ``usage``."""
-    extra = leftover(usage, _COUNTS)
     counts: dict[str, Any] = {}
-    for key, names in _DETAILS.items():
+    kept: dict[str, dict[str, Any] | None] = {}  # details key -> its rest (None: all said)
+    for key in _DETAILS_IN_ORDER:
         details = getattr(usage, key)
         if isinstance(details, WireModel):
+            names = _DETAILS[key]
             found = {wire: getattr(details, wire) for wire in names}
             found = {wire: value for wire, value in found.items() if value is not None}
             counts.update({names[wire]: value for wire, value in found.items()})
             rest = leftover(details, found)
-            if rest or not found:  # an empty details object is kept to be written back
-                extra[key] = rest
-            else:
-                del extra[key]
+            # an empty details object is kept to be written back
+            kept[key] = rest if rest or not found else None
     return ir.Usage(
         path=path,
-        extra=ir.with_extra(FMT, extra),
+        extra=ir.with_extra(FMT, _leftovers(usage, kept)),
         input_tokens=usage.prompt_tokens,
         output_tokens=usage.completion_tokens,
         total_tokens=usage.total_tokens,
         **counts,
     )
+
+
+def _leftovers(usage: CompletionUsage, kept: Mapping[str, dict[str, Any] | None]) -> dict[str, Any]:
+    """The usage's leftover fields, the details objects read (``kept``) by the rest of each, in
+    the order of the usage's wire fields. The details objects read are not dumped: the other
+    leftovers come without them, and the rests follow them in order when there are no others
+    (else, rarely, the usage is dumped whole and the rests laid over the details)."""
+    rests = {key: rest for key, rest in kept.items() if rest is not None}
+    others = leftover(usage, (*_COUNTS, *kept))
+    if not others:
+        return rests
+    if not rests:
+        return others
+    extra = leftover(usage, _COUNTS)
+    for key, rest in kept.items():
+        if rest is None:
+            del extra[key]
+        else:
+            extra[key] = rest
+    return extra
 
 
 def encode_usage(usage: ir.Usage, options: Options) -> CompletionUsage | None:

@@ -71,9 +71,13 @@ class Node:
 NODE_FIELDS = frozenset({"path", "extra", "echo", "field_paths"})
 
 
+#: No fields (shared, read-only): what :func:`extra_for` gives for a format a node has none for.
+_NO_FIELDS: Mapping[str, Any] = MappingProxyType({})
+
+
 def extra_for(node: Node, fmt: Format) -> Mapping[str, Any]:
     """The fields ``node`` carries for ``fmt`` (empty when it has none)."""
-    return node.extra.get(fmt, MappingProxyType({}))
+    return node.extra.get(fmt, _NO_FIELDS)
 
 
 def field_path(node: Node, name: str) -> str:

@@ -53,6 +53,7 @@ from collections.abc import Collection, Iterable, Mapping
 from types import MappingProxyType
 from typing import Any, Union
 
+from pydantic import BaseModel
 from typing_extensions import assert_never
 
 from .. import _call_id_carrier as call_ids
@@ -116,13 +117,24 @@ ToolResultModel = Union[FunctionCallOutput, ResponseCustomToolCallOutput]
 # --------------------------------------------------------------------------- field reading
 
 
+#: The ``extra`` of a node with nothing left over: the own-format marker alone (shared).
+_MARK: Extra = MappingProxyType({FMT: MappingProxyType({})})
+
+
 def own_extra(fields: Mapping[str, Any]) -> Extra:
     """``extra`` holding ``fields`` for this format, with the own-format marker even when empty."""
-    return MappingProxyType({FMT: MappingProxyType(dict(fields))})
+    return _own_extra_of(dict(fields))
+
+
+def _own_extra_of(fields: dict[str, Any]) -> Extra:
+    """:func:`own_extra` of a dict no one else holds (taken over, not copied)."""
+    return MappingProxyType({FMT: MappingProxyType(fields)}) if fields else _MARK
 
 
 class _Fields:
     """Reads the fields of one wire object (as JSON), remembering which became neutral."""
+
+    __slots__ = ("consumed", "wire")
 
     def __init__(self, wire: Mapping[str, Any]) -> None:
         self.wire = wire
@@ -132,29 +144,42 @@ class _Fields:
         """The value of ``key`` if it has one of ``types`` (bools are not ints), else ``None``;
         a value taken is consumed."""
         value = self.wire.get(key)
-        if value is None or (isinstance(value, bool) and bool not in types):
-            return None
-        if isinstance(value, types):
+        if isinstance(value, types) and (value.__class__ is not bool or bool in types):
             self.consumed.add(key)
             return value
         return None
 
     def text(self, key: str) -> str | None:
-        value: str | None = self.take(key, str)
-        return value
+        """The value of ``key`` if it is a string, else ``None``; a value taken is consumed."""
+        value = self.wire.get(key)
+        if isinstance(value, str):
+            self.consumed.add(key)
+            return value
+        return None
 
     def consume(self, *keys: str) -> None:
         self.consumed.update(keys)
 
+    def left(self) -> dict[str, Any]:
+        """The fields not consumed, in their order."""
+        consumed = self.consumed
+        return {k: v for k, v in self.wire.items() if k not in consumed}
+
     def extra(self, more: Mapping[str, Any] | None = None) -> Extra:
-        left = {k: v for k, v in self.wire.items() if k not in self.consumed}
+        left = self.left()
         if more:
             left.update(more)
-        return own_extra(left)
+        return _own_extra_of(left)
+
+
+def _json_of(model: BaseModel, wire: Mapping[str, Any] | None) -> Mapping[str, Any]:
+    """``wire`` (the JSON of ``model`` a caller dumped already, inside that of the object around
+    it: the same as dumping ``model`` on its own), else ``model`` dumped."""
+    return to_wire(model) if wire is None else wire
 
 
 def _only(wire: Mapping[str, Any], keys: Collection[str]) -> bool:
-    return set(wire) <= set(keys)
+    return wire.keys() <= (keys if isinstance(keys, frozenset) else set(keys))
 
 
 # --------------------------------------------------------------------------- content parts
@@ -302,18 +327,29 @@ def native(wire: dict[str, Any], path: str) -> ir.NativePart:
     return ir.NativePart(format=FMT, kind=str(wire.get("type")), data=wire, path=path)
 
 
-def content_part(part: ContentModel, path: str, more: Mapping[str, Any] | None = None) -> ir.Part:
+def content_part(
+    part: ContentModel,
+    path: str,
+    more: Mapping[str, Any] | None = None,
+    *,
+    wire: Mapping[str, Any] | None = None,
+    head: Mapping[str, Any] | None = None,
+) -> ir.Part:
     """One content part of a message (or of a tool output). ``more`` (given for the parts of an
     output message) goes into its ``extra``; an unknown part then carries the own-format marker,
-    which tells it from a native output item."""
-    wire = to_wire(part)
+    which tells it from a native output item. ``wire``: the part's JSON, when the caller has it
+    already (:func:`decode_response` dumps a response once, not once per object). ``head``: the
+    fields of the output message the part starts, which it carries as :func:`headed` says (made
+    so at once, not made and then remade)."""
+    wire = _json_of(part, wire)
     f = _Fields(wire)
     f.consume("type")
     match part:
         case ResponseInputText():
             f.consume("text")
             cache = _cache(f, path)
-            return ir.TextPart(text=part.text, cache=cache, path=path, extra=f.extra(more))
+            extra, echo = _marks(f.left(), more, {}, head)
+            return ir.TextPart(text=part.text, cache=cache, path=path, extra=extra, echo=echo)
         case ResponseOutputText() | ResponseOutputTextParam():
             f.consume("text")
             # Without ``annotations`` (Codex's history) the part says no citations field at all;
@@ -321,18 +357,20 @@ def content_part(part: ContentModel, path: str, more: Mapping[str, Any] | None =
             bare = "annotations" not in f.wire
             citations = None if bare else _citations(f, path)
             logprobs = _logprobs(f, path)
+            extra, echo = _marks(f.left(), more, {"type": "output_text"} if bare else {}, head)
             return ir.TextPart(
                 text=part.text,
                 citations=citations,
                 logprobs=logprobs,
                 path=path,
-                extra=f.extra(more),
-                echo=with_extra(FMT, {"type": "output_text"}) if bare else ir.EMPTY_EXTRA,
+                extra=extra,
+                echo=echo,
                 field_paths=ir.with_paths({"citations": json_path(["annotations"], path)}),
             )
         case ResponseOutputRefusal():
             f.consume("refusal")
-            return ir.RefusalPart(text=part.refusal, path=path, extra=f.extra(more))
+            extra, echo = _marks(f.left(), more, {}, head)
+            return ir.RefusalPart(text=part.refusal, path=path, extra=extra, echo=echo)
         case ResponseInputImage():
             return _image(f, path)
         case ResponseInputFile():
@@ -341,10 +379,11 @@ def content_part(part: ContentModel, path: str, more: Mapping[str, Any] | None =
             return _audio(f, path)
         case UnknownContentPart():
             if more is not None:
+                extra, echo = _marks({}, more, {}, head)
                 return ir.NativePart(
-                    format=FMT, kind=part.type, data=wire, path=path, extra=own_extra(more)
+                    format=FMT, kind=part.type, data=dict(wire), path=path, extra=extra, echo=echo
                 )
-            return native(wire, path)
+            return native(dict(wire), path)
         case _:
             assert_never(part)
 
@@ -359,9 +398,12 @@ def _content(value: str | list[Any], path: str) -> tuple[tuple[ir.Part, ...], bo
 # --------------------------------------------------------------------------- items
 
 
-def tool_call(item: ToolCallModel, path: str) -> ir.ToolCallPart:
-    """A ``function_call`` / ``custom_tool_call`` item."""
-    f = _Fields(to_wire(item))
+def tool_call(
+    item: ToolCallModel, path: str, *, wire: Mapping[str, Any] | None = None
+) -> ir.ToolCallPart:
+    """A ``function_call`` / ``custom_tool_call`` item (``wire``: its JSON, when the caller has
+    it already)."""
+    f = _Fields(_json_of(item, wire))
     f.consume("type", "call_id", "name")
     if isinstance(item, ResponseFunctionToolCall):
         f.consume("arguments")
@@ -412,11 +454,14 @@ def _plain_texts(wires: Any, tag: str) -> tuple[str, ...] | None:
     return None
 
 
-def reasoning(item: ReasoningModel, path: str) -> ir.ReasoningPart:
+def reasoning(
+    item: ReasoningModel, path: str, *, wire: Mapping[str, Any] | None = None
+) -> ir.ReasoningPart:
     """A ``reasoning`` item. OpenAI's own has ``origin="responses"``; a carrier in
     ``encrypted_content`` (:mod:`.reasoning_carrier`) restores the reasoning another server made,
-    and the item id the bridge made up for it is bookkeeping (``echo``)."""
-    f = _Fields(to_wire(item))
+    and the item id the bridge made up for it is bookkeeping (``echo``). ``wire``: the item's
+    JSON, when the caller has it already."""
+    f = _Fields(_json_of(item, wire))
     f.consume("type")
     encrypted = f.text("encrypted_content")
     carried = decode_carrier(encrypted) if encrypted is not None else None
@@ -695,28 +740,32 @@ def _take_object(f: _Fields, key: str) -> dict[str, Any] | None:
 # --------------------------------------------------------------------------- response
 
 
-def _output_item(item: Any, path: str) -> list[ir.Part]:
+def _output_item(item: Any, path: str, wire: Mapping[str, Any] | None = None) -> list[ir.Part]:
+    """The parts of an output item (``wire``: its JSON, when the caller has it already)."""
     match item:
         case ResponseOutputMessage():
-            return _output_message(item, path)
+            return _output_message(item, path, _json_of(item, wire))
         case ResponseFunctionToolCall() | ResponseCustomToolCall():
-            return [tool_call(item, path)]
+            return [tool_call(item, path, wire=wire)]
         case ResponseReasoningItem():
-            return [reasoning(item, path)]
+            return [reasoning(item, path, wire=wire)]
         case _:
-            return [native(to_wire(item), path)]
+            return [native(dict(_json_of(item, wire)), path)]
 
 
-def _output_message(item: ResponseOutputMessage, path: str) -> list[ir.Part]:
-    wire = to_wire(item)
+def _output_message(
+    item: ResponseOutputMessage, path: str, wire: Mapping[str, Any]
+) -> list[ir.Part]:
     if not item.content:
-        return [native(wire, path)]
+        return [native(dict(wire), path)]
     head = {k: v for k, v in wire.items() if k != "content"}
-    parts = [
-        content_part(p, json_path(["content", i], path), {}) for i, p in enumerate(item.content)
+    contents = wire["content"]
+    return [
+        content_part(
+            p, json_path(["content", i], path), {}, wire=contents[i], head=None if i else head
+        )
+        for i, p in enumerate(item.content)
     ]
-    parts[0] = headed(parts[0], head)
-    return parts
 
 
 def headed(part: ir.Part, head: Mapping[str, Any]) -> ir.Part:
@@ -725,12 +774,30 @@ def headed(part: ir.Part, head: Mapping[str, Any]) -> ir.Part:
     mark where the message starts. A ``commentary`` phase is said once more in ``extra`` (as
     ``phase``), so that a format that cannot say it reports it; this format's encoders read the
     head only, and leave that copy out of the content part."""
-    echo = {**part.echo.get(FMT, {}), "message": dict(head)}
-    extra = part.extra
-    own = extra.get(FMT, {})
-    if head.get("phase") == TELLING_PHASE and "phase" not in own:
-        extra = own_extra({**own, "phase": head["phase"]})
-    return dataclasses.replace(part, echo=with_extra(FMT, echo), extra=extra)
+    extra, echo = _marks(dict(part.extra.get(FMT, {})), None, part.echo.get(FMT, {}), head)
+    return dataclasses.replace(part, echo=echo, extra=extra)
+
+
+def _marks(
+    left: dict[str, Any],
+    more: Mapping[str, Any] | None,
+    echo: Mapping[str, Any],
+    head: Mapping[str, Any] | None,
+) -> tuple[Extra, Extra]:
+    """The ``extra`` and ``echo`` of a content part: its fields ``left`` over and ``more``
+    (taken over), its ``echo`` fields, and the ``head`` of the output message it starts (see
+    :func:`headed`)."""
+    if more:
+        left.update(more)
+    if head is not None:
+        if head.get("phase") == TELLING_PHASE and "phase" not in left:
+            left["phase"] = head["phase"]
+        echo = {**echo, "message": dict(head)}
+    return _own_extra_of(left), with_extra(FMT, echo)
+
+
+_INPUT_DETAILS = frozenset({"cached_tokens", "cache_write_tokens"})
+_OUTPUT_DETAILS = frozenset({"reasoning_tokens"})
 
 
 def _usage(f: _Fields, path: str) -> ir.Usage | None:
@@ -742,11 +809,11 @@ def _usage(f: _Fields, path: str) -> ir.Usage | None:
     inputs = wire["input_tokens_details"]
     outputs = wire["output_tokens_details"]
     cache_write = inputs.get("cache_write_tokens")
-    if _only(inputs, ("cached_tokens", "cache_write_tokens")) and (
+    if _only(inputs, _INPUT_DETAILS) and (
         "cache_write_tokens" not in inputs or isinstance(cache_write, int)
     ):
         u.consume("input_tokens_details")
-    if _only(outputs, ("reasoning_tokens",)):
+    if _only(outputs, _OUTPUT_DETAILS):
         u.consume("output_tokens_details")
     tier = f.text("service_tier")
     return ir.Usage(
@@ -790,10 +857,11 @@ def decode_response(resp: Response, *, path: str = "") -> ir.Response:
     """A Responses ``Response`` as an ir response with one candidate."""
     f = _Fields(to_wire(resp))
     f.consume("object", "output")
+    items = f.wire["output"]
     parts = [
         part
         for i, item in enumerate(resp.output)
-        for part in _output_item(item, json_path(["output", i], path))
+        for part in _output_item(item, json_path(["output", i], path), items[i])
     ]
     status = f.text("status") if resp.status in _STATUSES else None
     stop, raw = _stop(resp.status, f.wire.get("incomplete_details"), parts)
@@ -802,7 +870,7 @@ def decode_response(resp: Response, *, path: str = "") -> ir.Response:
     if model:
         f.consume("model")
     resp_id, created, usage = f.text("id"), _created(f), _usage(f, path)
-    leftovers, echo = _split_echo(f.extra())  # what the lines above did not take
+    leftovers, echo = _split_echo(f.left())  # what the lines above did not take
     return ir.Response(
         id=resp_id,
         model=model or None,
@@ -860,12 +928,11 @@ RESPONSE_ECHO = frozenset(
 )  # fmt: skip
 
 
-def _split_echo(extra: Extra) -> tuple[Extra, Extra]:
-    """A response's leftovers as (``extra``, ``echo``): the echoed request settings (and a float
-    ``created_at``, see :func:`_created`) move to ``echo``."""
-    own = dict(extra.get(FMT, {}))
-    echo = {key: own.pop(key) for key in list(own) if key in RESPONSE_ECHO or key == "created_at"}
-    return own_extra(own), with_extra(FMT, echo)
+def _split_echo(left: dict[str, Any]) -> tuple[Extra, Extra]:
+    """A response's leftovers (``left``, taken over) as (``extra``, ``echo``): the echoed request
+    settings (and a float ``created_at``, see :func:`_created`) move to ``echo``."""
+    echo = {key: left.pop(key) for key in list(left) if key in RESPONSE_ECHO or key == "created_at"}
+    return _own_extra_of(left), with_extra(FMT, echo)
 
 
 # --------------------------------------------------------------------------- errors

@@ -118,7 +118,10 @@ def _wire(node: ir.Node, fields: Mapping[str, Any], options: Options) -> dict[st
     """``fields`` (``None`` values dropped) under the node's own echo and extra (which win);
     reports the node's extras of other formats."""
     report_foreign_extra(node, FMT, options)
-    extra = {**node.echo.get(FMT, {}), **node.extra.get(FMT, {})}
+    echo, own = node.echo.get(FMT), node.extra.get(FMT)
+    if not echo and not own:
+        return {k: v for k, v in fields.items() if v is not None}
+    extra = {**(echo or {}), **(own or {})}
     out = {k: v for k, v in fields.items() if v is not None and k not in extra}
     return {**extra, **out}
 

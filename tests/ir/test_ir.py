@@ -3,13 +3,24 @@
 from __future__ import annotations
 
 import dataclasses
-from typing import get_args
+from collections.abc import Iterator
+from typing import Any, get_args
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
+from pydantic import BaseModel
 
-from openai_claude_bridge import InvalidInputError, Loss, UnsupportedFeatureError, ir
+from openai_claude_bridge import (
+    InvalidInputError,
+    Loss,
+    UnsupportedFeatureError,
+    anthropic,
+    chat,
+    completions,
+    ir,
+    responses,
+)
 from openai_claude_bridge._codec import (
     build,
     carries_information,
@@ -18,8 +29,10 @@ from openai_claude_bridge._codec import (
     report_foreign_extra,
 )
 from openai_claude_bridge.anthropic import TextBlockParam
+from openai_claude_bridge.chat.models.shared import JSONSchema
 from openai_claude_bridge.ir.stream import fragment
 from openai_claude_bridge.options import Options
+from openai_claude_bridge.testing.strategies import wire_payloads
 from openai_claude_bridge.wire import from_wire, to_wire
 
 
@@ -138,3 +151,76 @@ def test_the_hot_lanes_fragment_is_the_part_delta_its_constructor_makes(
     assert dataclasses.astuple(made) == dataclasses.astuple(expected)
     with pytest.raises(dataclasses.FrozenInstanceError):
         made.text = "changed"  # type: ignore[misc]
+
+
+def _submodels(value: object) -> Iterator[BaseModel]:
+    """``value`` and every wire model inside it (fields, extras, lists)."""
+    if isinstance(value, BaseModel):
+        yield value
+        for name in value.model_fields_set:
+            yield from _submodels(getattr(value, name, None))
+        for item in (value.__pydantic_extra__ or {}).values():
+            yield from _submodels(item)
+    elif isinstance(value, (list, tuple)):
+        for item in value:
+            yield from _submodels(item)
+
+
+#: Models whose trees hold every kind of field ``leftover`` meets: responses of every format,
+#: and models with aliased fields (chat's ``JSONSchema.schema_`` is ``schema`` on the wire,
+#: anthropic's ``FallbackBlock.from_`` is ``from``).
+_LEFTOVER_TYPES = (
+    anthropic.Message,
+    chat.ChatCompletion,
+    responses.Response,
+    completions.Completion,
+    JSONSchema,
+    anthropic.FallbackBlock,
+)
+
+
+@given(st.sampled_from(_LEFTOVER_TYPES).flatmap(wire_payloads), st.data())
+def test_leftover_is_the_whole_dump_less_the_consumed_fields(payload: Any, data: Any) -> None:
+    """``leftover`` tells from the names a model set whether anything is left, and dumps only
+    what is: the same entries, in the same order, as filtering the model's whole dump."""
+    tp = next(tp for tp in _LEFTOVER_TYPES if _validates(tp, payload))
+    for model in _submodels(from_wire(tp, payload)):
+        whole = to_wire(model)
+        names = sorted({*whole, *type(model).model_fields, "from_", "schema_"})
+        picked = st.sampled_from(names)
+        consumed = data.draw(st.sets(picked) | st.frozensets(picked) | st.lists(picked))
+        expected = {key: value for key, value in whole.items() if key not in consumed}
+        got = leftover(model, consumed)
+        assert got == expected and list(got) == list(expected)
+
+
+def _validates(tp: Any, payload: Any) -> bool:
+    try:
+        from_wire(tp, payload)
+    except InvalidInputError:
+        return False
+    return True
+
+
+@pytest.mark.parametrize(
+    ("consumed", "left"),
+    [
+        ({"name", "schema", "future"}, {}),
+        ({"name", "future"}, {"schema": {"type": "object"}}),
+        ({"name", "schema_", "future"}, {"schema": {"type": "object"}}),  # not a wire name
+        (("name", "schema"), {"future": 1}),
+        ({"schema"}, {"name": "n", "future": 1}),
+    ],
+)
+def test_leftover_goes_by_wire_names(consumed: Any, left: dict[str, Any]) -> None:
+    model = from_wire(JSONSchema, {"name": "n", "schema": {"type": "object"}, "future": 1})
+    assert leftover(model, consumed) == left
+
+
+def test_leftover_of_one_plain_value_goes_by_its_wire_name() -> None:
+    call = from_wire(
+        responses.ResponseFunctionToolCall,
+        {"type": "function_call", "call_id": "c", "name": "f", "arguments": "{}", "async": True},
+    )
+    assert leftover(call, {"type", "call_id", "name", "arguments"}) == {"async": True}
+    assert leftover(call, {"type", "call_id", "name", "async"}) == {"arguments": "{}"}
