@@ -32,11 +32,11 @@ same bytes:
 
 from __future__ import annotations
 
+import json
 from json.encoder import encode_basestring as _json_string
 
 from pydantic import BaseModel
 
-from ._fast_json import compact_json
 from .sse import encode_event, utf8
 from .wire import to_wire
 
@@ -78,6 +78,10 @@ def json_string(text: str) -> str:
     """``text`` as a JSON string, as ``json.dumps(..., ensure_ascii=False)`` writes it inside
     any value."""
     return _json_string(text)
+
+
+#: ``json.dumps(value, ensure_ascii=False, separators=(",", ":"))``, its encoder made once.
+compact_json = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
 
 
 def event_json(model: BaseModel) -> str:
