@@ -464,7 +464,9 @@ def memory_table(settings: Settings, verdicts: Verdicts) -> Table:
         "dropped as it comes). `flat`: the growth stays under "
         f"{FLAT_SLACK // 1024} KB + {FLAT_SHARE:.0%} of the added text. A Responses target must "
         "repeat the whole output in its `*.done` and `response.completed` events, so it may keep "
-        f"the output: up to {REPEAT_ALLOWANCE:g}x the added text (`repeats output`).",
+        f"the output: up to {REPEAT_ALLOWANCE:g}x the added text (`repeats output`) — one copy "
+        "of it as a Python `str`, which takes 2 bytes per character once a text holds one "
+        "beyond Latin-1 (this one does: `—`).",
         _skip_note(skipped),
     ]
     return table
