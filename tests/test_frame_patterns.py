@@ -17,6 +17,7 @@ from pydantic_core import from_json
 from openai_claude_bridge import SSETranscoder
 from openai_claude_bridge._frame_patterns import FramePattern, cut_pattern, replaced
 from openai_claude_bridge.options import Format
+from tests.support.spy import results_of
 from tests.test_hot_lane import FIXED, IDS, PAIRS, _body, _realistic, _transcode
 
 ANTHROPIC = (
@@ -243,16 +244,7 @@ def test_openai_obfuscation_does_not_keep_the_patterns_away(
         for n, frame in enumerate(frames)
     ]
     transcoder = SSETranscoder(source=source, target=target, **FIXED)
-    known: list[bytes] = []
-    hot_known = transcoder._known
-
-    def knowing(block: bytes) -> bytes | None:
-        frame = hot_known(block)
-        if frame is not None:
-            known.append(frame)
-        return frame
-
-    monkeypatch.setattr(transcoder, "_known", knowing)
+    known = results_of(monkeypatch, transcoder, "_known")
     written = b"".join(transcoder.feed(frame) for frame in padded) + transcoder.finish()
     assert written == _transcode(source, target, padded, hot=False)[0]
     assert len(known) >= (37 if target == "completions" else 76)
@@ -283,23 +275,9 @@ def _chat_chunks(created: list[int]) -> list[bytes]:
 def _count_cuts(
     transcoder: SSETranscoder, monkeypatch: pytest.MonkeyPatch
 ) -> tuple[list[Any], list[bytes]]:
-    cuts: list[Any] = []
-    known: list[bytes] = []
-    cut, hot_known = transcoder._cut_pattern, transcoder._known
-
-    def cutting(*args: Any) -> Any:
-        cuts.append(args)
-        return cut(*args)
-
-    def knowing(block: bytes) -> bytes | None:
-        frame = hot_known(block)
-        if frame is not None:
-            known.append(frame)
-        return frame
-
-    monkeypatch.setattr(transcoder, "_cut_pattern", cutting)
-    monkeypatch.setattr(transcoder, "_known", knowing)
-    return cuts, known
+    """The patterns the transcoder cuts (one entry per cut) and the blocks they know."""
+    cuts = results_of(monkeypatch, transcoder, "_cut_pattern", with_none=True)
+    return cuts, results_of(monkeypatch, transcoder, "_known")
 
 
 @pytest.mark.parametrize("target", ["anthropic", "responses"])

@@ -16,6 +16,7 @@ from openai_claude_bridge import BridgeError, Loss, SSETranscoder, StreamConvert
 from openai_claude_bridge.options import FORMATS, Format
 from openai_claude_bridge.testing import byte_splits, streams
 from openai_claude_bridge.testing.samples import Sample
+from tests.support.spy import results_of
 
 PAIRS = list(itertools.product(FORMATS, FORMATS))
 IDS = [f"{s}_to_{t}" for s, t in PAIRS]
@@ -136,25 +137,8 @@ def test_the_hot_lane_takes_the_plain_deltas(
     never parsed."""
     events = _realistic(source)
     transcoder = SSETranscoder(source=source, target=target, **FIXED)
-    converter = transcoder.converter
-    taken: list[Any] = []
-    known: list[bytes] = []
-    hot_take, hot_known = converter._hot_take, transcoder._known
-
-    def taking(where: Any, fragment: str) -> Any:
-        delta = hot_take(where, fragment)
-        if delta is not None:
-            taken.append(delta)
-        return delta
-
-    def knowing(block: bytes) -> bytes | None:
-        frame = hot_known(block)
-        if frame is not None:
-            known.append(frame)
-        return frame
-
-    monkeypatch.setattr(converter, "_hot_take", taking)
-    monkeypatch.setattr(transcoder, "_known", knowing)
+    taken = results_of(monkeypatch, transcoder.converter, "_hot_take")
+    known = results_of(monkeypatch, transcoder, "_known")
     frames = [frame + b"\n\n" for frame in _body(source, events).split(b"\n\n") if frame]
     written = b"".join(transcoder.feed(frame) for frame in frames) + transcoder.finish()
     without_calls = "completions" in (source, target)
