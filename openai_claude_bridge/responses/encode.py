@@ -74,6 +74,7 @@ Choices for ir from other formats:
 from __future__ import annotations
 
 import base64
+import dataclasses
 from collections.abc import Iterable, Mapping
 from typing import Any, get_args
 
@@ -419,7 +420,19 @@ def _tool_output(part: ir.ToolResultPart, options: Options) -> str | list[Any]:
         return only.text
     if not content and not _own(part):
         return ""
-    return _contents(content, options, output=False)
+    return _contents([_input_text(item, options) for item in content], options, output=False)
+
+
+def _input_text(part: ir.Part, options: Options) -> ir.Part:
+    """A tool output's part as it can go in a ``function_call_output``, whose text is
+    ``input_text`` only: a text part's citations (or logprobs) are reported lost."""
+    if not isinstance(part, ir.TextPart) or (part.citations is None and part.logprobs is None):
+        return part
+    if part.citations:
+        _lose(options, part, "citations", "a function_call_output's text has no annotations")
+    if part.logprobs:
+        _lose(options, part, "logprobs", "a function_call_output's text has no logprobs")
+    return dataclasses.replace(part, citations=None, logprobs=None)
 
 
 def _tool_result(part: ir.ToolResultPart, options: Options) -> dict[str, Any]:

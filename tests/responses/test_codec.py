@@ -22,7 +22,7 @@ from hypothesis import given
 from openai.types.responses import response_create_params as rcp
 from openai.types.shared import ErrorObject as SdkErrorObject
 
-from openai_claude_bridge import Loss, UnsupportedFeatureError, _openai_errors, ir
+from openai_claude_bridge import Loss, UnsupportedFeatureError, _openai_errors, convert_request, ir
 from openai_claude_bridge.options import Options
 from openai_claude_bridge.responses import ErrorResponse, Response, ResponseCreateParams, tables
 from openai_claude_bridge.responses.decode import decode_error, decode_request, decode_response
@@ -797,3 +797,51 @@ def test_genuine_encrypted_content_passes_untouched() -> None:
         assert isinstance(part, ir.ReasoningPart)
         assert (part.encrypted_content, part.signature, part.origin) == (value, None, "responses")
         assert_json_identical(to_wire(encode_request(req, _options())), payload)
+
+
+@pytest.mark.parametrize("citations", [[], [{"type": "char_location"}]])
+def test_a_tool_results_text_with_citations_is_input_text(citations: list[Any]) -> None:
+    """A ``function_call_output`` takes text as ``input_text`` only: an anthropic tool result's
+    text with citations is written so (it was ``output_text``, which the API refuses there, and
+    which did not come back), its citations reported lost when it has some."""
+    if citations:
+        citations = [
+            {
+                "type": "char_location",
+                "cited_text": "x",
+                "document_index": 0,
+                "document_title": None,
+                "start_char_index": 0,
+                "end_char_index": 1,
+            }
+        ]
+    request = {
+        "model": "m",
+        "max_tokens": 5,
+        "messages": [
+            {
+                "role": "assistant",
+                "content": [{"type": "tool_use", "id": "t", "name": "f", "input": {}}],
+            },
+            {
+                "role": "user",
+                "content": [
+                    {
+                        "type": "tool_result",
+                        "tool_use_id": "t",
+                        "content": [{"type": "text", "text": "0", "citations": citations}],
+                    }
+                ],
+            },
+        ],
+    }
+    losses: list[Loss] = []
+    out = to_wire(
+        convert_request(request, source="anthropic", target="responses", on_loss=losses.append)
+    )
+    assert_sdk_strict(out, *REQUEST_SDK)
+    (output,) = [item for item in out["input"] if item["type"] == "function_call_output"]
+    assert output["output"] == [{"type": "input_text", "text": "0"}]
+    assert [loss.feature for loss in losses] == (["citations"] if citations else [])
+    back = to_wire(convert_request(out, source="responses", target="anthropic"))
+    assert back["messages"][-1]["content"][0]["content"] == [{"type": "text", "text": "0"}]
