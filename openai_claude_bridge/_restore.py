@@ -162,7 +162,7 @@ class StreamRestorer:
     def passes(self, event: ir.PartDelta) -> bool:
         """Whether ``feed(event)`` would give back ``[event]`` and change nothing (the stream's
         hot lane asks before it skips the restorer)."""
-        return not self._tools or (not self._undecided and self._call(event) is None)
+        return self.passes_all or (not self._undecided and self._call(event) is None)
 
     def _call(self, event: ir.PartDelta | ir.PartFinished) -> _StandIn | None:
         return self._calls.get((event.candidate, event.index))

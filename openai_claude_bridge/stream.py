@@ -282,8 +282,7 @@ class StreamConverter:
         """The target's SSE frame for ``delta``, from the encoder's template; ``None`` when the
         delta makes anything but one plain delta frame (then ``_encode([delta])`` takes it:
         nothing changed)."""
-        restorer = self._restorer
-        if not restorer.passes_all and not restorer.passes(delta):
+        if not self._restorer.passes(delta):
             return None
         encoder = self._encoder if self._encoder is not None else self._target_encoder()
         return encoder.hot_frame(delta)
@@ -495,10 +494,12 @@ class SSETranscoder:
         """Take the next upstream bytes; return the downstream bytes they complete."""
         if self._finished or self.converter._state is StreamState.ERROR:
             self._check("feed")
+        tried = None
         if self._patterns and data[-2:] == b"\n\n" and self._sse.between_events:
             # One whole block a pattern knows (its holes hold no line break): the SSE decoder
             # would give it back as it is and stay as it is.
-            known = self._known(data[:-2])
+            tried = data[:-2]
+            known = self._known(tried)
             if known is not None:
                 return known
         try:
@@ -506,7 +507,7 @@ class SSETranscoder:
         except BridgeError:
             self.converter._state = StreamState.ERROR  # one machine, two layers
             raise
-        return self._frames(frames)
+        return self._frames(frames, tried)
 
     def finish(self) -> bytes:
         """The end of the upstream body: the remaining downstream bytes. A body cut inside a
@@ -541,13 +542,15 @@ class SSETranscoder:
         if self.converter.state is StreamState.ERROR:
             raise StreamStateError(f"{call}() on a transcoder that raised")
 
-    def _frames(self, frames: list[SSEEvent | bytes]) -> bytes:
+    def _frames(self, frames: list[SSEEvent | bytes], tried: bytes | None = None) -> bytes:
+        """The downstream bytes of the SSE decoder's ``frames`` (``tried``: a block no pattern
+        knew, not to be matched again)."""
         converter = self.converter
         out: list[bytes] = []  # joined once: a body of many frames costs linear time
         for item in frames:
             block = None
             if type(item) is bytes:  # a usual block, undecoded: maybe a plain delta it knows
-                known = self._known(item) if self._patterns else None
+                known = self._known(item) if self._patterns and item != tried else None
                 if known is not None:
                     out.append(known)
                     continue

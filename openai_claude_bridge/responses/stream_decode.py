@@ -243,8 +243,15 @@ class StreamDecoder:
         logprobs = raw.get("logprobs")
         if logprobs is not None and logprobs != []:
             return None
-        where = (tag, raw["output_index"], raw["item_id"], raw.get("content_index"))
-        return (*where, raw.get("summary_index")), raw["delta"]
+        get = raw.get
+        where = (
+            tag,
+            raw["output_index"],
+            raw["item_id"],
+            get("content_index"),
+            get("summary_index"),
+        )
+        return where, raw["delta"]
 
     def hot_take(self, where: Any, text: str) -> ir.PartDelta | None:
         """The stream's hot lane, its stateful half: the ``PartDelta`` :meth:`feed` makes of a
