@@ -60,7 +60,7 @@ def leftover(model: BaseModel, consumed: Collection[str]) -> dict[str, Any]:
         isinstance(consumed, (set, frozenset))
         and not model.__pydantic_extra__
         and model.__pydantic_fields_set__ <= consumed
-        and not getattr(type(model), "__wire_aliases__", _NOT_WIRE)
+        and getattr(type(model), "__wire_aliases__", None) == {}
     ):
         return {}  # the usual case, told at once: every field set was consumed by its name
     left = _unconsumed(model, consumed)
@@ -69,10 +69,6 @@ def leftover(model: BaseModel, consumed: Collection[str]) -> dict[str, Any]:
     if not left:
         return {}
     return _one_scalar(model, left) or wire_fields(model, left)
-
-
-#: Stands for the aliases of a model that is no :class:`~.wire.WireModel` (they are unknown).
-_NOT_WIRE: Mapping[str, str] = {"?": "?"}
 
 
 def _one_scalar(model: BaseModel, left: set[str]) -> dict[str, Any] | None:

@@ -29,9 +29,11 @@ from typing import Any
 
 from pydantic_core import PydanticSerializationError, from_json, to_json
 
-__all__ = ["compact_json", "compact_json_bytes", "loads_json"]
+__all__ = ["compact_json", "compact_json_bytes", "loads_json", "stdlib_compact_json"]
 
-_write = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
+#: ``json.dumps(value, ensure_ascii=False, separators=(",", ":"))``, its encoder made once (the
+#: standard library's writer alone: the stream's frames are written with it).
+stdlib_compact_json = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
 _write_sorted = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"), sort_keys=True).encode
 
 
@@ -40,7 +42,7 @@ def compact_json(value: Any, *, sort_keys: bool = False) -> str:
     written = _fast(value, sort_keys)
     if written is not None:
         return written.decode()
-    return (_write_sorted if sort_keys else _write)(value)
+    return (_write_sorted if sort_keys else stdlib_compact_json)(value)
 
 
 def compact_json_bytes(value: Any, *, sort_keys: bool = False) -> bytes:

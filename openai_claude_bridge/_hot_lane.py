@@ -32,11 +32,11 @@ same bytes:
 
 from __future__ import annotations
 
-import json
 from json.encoder import encode_basestring as _json_string
 
 from pydantic import BaseModel
 
+from ._fast_json import stdlib_compact_json
 from .sse import encode_event, utf8
 from .wire import to_wire
 
@@ -80,8 +80,9 @@ def json_string(text: str) -> str:
     return _json_string(text)
 
 
-#: ``json.dumps(value, ensure_ascii=False, separators=(",", ":"))``, its encoder made once.
-compact_json = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
+#: The standard library's compact writer: with pydantic-core's (:func:`._fast_json.compact_json`)
+#: a transcoder into Responses held about the size of its largest event more (not traced further).
+compact_json = stdlib_compact_json
 
 
 def event_json(model: BaseModel) -> str:

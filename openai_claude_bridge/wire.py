@@ -356,27 +356,27 @@ def from_wire(
     validator = getattr(tp, "__pydantic_validator__", None) if plain else None
     if validator is None:
         validator = _adapter(tp).validator
-    try:
-        return validator.validate_python(data, context=_AS_SENT if as_sent else None)
-    except ValidationError as exc:
-        raise _invalid_input(exc, data, path, event_index) from None
-    except RecursionError:
-        raise InvalidInputError(
-            "payload is nested too deeply", path=path, event_index=event_index
-        ) from None
+    return _validated(validator, data, _AS_SENT if as_sent else None, path, event_index)
 
 
 def from_fields(tp: type[ModelT], data: dict[str, Any]) -> ModelT:
     """``from_wire(tp, data)`` for a model class and the dict of fields a converter built: the
     model's validator at once (an encoder validates many small models; none of the checks
     :func:`from_wire` makes first applies to such a dict)."""
-    try:
-        model: ModelT = tp.__pydantic_validator__.validate_python(data)
-    except ValidationError as exc:
-        raise _invalid_input(exc, data, "", None) from None
-    except RecursionError:
-        raise InvalidInputError("payload is nested too deeply") from None
+    model: ModelT = _validated(tp.__pydantic_validator__, data, None, "", None)
     return model
+
+
+def _validated(validator: Any, data: Any, context: Any, path: str, event_index: int | None) -> Any:
+    """``data`` validated, every failure an :class:`InvalidInputError` at its JSON path."""
+    try:
+        return validator.validate_python(data, context=context)
+    except ValidationError as exc:
+        raise _invalid_input(exc, data, path, event_index) from None
+    except RecursionError:
+        raise InvalidInputError(
+            "payload is nested too deeply", path=path, event_index=event_index
+        ) from None
 
 
 def json_path(parts: Iterable[str | int], prefix: str = "") -> str:

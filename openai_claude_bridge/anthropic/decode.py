@@ -42,7 +42,6 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Collection, Mapping, Sequence
-from types import MappingProxyType
 from typing import Any
 
 from pydantic import BaseModel
@@ -52,6 +51,7 @@ from .. import _call_id_carrier as call_ids
 from .. import ir
 from .._codec import leftover
 from .._fast_json import compact_json
+from ..ir.base import marked
 from ..options import Format
 from ..wire import json_path, to_wire, wire_fields
 from .models.beta import (
@@ -175,7 +175,7 @@ FMT: Format = "anthropic"
 
 #: The ``extra`` of a node this decoder made with no fields left over (native tools among them):
 #: an empty ``"anthropic"`` entry that names the format.
-_MARK: ir.Extra = MappingProxyType({FMT: MappingProxyType({})})
+_MARK: ir.Extra = marked(FMT)
 
 
 def _given(model: BaseModel, *names: str) -> set[str]:
@@ -186,7 +186,7 @@ def _given(model: BaseModel, *names: str) -> set[str]:
 def _mark(fields: Mapping[str, Any] | None = None) -> ir.Extra:
     """A node ``extra`` holding ``fields`` under ``"anthropic"``; the entry is there even when
     empty: it marks the node as made by this decoder."""
-    return MappingProxyType({FMT: MappingProxyType(dict(fields))}) if fields else _MARK
+    return marked(FMT, fields)
 
 
 def _extra(model: BaseModel, consumed: Collection[str], **residues: Any) -> ir.Extra:

@@ -25,7 +25,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Collection, Iterable, Mapping
-from types import MappingProxyType
 from typing import Any, TypeVar
 
 from pydantic import BaseModel
@@ -33,6 +32,7 @@ from pydantic import BaseModel
 from .._codec import assemble as make
 from .._codec import leftover
 from ..ir import Extra, Node, Part, ReasoningPart, Tool, ToolCallKind
+from ..ir.base import marked
 from ..options import Format
 
 __all__ = [
@@ -81,11 +81,7 @@ _DATA_URL = re.compile(r"data:([^;,]+);base64,(.*)", re.DOTALL)
 
 def tag(fields: Mapping[str, Any]) -> Extra:
     """An ``extra`` with ``fields`` for chat, present even when ``fields`` is empty."""
-    return MappingProxyType({FMT: MappingProxyType(dict(fields))}) if fields else _MARK
-
-
-#: The ``extra`` of a node with nothing left over: the chat tag alone (shared, read-only).
-_MARK: Extra = MappingProxyType({FMT: MappingProxyType({})})
+    return marked(FMT, fields)
 
 
 def own(node: Node) -> Mapping[str, Any] | None:

@@ -96,6 +96,22 @@ def with_paths(paths: Mapping[str, str | None]) -> Mapping[str, str]:
     return MappingProxyType(known) if known else EMPTY_PATHS
 
 
+#: Each format's mark with no fields (shared, read-only): see :func:`marked`.
+_MARKS: dict[str, Extra] = {}
+
+
+def marked(fmt: Format, fields: Mapping[str, Any] | None = None, *, owned: bool = False) -> Extra:
+    """An ``extra`` holding ``fields`` for ``fmt`` whose entry is there even when empty: it marks
+    a node as made by ``fmt``'s decoder. ``owned``: ``fields`` is a dict no one else holds,
+    taken over rather than copied. The empty mark is one shared mapping per format."""
+    if fields:
+        return MappingProxyType({fmt: MappingProxyType(fields if owned else dict(fields))})
+    mark = _MARKS.get(fmt)
+    if mark is None:
+        mark = _MARKS[fmt] = MappingProxyType({fmt: MappingProxyType({})})
+    return mark
+
+
 def with_extra(fmt: Format, fields: Mapping[str, Any]) -> Extra:
     """An ``extra`` mapping holding ``fields`` for ``fmt`` (empty when ``fields`` is)."""
     if not fields:

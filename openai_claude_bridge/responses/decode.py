@@ -50,7 +50,6 @@ import dataclasses
 import math
 import re
 from collections.abc import Collection, Iterable, Mapping
-from types import MappingProxyType
 from typing import Any, Union
 
 from pydantic import BaseModel
@@ -59,7 +58,7 @@ from typing_extensions import assert_never
 from .. import _call_id_carrier as call_ids
 from .. import _openai_errors, ir
 from ..chat.models.errors import ErrorResponse
-from ..ir.base import Extra, with_extra
+from ..ir.base import Extra, marked, with_extra
 from ..options import Format
 from ..wire import json_path, to_wire
 from . import tables
@@ -117,18 +116,9 @@ ToolResultModel = Union[FunctionCallOutput, ResponseCustomToolCallOutput]
 # --------------------------------------------------------------------------- field reading
 
 
-#: The ``extra`` of a node with nothing left over: the own-format marker alone (shared).
-_MARK: Extra = MappingProxyType({FMT: MappingProxyType({})})
-
-
 def own_extra(fields: Mapping[str, Any]) -> Extra:
     """``extra`` holding ``fields`` for this format, with the own-format marker even when empty."""
-    return _own_extra_of(dict(fields))
-
-
-def _own_extra_of(fields: dict[str, Any]) -> Extra:
-    """:func:`own_extra` of a dict no one else holds (taken over, not copied)."""
-    return MappingProxyType({FMT: MappingProxyType(fields)}) if fields else _MARK
+    return marked(FMT, fields)
 
 
 class _Fields:
@@ -169,7 +159,7 @@ class _Fields:
         left = self.left()
         if more:
             left.update(more)
-        return _own_extra_of(left)
+        return marked(FMT, left, owned=True)
 
 
 def _json_of(model: BaseModel, wire: Mapping[str, Any] | None) -> Mapping[str, Any]:
@@ -793,7 +783,7 @@ def _marks(
         if head.get("phase") == TELLING_PHASE and "phase" not in left:
             left["phase"] = head["phase"]
         echo = {**echo, "message": dict(head)}
-    return _own_extra_of(left), with_extra(FMT, echo)
+    return marked(FMT, left, owned=True), with_extra(FMT, echo)
 
 
 _INPUT_DETAILS = frozenset({"cached_tokens", "cache_write_tokens"})
@@ -932,7 +922,7 @@ def _split_echo(left: dict[str, Any]) -> tuple[Extra, Extra]:
     """A response's leftovers (``left``, taken over) as (``extra``, ``echo``): the echoed request
     settings (and a float ``created_at``, see :func:`_created`) move to ``echo``."""
     echo = {key: left.pop(key) for key in list(left) if key in RESPONSE_ECHO or key == "created_at"}
-    return _own_extra_of(left), with_extra(FMT, echo)
+    return marked(FMT, left, owned=True), with_extra(FMT, echo)
 
 
 # --------------------------------------------------------------------------- errors
